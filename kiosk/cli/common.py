@@ -1,0 +1,53 @@
+"""Pieces shared by the subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from kiosk.store import Store
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as one sentence, exit status 2."""
+
+
+def default_db_path() -> Path:
+    """KIOSK_DB, else `event.db` in the user's data directory."""
+    if env := os.environ.get("KIOSK_DB"):
+        return Path(env)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "event-kiosk" / "event.db"
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="event database (default: $KIOSK_DB, then event.db in the user data directory)",
+    )
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return args.db if args.db is not None else default_db_path()
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    return Store.open(db_path(args))
+
+
+def parse_day(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"{option} must be a date like 2026-03-10, not {text!r}.") from None

@@ -1,0 +1,153 @@
+"""Event commands: init, demo, scan (the headless station), undo, status."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from kiosk.cli.common import UserError, add_db_argument, db_path, open_store, parse_day
+from kiosk.domain.models import Event, ScanResult
+from kiosk.reports import attendance_counts
+from kiosk.station import Station, UndoError
+from kiosk.store import Store
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    init = subparsers.add_parser("init", help="create an event database")
+    add_db_argument(init)
+    init.add_argument("--event-name", required=True, metavar="TEXT")
+    init.add_argument("--venue", default="", metavar="TEXT")
+    init.add_argument("--first-day", metavar="YYYY-MM-DD")
+    init.add_argument("--last-day", metavar="YYYY-MM-DD")
+    init.add_argument("--timezone", default="Europe/London", metavar="ZONE")
+    init.set_defaults(handler=run_init)
+
+    demo = subparsers.add_parser("demo", help="create the demo event (about 150 attendees)")
+    add_db_argument(demo)
+    demo.set_defaults(handler=run_demo)
+
+    scan = subparsers.add_parser(
+        "scan", help="headless station: codes on stdin, one JSON result per line on stdout"
+    )
+    add_db_argument(scan)
+    scan.add_argument("--station", default="headless", metavar="NAME")
+    scan.add_argument("--session", type=int, metavar="ID", help="check in to this session")
+    scan.add_argument("--exit", action="store_true", help="record exits instead of entries")
+    scan.set_defaults(handler=run_scan)
+
+    undo = subparsers.add_parser("undo", help="take back the latest check-in of a code")
+    undo.add_argument("code", metavar="CODE")
+    add_db_argument(undo)
+    undo.add_argument("--reason", default="", metavar="TEXT")
+    undo.add_argument("--station", default="cli", metavar="NAME")
+    undo.add_argument("--session", type=int, metavar="ID")
+    undo.set_defaults(handler=run_undo)
+
+    status = subparsers.add_parser("status", help="counts: expected, checked in, cancelled")
+    add_db_argument(status)
+    status.add_argument("--json", action="store_true", help="print the counts as JSON")
+    status.set_defaults(handler=run_status)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    try:
+        ZoneInfo(args.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UserError(f"{args.timezone!r} is not a time zone name like Europe/London.") from None
+    first = parse_day(args.first_day, "--first-day") if args.first_day else None
+    last = parse_day(args.last_day, "--last-day") if args.last_day else first
+    if first and last and last < first:
+        raise UserError("--last-day is before --first-day.")
+    path = db_path(args)
+    store = Store.open(path, create=True)
+    store.save_event(Event(args.event_name, args.venue, args.timezone, first, last))
+    print(f"Created event {args.event_name!r} in {path}")
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from kiosk.demo import create_demo_event
+
+    path = db_path(args)
+    store = Store.open(path, create=True)
+    count = create_demo_event(store)
+    print(f"Demo event with {count} attendees in {path}")
+    return 0
+
+
+def scan_json(result: ScanResult, station: str) -> dict[str, Any]:
+    attendee = result.attendee
+    first = result.first_checked_in
+    return {
+        "code": result.code,
+        "result": result.result.value,
+        "attendee": None
+        if attendee is None
+        else {
+            "id": attendee.id,
+            "first_name": attendee.first_name,
+            "last_name": attendee.last_name,
+            "organisation": attendee.organisation,
+            "category": attendee.category,
+        },
+        "first_checked_in_at": first.at.isoformat() if first else None,
+        "station": first.station if first else station,
+        "session": result.session_id,
+    }
+
+
+def _station(args: argparse.Namespace, store: Store) -> Station:
+    session = None
+    if args.session is not None:
+        session = store.session(args.session)
+        if session is None:
+            raise UserError(f"There is no session with id {args.session}.")
+    return Station(
+        store, name=args.station, session=session, exit_mode=getattr(args, "exit", False)
+    )
+
+
+def run_scan(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    station = _station(args, store)
+    # Lines are read as bytes and decoded leniently: a scanner sending
+    # garbage must produce `invalid_input`, never stop the station.
+    for raw in sys.stdin.buffer:
+        text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+        result = station.scan(text)
+        # Only now, after COMMIT, is the attendee told anything.
+        sys.stdout.write(json.dumps(scan_json(result, station.name), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    return 0
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    station = _station(args, store)
+    try:
+        undo = station.undo(args.code, args.reason)
+    except UndoError as error:
+        raise UserError(str(error)) from None
+    print(f"Undone the check-in {undo.undoes} ({undo.day.isoformat()}).")
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    counts = attendance_counts(store)
+    if args.json:
+        print(json.dumps(counts, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Event:       {store.event().name}")
+    print(f"Expected:    {counts['expected']}")
+    print(f"Checked in:  {counts['checked_in']}")
+    print(f"Cancelled:   {counts['cancelled']}")
+    if counts["by_category"]:
+        print("By category (checked in / expected):")
+        width = max(len(name) for name in counts["by_category"])
+        for name, row in counts["by_category"].items():
+            print(f"  {name:<{width}}  {row['checked_in']} / {row['expected']}")
+    return 0

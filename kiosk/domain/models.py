@@ -1,0 +1,128 @@
+"""The nouns of check-in: event, session, attendee, log entry and scan result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+
+class AttendeeStatus(enum.StrEnum):
+    ACTIVE = "active"
+    CANCELLED = "cancelled"
+
+
+class EntryKind(enum.StrEnum):
+    ENTRY = "entry"
+    EXIT = "exit"
+    UNDO = "undo"
+
+
+class Result(enum.StrEnum):
+    """What a scan decided. The first six are the results of an entry scan."""
+
+    CHECKED_IN = "checked_in"
+    ALREADY_CHECKED_IN = "already_checked_in"
+    UNKNOWN_CODE = "unknown_code"
+    CANCELLED = "cancelled"
+    NOT_VALID_NOW = "not_valid_now"
+    INVALID_INPUT = "invalid_input"
+    # Exit scans (a station in exit mode) have two outcomes of their own.
+    CHECKED_OUT = "checked_out"
+    NOT_CHECKED_IN = "not_checked_in"
+
+    @property
+    def admitted(self) -> bool:
+        return self is Result.CHECKED_IN
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    name: str
+    venue: str = ""
+    timezone: str = "Europe/London"
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def local_day(self, moment: dt.datetime) -> dt.date:
+        """The calendar day at the venue for a UTC moment."""
+        return moment.astimezone(self.zone).date()
+
+    def is_open_on(self, day: dt.date) -> bool:
+        if self.first_day is not None and day < self.first_day:
+            return False
+        return not (self.last_day is not None and day > self.last_day)
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """A part of the programme with its own admission list (a breakout, a lab)."""
+
+    id: int
+    title: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    room: str = ""
+    capacity: int | None = None
+
+    def is_open_at(self, moment: dt.datetime, early: dt.timedelta) -> bool:
+        """People may check in from `early` before the start until the end."""
+        return self.starts_at - early <= moment <= self.ends_at
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    id: int
+    code: str
+    first_name: str
+    last_name: str = ""
+    organisation: str = ""
+    job_title: str = ""
+    email: str = ""
+    category: str = ""
+    status: AttendeeStatus = AttendeeStatus.ACTIVE
+    notes: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One line of the append-only check-in log.
+
+    `day` is the venue's calendar day of `at`, so that "once per day" does not
+    depend on the station's own time zone.
+    """
+
+    id: str
+    attendee_id: int
+    kind: EntryKind
+    at: dt.datetime
+    day: dt.date
+    station: str
+    operator: str = ""
+    session_id: int | None = None
+    undoes: str | None = None
+    reason: str = ""
+    offline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    """The decision for one scan, and the log entry it appends (if any)."""
+
+    code: str
+    result: Result
+    attendee: Attendee | None = None
+    first_checked_in: LogEntry | None = None
+    appended: LogEntry | None = None
+    session_id: int | None = None
+    offline: bool = False
+    details: dict[str, str] = field(default_factory=dict)

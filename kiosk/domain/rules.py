@@ -1,0 +1,148 @@
+"""The one decision every scan goes through.
+
+Order (see the README): input valid -> code known -> not cancelled -> inside the
+day or session window -> not already admitted for this day or session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from kiosk.domain.codes import clean_scan
+from kiosk.domain.models import (
+    Attendee,
+    AttendeeStatus,
+    EntryKind,
+    Event,
+    LogEntry,
+    Result,
+    ScanResult,
+    Session,
+)
+
+SESSION_EARLY_ADMISSION = dt.timedelta(minutes=30)
+
+
+class Roster(Protocol):
+    """What the decision needs to read; the store implements it."""
+
+    def attendee_by_code(self, code: str) -> Attendee | None: ...
+
+    def entries_for(self, attendee_id: int, session_id: int | None) -> Sequence[LogEntry]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ScanRequest:
+    raw: str
+    station: str
+    now: dt.datetime
+    operator: str = ""
+    session: Session | None = None
+    exit: bool = False
+    offline: bool = False
+
+
+def new_entry_id() -> str:
+    """Globally unique, so logs from several stations merge without clashes."""
+    return uuid.uuid4().hex
+
+
+def live_entries(entries: Iterable[LogEntry]) -> list[LogEntry]:
+    """Entries and exits that no undo has taken back, oldest first."""
+    entries = list(entries)
+    undone = {e.undoes for e in entries if e.kind is EntryKind.UNDO}
+    return sorted(
+        (e for e in entries if e.kind is not EntryKind.UNDO and e.id not in undone),
+        key=lambda e: e.at,
+    )
+
+
+def in_scope(entries: Iterable[LogEntry], day: dt.date | None) -> list[LogEntry]:
+    """Entries of one admission scope: the event on `day`, or a whole session."""
+    return [e for e in entries if day is None or e.day == day]
+
+
+def first_admission(entries: Iterable[LogEntry]) -> LogEntry | None:
+    for entry in live_entries(entries):
+        if entry.kind is EntryKind.ENTRY:
+            return entry
+    return None
+
+
+def is_inside(entries: Iterable[LogEntry]) -> bool:
+    """Admitted and not since scanned out."""
+    live = live_entries(entries)
+    return bool(live) and live[-1].kind is EntryKind.ENTRY
+
+
+def decide(request: ScanRequest, event: Event, roster: Roster) -> ScanResult:
+    """Decide one scan. Pure apart from reading `roster`; the caller appends
+    `ScanResult.appended` to the log in the same transaction as the reads."""
+    session = request.session
+    session_id = session.id if session else None
+
+    code = clean_scan(request.raw)
+    if code is None:
+        return ScanResult(request.raw, Result.INVALID_INPUT, session_id=session_id)
+
+    attendee = roster.attendee_by_code(code)
+    if attendee is None:
+        return ScanResult(code, Result.UNKNOWN_CODE, session_id=session_id)
+
+    if attendee.status is AttendeeStatus.CANCELLED:
+        return ScanResult(code, Result.CANCELLED, attendee, session_id=session_id)
+
+    today = event.local_day(request.now)
+    if not event.is_open_on(today) or (
+        session is not None and not session.is_open_at(request.now, SESSION_EARLY_ADMISSION)
+    ):
+        return ScanResult(code, Result.NOT_VALID_NOW, attendee, session_id=session_id)
+
+    # The event admits once per venue day; a session list once for the session.
+    scope = in_scope(roster.entries_for(attendee.id, session_id), None if session else today)
+    first = first_admission(scope)
+
+    def entry(kind: EntryKind) -> LogEntry:
+        return LogEntry(
+            id=new_entry_id(),
+            attendee_id=attendee.id,
+            kind=kind,
+            at=request.now,
+            day=today,
+            station=request.station,
+            operator=request.operator,
+            session_id=session_id,
+            offline=request.offline,
+        )
+
+    if request.exit:
+        if not is_inside(scope):
+            return ScanResult(code, Result.NOT_CHECKED_IN, attendee, first, session_id=session_id)
+        return ScanResult(
+            code, Result.CHECKED_OUT, attendee, first, entry(EntryKind.EXIT), session_id
+        )
+
+    if first is not None and is_inside(scope):
+        return ScanResult(code, Result.ALREADY_CHECKED_IN, attendee, first, session_id=session_id)
+
+    # Never admitted in this scope, or coming back in after an exit scan.
+    appended = entry(EntryKind.ENTRY)
+    return ScanResult(
+        code,
+        Result.CHECKED_IN,
+        attendee,
+        first or appended,
+        appended,
+        session_id,
+        offline=request.offline,
+    )
+
+
+def undo_target(entries: Sequence[LogEntry], day: dt.date | None) -> LogEntry | None:
+    """The most recent live admission that an undo would take back."""
+    admissions = [e for e in live_entries(in_scope(entries, day)) if e.kind is EntryKind.ENTRY]
+    return admissions[-1] if admissions else None

@@ -1,0 +1,33 @@
+"""Attendance figures derived from the log (never stored separately)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.store import Store
+
+
+def attendance_counts(store: Store) -> dict[str, Any]:
+    """Expected (active), checked in (any live admission to the event),
+    cancelled, and the first two by category."""
+    admitted = store.admitted_ids()
+    expected = 0
+    cancelled = 0
+    by_category: dict[str, dict[str, int]] = {}
+    for attendee_id, category, status in store.conn.execute(
+        "SELECT id, category, status FROM attendees"
+    ):
+        if status == "cancelled":
+            cancelled += 1
+            continue
+        expected += 1
+        row = by_category.setdefault(category or "(none)", {"expected": 0, "checked_in": 0})
+        row["expected"] += 1
+        if attendee_id in admitted:
+            row["checked_in"] += 1
+    return {
+        "expected": expected,
+        "checked_in": sum(row["checked_in"] for row in by_category.values()),
+        "cancelled": cancelled,
+        "by_category": dict(sorted(by_category.items())),
+    }

@@ -1,0 +1,111 @@
+"""Converting between table rows and domain objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from kiosk.domain.models import (
+    Attendee,
+    AttendeeStatus,
+    EntryKind,
+    Event,
+    LogEntry,
+    Session,
+)
+from kiosk.domain.text import fold
+
+ATTENDEE_COLUMNS = (
+    "id, code, first_name, last_name, organisation, job_title, email, category, status, notes"
+)
+ENTRY_COLUMNS = (
+    "id, attendee_id, kind, at, day, station, operator, session_id, undoes, reason, offline"
+)
+
+
+def utc_text(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def parse_utc(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text).astimezone(dt.UTC)
+
+
+def parse_day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def event_from_row(row: Mapping[str, Any]) -> Event:
+    return Event(
+        name=row["name"],
+        venue=row["venue"] or "",
+        timezone=row["timezone"],
+        first_day=parse_day(row["first_day"]),
+        last_day=parse_day(row["last_day"]),
+    )
+
+
+def session_from_row(row: Mapping[str, Any]) -> Session:
+    return Session(
+        id=row["id"],
+        title=row["title"],
+        room=row["room"] or "",
+        starts_at=parse_utc(row["starts_at"]),
+        ends_at=parse_utc(row["ends_at"]),
+        capacity=row["capacity"],
+    )
+
+
+def attendee_from_tuple(row: tuple[Any, ...]) -> Attendee:
+    return Attendee(
+        id=row[0],
+        code=row[1],
+        first_name=row[2],
+        last_name=row[3] or "",
+        organisation=row[4] or "",
+        job_title=row[5] or "",
+        email=row[6] or "",
+        category=row[7] or "",
+        status=AttendeeStatus(row[8]),
+        notes=row[9] or "",
+    )
+
+
+def entry_from_tuple(row: tuple[Any, ...]) -> LogEntry:
+    return LogEntry(
+        id=row[0],
+        attendee_id=row[1],
+        kind=EntryKind(row[2]),
+        at=parse_utc(row[3]),
+        day=dt.date.fromisoformat(row[4]),
+        station=row[5],
+        operator=row[6] or "",
+        session_id=row[7],
+        undoes=row[8],
+        reason=row[9] or "",
+        offline=bool(row[10]),
+    )
+
+
+def entry_to_row(entry: LogEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "attendee_id": entry.attendee_id,
+        "kind": entry.kind.value,
+        "at": utc_text(entry.at),
+        "day": entry.day.isoformat(),
+        "station": entry.station,
+        "operator": entry.operator,
+        "session_id": entry.session_id,
+        "undoes": entry.undoes,
+        "reason": entry.reason,
+        "offline": int(entry.offline),
+    }
+
+
+def search_keys(fields: Mapping[str, Any]) -> dict[str, str]:
+    """The folded text that name search and the staff search run over."""
+    name = fold(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}")
+    rest = " ".join(str(fields.get(key) or "") for key in ("organisation", "email", "code"))
+    return {"name_key": name, "search_key": f"{name} {fold(rest)}".strip()}

@@ -1,0 +1,250 @@
+"""The event store: one object owns the connection to one event file."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from kiosk.domain.models import Attendee, EntryKind, Event, LogEntry, Session
+from kiosk.domain.rules import live_entries
+from kiosk.domain.text import search_words
+from kiosk.store import rows
+from kiosk.store.database import StoreError, open_database
+
+log = logging.getLogger("kiosk.store")
+
+
+class Store:
+    """Reads and writes one event. Implements the domain's `Roster`."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None = None) -> None:
+        self.db = db
+        self.conn: sqlite3.Connection = db.conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = False) -> Store:
+        return cls(open_database(path, create=create), Path(path))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- transactions ----------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A write transaction that takes the write lock at once.
+
+        BEGIN IMMEDIATE makes read-decide-append atomic across processes: two
+        stations on one file can never both admit the same ticket.
+        """
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- event and sessions ----------------------------------------------
+
+    def event(self) -> Event:
+        row = next(self.db.query("SELECT * FROM event WHERE id = 1"), None)
+        if row is None:
+            raise StoreError("This database has no event yet; create one with 'kiosk init'.")
+        return rows.event_from_row(row)
+
+    def save_event(self, event: Event) -> None:
+        self.db.table("event").upsert(
+            {
+                "id": 1,
+                "name": event.name,
+                "venue": event.venue,
+                "timezone": event.timezone,
+                "first_day": event.first_day.isoformat() if event.first_day else None,
+                "last_day": event.last_day.isoformat() if event.last_day else None,
+                "created_at": rows.utc_text(dt.datetime.now(dt.UTC)),
+            },
+            pk="id",
+        )
+
+    def add_session(
+        self,
+        title: str,
+        starts_at: dt.datetime,
+        ends_at: dt.datetime,
+        room: str = "",
+        capacity: int | None = None,
+    ) -> Session:
+        cursor = self.db.table("sessions").insert(
+            {
+                "title": title,
+                "room": room,
+                "starts_at": rows.utc_text(starts_at),
+                "ends_at": rows.utc_text(ends_at),
+                "capacity": capacity,
+            }
+        )
+        session = self.session(int(cursor.last_rowid or 0))
+        assert session is not None
+        return session
+
+    def session(self, session_id: int) -> Session | None:
+        row = next(self.db.query("SELECT * FROM sessions WHERE id = ?", [session_id]), None)
+        return rows.session_from_row(row) if row else None
+
+    def sessions(self) -> list[Session]:
+        return [
+            rows.session_from_row(row)
+            for row in self.db.query("SELECT * FROM sessions ORDER BY starts_at, id")
+        ]
+
+    # -- attendees -------------------------------------------------------
+
+    def attendee_by_code(self, code: str) -> Attendee | None:
+        row = self.conn.execute(
+            f"SELECT {rows.ATTENDEE_COLUMNS} FROM attendees WHERE code = ?", (code,)
+        ).fetchone()
+        return rows.attendee_from_tuple(row) if row else None
+
+    def attendee(self, attendee_id: int) -> Attendee | None:
+        row = self.conn.execute(
+            f"SELECT {rows.ATTENDEE_COLUMNS} FROM attendees WHERE id = ?", (attendee_id,)
+        ).fetchone()
+        return rows.attendee_from_tuple(row) if row else None
+
+    def attendees(self, where: str = "1", params: Sequence[Any] = ()) -> list[Attendee]:
+        return [
+            rows.attendee_from_tuple(row)
+            for row in self.conn.execute(
+                f"SELECT {rows.ATTENDEE_COLUMNS} FROM attendees WHERE {where} "
+                "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
+                tuple(params),
+            )
+        ]
+
+    def add_attendee(self, fields: dict[str, Any]) -> Attendee:
+        """Insert one attendee; `fields` must hold at least code and first_name."""
+        now = rows.utc_text(dt.datetime.now(dt.UTC))
+        record = {**fields, **rows.search_keys(fields), "created_at": now, "updated_at": now}
+        cursor = self.conn.execute(
+            f"INSERT INTO attendees ({', '.join(record)}) "
+            f"VALUES ({', '.join('?' for _ in record)})",
+            tuple(record.values()),
+        )
+        attendee = self.attendee(int(cursor.lastrowid or 0))
+        assert attendee is not None
+        return attendee
+
+    def update_attendee(self, attendee_id: int, changes: dict[str, Any]) -> None:
+        current = next(self.db.query("SELECT * FROM attendees WHERE id = ?", [attendee_id]))
+        merged = {**current, **changes}
+        changes = {
+            **changes,
+            **rows.search_keys(merged),
+            "updated_at": rows.utc_text(dt.datetime.now(dt.UTC)),
+        }
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        self.conn.execute(
+            f"UPDATE attendees SET {assignments} WHERE id = ?",
+            (*changes.values(), attendee_id),
+        )
+
+    def search(self, query: str, *, limit: int = 50, names_only: bool = False) -> list[Attendee]:
+        """Attendees whose folded text contains every word of `query`, in any order.
+
+        Words of three letters or more go through the trigram index; shorter
+        ones filter the rows it found (or, alone, scan the table). Prefix
+        matches on a name come first.
+        """
+        words = search_words(query)
+        if not words:
+            return []
+        column = "name_key" if names_only else "search_key"
+        long_words = [w for w in words if len(w) >= 3]
+        clauses: list[str] = []
+        params: list[Any] = []
+        if long_words:
+            clauses.append("id IN (SELECT rowid FROM attendees_fts WHERE attendees_fts MATCH ?)")
+            params.append(" AND ".join('"' + w.replace('"', '""') + '"' for w in long_words))
+        for word in words:
+            if len(word) < 3 or names_only:
+                clauses.append(f"instr({column}, ?) > 0")
+                params.append(word)
+        first = words[0]
+        sql = (
+            f"SELECT {rows.ATTENDEE_COLUMNS} FROM attendees WHERE {' AND '.join(clauses)} "
+            "ORDER BY (substr(name_key, 1, length(?)) = ? OR instr(name_key, ' ' || ?) > 0) DESC, "
+            "last_name COLLATE NOCASE, first_name COLLATE NOCASE, id LIMIT ?"
+        )
+        params += [first, first, first, limit]
+        return [rows.attendee_from_tuple(row) for row in self.conn.execute(sql, params)]
+
+    # -- the check-in log ------------------------------------------------
+
+    def entries_for(self, attendee_id: int, session_id: int | None) -> list[LogEntry]:
+        if session_id is None:
+            cursor = self.conn.execute(
+                f"SELECT {rows.ENTRY_COLUMNS} FROM checkins "
+                "WHERE attendee_id = ? AND session_id IS NULL ORDER BY seq",
+                (attendee_id,),
+            )
+        else:
+            cursor = self.conn.execute(
+                f"SELECT {rows.ENTRY_COLUMNS} FROM checkins "
+                "WHERE attendee_id = ? AND session_id = ? ORDER BY seq",
+                (attendee_id, session_id),
+            )
+        return [rows.entry_from_tuple(row) for row in cursor]
+
+    def append_entry(self, entry: LogEntry) -> None:
+        record = rows.entry_to_row(entry)
+        self.conn.execute(
+            f"INSERT INTO checkins ({', '.join(record)}) VALUES ({', '.join('?' for _ in record)})",
+            tuple(record.values()),
+        )
+
+    def log_entries(self) -> list[LogEntry]:
+        return [
+            rows.entry_from_tuple(row)
+            for row in self.conn.execute(f"SELECT {rows.ENTRY_COLUMNS} FROM checkins ORDER BY seq")
+        ]
+
+    def admitted_ids(self, day: dt.date | None = None, session_id: int | None = None) -> set[int]:
+        """Attendees with a live admission to the event (optionally on one
+        day) or to one session."""
+        by_attendee: dict[int, list[LogEntry]] = {}
+        for entry in self.log_entries():
+            if entry.session_id != session_id:
+                continue
+            if day is not None and entry.day != day and entry.kind is not EntryKind.UNDO:
+                continue
+            by_attendee.setdefault(entry.attendee_id, []).append(entry)
+        return {
+            attendee_id
+            for attendee_id, entries in by_attendee.items()
+            if any(e.kind is EntryKind.ENTRY for e in live_entries(entries))
+        }
+
+    # -- settings --------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        if value is None:
+            self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+        else:
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )

@@ -1,0 +1,39 @@
+"""Shared test setup: offscreen Qt, fresh event databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt: no display is needed for the tests.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kiosk.domain.models import Event  # noqa: E402
+from kiosk.store import Store  # noqa: E402
+
+EVENT_DAY = dt.date(2026, 3, 10)
+
+
+@pytest.fixture
+def store() -> Store:
+    """An in-memory event on 10-11 March 2026 with no attendees."""
+    store = Store.open(":memory:")
+    store.save_event(
+        Event("Test Event", "Test Venue", "Europe/London", EVENT_DAY, EVENT_DAY + dt.timedelta(1))
+    )
+    return store
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A file-backed event database (same event as `store`)."""
+    path = tmp_path / "event.db"
+    store = Store.open(path, create=True)
+    store.save_event(
+        Event("Test Event", "Test Venue", "Europe/London", EVENT_DAY, EVENT_DAY + dt.timedelta(1))
+    )
+    store.close()
+    return path
