@@ -21,6 +21,9 @@ COMMAND_MODULES = (
     "kiosk.cli.event_commands",
     "kiosk.cli.import_commands",
     "kiosk.cli.badge_commands",
+    "kiosk.cli.print_commands",
+    "kiosk.cli.run_commands",
+    "kiosk.cli.bench_commands",
 )
 
 log = logging.getLogger("kiosk.cli")
