@@ -11,6 +11,15 @@ import pytest
 # Before anything imports Qt: no display is needed for the tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
+@pytest.fixture(autouse=True)
+def _private_log_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep test runs (and the processes they start) out of the user's logs."""
+    monkeypatch.setenv("KIOSK_LOG_DIR", str(tmp_path_factory.getbasetemp() / "logs"))
+
+
 from kiosk.domain.models import Event  # noqa: E402
 from kiosk.store import Store  # noqa: E402
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from kiosk import __version__
 from kiosk.cli.common import UserError
+from kiosk.logs import setup_logging
 from kiosk.store import StoreError
 
 COMMAND_MODULES = (
@@ -50,14 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(asctime)s %(name)s %(levelname)s %(message)s",
-        stream=sys.stderr,
-    )
+    setup_logging(verbose=args.verbose)
     try:
         return int(args.handler(args) or 0)
     except (UserError, StoreError) as error:
+        log.info("user error in %s: %s", args.command, error)
         print(f"kiosk: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

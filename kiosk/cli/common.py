@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import sys
 from pathlib import Path
 
+from kiosk.paths import data_dir
 from kiosk.store import Store
 
 
@@ -19,13 +19,7 @@ def default_db_path() -> Path:
     """KIOSK_DB, else `event.db` in the user's data directory."""
     if env := os.environ.get("KIOSK_DB"):
         return Path(env)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "event-kiosk" / "event.db"
+    return data_dir() / "event.db"
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:

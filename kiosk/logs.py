@@ -1,0 +1,64 @@
+"""Logging: a rotating, owner-only file for the detail; stderr only when asked.
+
+Loggers are per concern (`kiosk.scan`, `kiosk.print`, `kiosk.store`, ...).
+Log lines carry attendee ids, never names, emails or ticket codes.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+
+from kiosk.paths import data_dir
+
+LOG_FORMAT = "%(asctime)s %(process)d %(name)s %(levelname)s %(message)s"
+MAX_BYTES = 2_000_000
+BACKUPS = 5
+
+
+def log_dir() -> Path:
+    return Path(os.environ.get("KIOSK_LOG_DIR") or data_dir() / "logs")
+
+
+class OwnerOnlyRotatingHandler(logging.handlers.RotatingFileHandler):
+    """Rotating file handler whose files are readable by the owner only."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        old = os.umask(0o077)
+        try:
+            return super()._open()
+        finally:
+            os.umask(old)
+
+
+def setup_logging(verbose: bool = False) -> Path | None:
+    """Send logs to the log file (and to stderr with `verbose`).
+
+    Returns the log file, or None when it could not be opened (a read-only
+    home must not stop a check-in station; stderr then gets warnings).
+    """
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    formatter = logging.Formatter(LOG_FORMAT)
+    path: Path | None = log_dir() / "kiosk.log"
+    try:
+        assert path is not None
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        file_handler = OwnerOnlyRotatingHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+        )
+        file_handler.setFormatter(formatter)
+        root.addHandler(file_handler)
+    except OSError:
+        path = None
+    if verbose or path is None:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setFormatter(formatter)
+        stream.setLevel(logging.INFO if verbose else logging.WARNING)
+        root.addHandler(stream)
+    return path
