@@ -114,7 +114,38 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     db.table("settings").create({"key": str, "value": str}, pk="key")
 
 
+def _v2_print_jobs(db: sqlite_utils.Database) -> None:
+    """The durable print queue. Rows change state in place (unlike `checkins`)."""
+    db.table("print_jobs").create(
+        {
+            "id": int,
+            "attendee_id": int,
+            "kind": str,
+            "printer": str,
+            "state": str,
+            "attempts": int,
+            "error": str,
+            "spooler_job_id": str,
+            "token": str,
+            "copies": int,
+            "created_at": str,
+            "updated_at": str,
+            "next_attempt_at": str,
+            "sent_at": str,
+            "done_at": str,
+        },
+        pk="id",
+        not_null={"kind", "state", "attempts", "token", "copies", "created_at", "updated_at"},
+        defaults={"state": "queued", "attempts": 0, "error": "", "copies": 1},
+        foreign_keys=[("attendee_id", "attendees", "id")],
+    )
+    db.table("print_jobs").create_index(["state", "id"])
+    db.table("print_jobs").create_index(["attendee_id", "state"])
+    db.table("print_jobs").create_index(["token"], unique=True)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1_initial,
+    2: _v2_print_jobs,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
