@@ -38,6 +38,11 @@ def start_station(path: Path, station: str) -> subprocess.Popen[bytes]:
     )
 
 
+def collect_lines(process: subprocess.Popen[bytes], lines: list[bytes]) -> None:
+    assert process.stdout is not None
+    lines.extend(process.stdout)
+
+
 @pytest.mark.slow
 def test_every_printed_check_in_survives_sigkill(tmp_path: Path) -> None:
     path = tmp_path / "event.db"
@@ -49,7 +54,7 @@ def test_every_printed_check_in_survives_sigkill(tmp_path: Path) -> None:
         process = start_station(path, f"kill-{round_number}")
         assert process.stdin is not None and process.stdout is not None
         lines: list[bytes] = []
-        reader = threading.Thread(target=lambda p=process: lines.extend(p.stdout))  # type: ignore[misc]
+        reader = threading.Thread(target=collect_lines, args=(process, lines))
         reader.start()
         for code in batch:
             try:
