@@ -1,0 +1,80 @@
+"""QR codes drawn as vector rectangles from the qrcode package's module matrix."""
+
+from __future__ import annotations
+
+import functools
+
+import qrcode
+import qrcode.constants
+from reportlab.pdfgen.canvas import Canvas
+
+QUIET_ZONE = 4  # modules; the QR standard's minimum
+
+_LEVELS = {
+    "L": qrcode.constants.ERROR_CORRECT_L,
+    "M": qrcode.constants.ERROR_CORRECT_M,
+    "Q": qrcode.constants.ERROR_CORRECT_Q,
+    "H": qrcode.constants.ERROR_CORRECT_H,
+}
+ERROR_LEVELS = (*_LEVELS, "auto")
+
+
+def auto_level(payload: str) -> str:
+    """More redundancy for short payloads, bigger modules for long ones.
+
+    A ticket code of about 30 characters stays at a low version with level H,
+    so a scuffed badge still scans; long payloads step down so that the
+    modules stay large enough for a 203 dpi direct-thermal printer.
+    """
+    length = len(payload.encode("utf-8"))
+    if length <= 40:
+        return "H"
+    if length <= 80:
+        return "Q"
+    if length <= 160:
+        return "M"
+    return "L"
+
+
+@functools.lru_cache(maxsize=4096)
+def qr_matrix(payload: str, level: str = "auto") -> tuple[tuple[bool, ...], ...]:
+    """The module matrix without quiet zone (cached: a reprint costs nothing)."""
+    chosen = auto_level(payload) if level == "auto" else level
+    code = qrcode.QRCode(error_correction=_LEVELS[chosen], border=0)
+    code.add_data(payload)
+    code.make(fit=True)
+    return tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
+
+
+def draw_qr(canvas: Canvas, payload: str, x: float, y: float, side: float, level: str) -> float:
+    """Draw a QR code with its quiet zone in the square at (x, y) of `side` points
+    (y is the bottom edge). Returns the module size in points."""
+    matrix = qr_matrix(payload, level)
+    count = len(matrix)
+    module = side / (count + 2 * QUIET_ZONE)
+    left = x + QUIET_ZONE * module
+    top = y + side - QUIET_ZONE * module
+    canvas.saveState()
+    canvas.setFillColorRGB(1, 1, 1)
+    canvas.rect(x, y, side, side, stroke=0, fill=1)  # the quiet zone must be light
+    canvas.setFillColorRGB(0, 0, 0)
+    path = canvas.beginPath()
+    for row_index, row in enumerate(matrix):
+        column = 0
+        # One rectangle per horizontal stretch of dark modules keeps the path short.
+        while column < count:
+            if not row[column]:
+                column += 1
+                continue
+            start = column
+            while column < count and row[column]:
+                column += 1
+            path.rect(
+                left + start * module,
+                top - (row_index + 1) * module,
+                (column - start) * module,
+                module,
+            )
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
+    return module

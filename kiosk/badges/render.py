@@ -1,0 +1,336 @@
+"""Drawing badges with reportlab: one badge, many badges, single cards or sheets."""
+
+from __future__ import annotations
+
+import functools
+import io
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from kiosk.badges.elements import (
+    BandElement,
+    Box,
+    ImageElement,
+    LineElement,
+    QrElement,
+    TextElement,
+)
+from kiosk.badges.fonts import FontChain, chain_for
+from kiosk.badges.qr import draw_qr
+from kiosk.badges.stock import Stock, find_stock
+from kiosk.badges.templates import Template, load_template
+from kiosk.badges.textfit import FittedText, fit_text
+from kiosk.badges.units import PT_PER_MM
+from kiosk.domain.models import Attendee, Event
+
+log = logging.getLogger("kiosk.badges")
+
+CUT_MARK_MM = 5.0
+BAND_PADDING_MM = 1.5
+
+
+@dataclass(slots=True)
+class Drawn:
+    """What one element put on the badge, in badge points from the bottom-left (for tests)."""
+
+    index: int
+    kind: str
+    box: tuple[float, float, float, float]  # x, y, width, height
+    ink: tuple[float, float, float, float] | None = None
+    text: FittedText | None = None
+    module: float = 0.0  # QR module size in points
+
+
+@dataclass(slots=True)
+class Recorder:
+    badges: list[list[Drawn]] = field(default_factory=list)
+
+
+def badge_fields(attendee: Attendee, event: Event) -> dict[str, str]:
+    return {
+        "first_name": attendee.first_name,
+        "last_name": attendee.last_name,
+        "full_name": attendee.full_name,
+        "organisation": attendee.organisation,
+        "job_title": attendee.job_title,
+        "category": attendee.category,
+        "code": attendee.code,
+        "event_name": event.name,
+        "event_venue": event.venue,
+    }
+
+
+@functools.lru_cache(maxsize=32)
+def _image(path: Path) -> ImageReader:
+    return ImageReader(str(path))
+
+
+def _chain(template: Template, role: str) -> FontChain:
+    return chain_for(role, template.font_path(role))
+
+
+def _pt_box(box: Box, template: Template) -> tuple[float, float, float, float]:
+    """A top-left mm box as a bottom-left point box."""
+    return (
+        box.x * PT_PER_MM,
+        (template.height - box.y - box.height) * PT_PER_MM,
+        box.width * PT_PER_MM,
+        box.height * PT_PER_MM,
+    )
+
+
+def _draw_text(
+    canvas: Canvas,
+    fitted: FittedText,
+    box: tuple[float, float, float, float],
+    align: str,
+    valign: str,
+) -> tuple[float, float, float, float] | None:
+    if not fitted.lines:
+        return None
+    x0, y0, width, height = box
+    size = fitted.size
+    total = fitted.height
+    top = {"top": y0 + height, "bottom": y0 + total}.get(valign, y0 + (height + total) / 2)
+    left_most = x0 + width
+    cursor = top
+    for line in fitted.lines:
+        baseline = cursor - line.ascent * size
+        line_width = line.width * size
+        x = {"left": x0, "right": x0 + width - line_width}.get(align, x0 + (width - line_width) / 2)
+        left_most = min(left_most, x)
+        text = canvas.beginText()
+        for run in line.runs:
+            text.setTextOrigin(x, baseline)
+            text.setFont(run.font.name, size)
+            text.textOut(run.drawn)
+            x += run.width * size
+        canvas.drawText(text)
+        cursor -= line.height * size
+    return (left_most, top - total, fitted.width, total)
+
+
+def draw_badge(
+    canvas: Canvas,
+    template: Template,
+    attendee: Attendee,
+    event: Event,
+    drawn: list[Drawn] | None = None,
+) -> None:
+    """Draw one badge with its bottom-left corner at the canvas origin, at design size."""
+    values = badge_fields(attendee, event)
+    context = f"(attendee {attendee.id}, template {template.name})"
+    for index, element in enumerate(template.elements):
+        if isinstance(element, LineElement):
+            canvas.setStrokeColor(HexColor(element.colour))
+            canvas.setLineWidth(element.width * PT_PER_MM)
+            (x1, y1), (x2, y2) = element.start, element.end
+            canvas.line(
+                x1 * PT_PER_MM,
+                (template.height - y1) * PT_PER_MM,
+                x2 * PT_PER_MM,
+                (template.height - y2) * PT_PER_MM,
+            )
+            continue
+        box = _pt_box(element.box, template)
+        record = Drawn(index, type(element).__name__, box)
+        if isinstance(element, TextElement):
+            value = element.text.format(**values)
+            if element.uppercase:
+                value = value.upper()
+            fitted = fit_text(
+                value,
+                _chain(template, element.font),
+                box[2],
+                box[3],
+                element.max_size,
+                element.min_size,
+                max_lines=element.max_lines,
+                initials=element.initials,
+                context=context,
+            )
+            _log_fit(fitted, index, context)
+            canvas.setFillColor(HexColor(element.colour))
+            record.ink = _draw_text(canvas, fitted, box, element.align, element.valign)
+            record.text = fitted
+        elif isinstance(element, BandElement):
+            value = element.field.format(**values)
+            canvas.setFillColor(HexColor(element.colour_for(value)))
+            canvas.rect(*box, stroke=0, fill=1)
+            label = element.label_for(value)
+            if element.uppercase:
+                label = label.upper()
+            pad = BAND_PADDING_MM * PT_PER_MM
+            inner = (box[0] + pad, box[1] + pad / 2, box[2] - 2 * pad, box[3] - pad)
+            fitted = fit_text(
+                label,
+                _chain(template, element.font),
+                inner[2],
+                inner[3],
+                element.max_size,
+                element.min_size,
+                max_lines=1,
+                context=context,
+            )
+            canvas.setFillColor(HexColor(element.text_colour))
+            record.ink = _draw_text(canvas, fitted, inner, element.align, "middle")
+            record.text = fitted
+        elif isinstance(element, QrElement):
+            payload = element.payload.format(**values)
+            side = min(box[2], box[3])
+            x = box[0] + (box[2] - side) / 2
+            y = box[1] + (box[3] - side) / 2
+            if payload:
+                record.module = draw_qr(canvas, payload, x, y, side, element.level)
+                record.ink = (x, y, side, side)
+        elif isinstance(element, ImageElement):
+            canvas.drawImage(
+                _image(element.path), *box, preserveAspectRatio=True, anchor="c", mask="auto"
+            )
+            record.ink = box
+        if drawn is not None:
+            drawn.append(record)
+
+
+def _log_fit(fitted: FittedText, index: int, context: str) -> None:
+    if fitted.dropped:
+        log.warning(
+            "element %d: %d character(s) no font can draw were left out %s",
+            index,
+            len(fitted.dropped),
+            context,
+        )
+    if any(step in fitted.steps for step in ("wrapped", "initials", "truncated")):
+        log.info(
+            "element %d fitted by %s at %.1f pt %s",
+            index,
+            "+".join(fitted.steps),
+            fitted.size,
+            context,
+        )
+
+
+def _cut_marks(canvas: Canvas, stock: Stock) -> None:
+    """Short lines in the page margins in line with every label edge."""
+    page_w, page_h = stock.page_width, stock.page_height
+    xs = sorted(
+        {x for x, _ in stock.positions} | {x + stock.label_width for x, _ in stock.positions}
+    )
+    ys = sorted(
+        {y for _, y in stock.positions} | {y + stock.label_height for _, y in stock.positions}
+    )
+    left = min(x for x, _ in stock.positions)
+    right = page_w - max(xs)
+    top = min(y for _, y in stock.positions)
+    bottom = page_h - max(ys)
+
+    def reach(margin: float) -> float:
+        return min(CUT_MARK_MM, margin - 1.0) if margin > 2.0 else CUT_MARK_MM
+
+    canvas.saveState()
+    canvas.setStrokeColorRGB(0, 0, 0)
+    canvas.setLineWidth(0.25)
+    pt = PT_PER_MM
+    for x in xs:
+        canvas.line(x * pt, page_h * pt, x * pt, (page_h - reach(top)) * pt)
+        canvas.line(x * pt, 0, x * pt, reach(bottom) * pt)
+    for y in ys:
+        canvas.line(0, (page_h - y) * pt, reach(left) * pt, (page_h - y) * pt)
+        canvas.line(page_w * pt, (page_h - y) * pt, (page_w - reach(right)) * pt, (page_h - y) * pt)
+    canvas.restoreState()
+
+
+def _new_canvas(buffer: io.BytesIO, width_mm: float, height_mm: float) -> Canvas:
+    canvas = Canvas(
+        buffer,
+        pagesize=(width_mm * PT_PER_MM, height_mm * PT_PER_MM),
+        pageCompression=1,
+        invariant=1,  # same input, same bytes: reprints and tests compare equal
+    )
+    canvas.setTitle("Name badges")
+    canvas.setCreator("event-kiosk")
+    return canvas
+
+
+def render_badges_pdf(
+    attendees: Sequence[Attendee],
+    event: Event,
+    template: str | None = None,
+    *,
+    stock: str | None = None,
+    cut_marks: bool = False,
+    recorder: Recorder | None = None,
+) -> bytes:
+    """A PDF with one badge per attendee, in the order given.
+
+    The template's own stock is used unless `stock` names another (a built-in
+    name or "Brand Part" from glabels); the design is then scaled to fit the
+    label and centred on it.
+    """
+    design = load_template(template)
+    paper = find_stock(stock) if stock else design.stock
+    scale = min(paper.label_width / design.width, paper.label_height / design.height)
+    offset_x = (paper.label_width - design.width * scale) / 2
+    offset_y = (paper.label_height - design.height * scale) / 2
+    buffer = io.BytesIO()
+    canvas = _new_canvas(buffer, paper.page_width, paper.page_height)
+    per_page = paper.per_page
+    for number, attendee in enumerate(attendees):
+        slot = number % per_page
+        if slot == 0 and number:
+            canvas.showPage()
+        if slot == 0 and cut_marks and paper.is_sheet:
+            _cut_marks(canvas, paper)
+        x, y = paper.positions[slot]
+        canvas.saveState()
+        canvas.translate(
+            (x + offset_x) * PT_PER_MM,
+            (paper.page_height - y - paper.label_height + offset_y) * PT_PER_MM,
+        )
+        canvas.scale(scale, scale)
+        drawn: list[Drawn] | None = [] if recorder is not None else None
+        draw_badge(canvas, design, attendee, event, drawn)
+        if recorder is not None and drawn is not None:
+            recorder.badges.append(drawn)
+        canvas.restoreState()
+    canvas.showPage()  # with no attendees, one blank page keeps the PDF valid
+    canvas.save()
+    return buffer.getvalue()
+
+
+def render_single_badge_pdf(
+    attendee: Attendee, event: Event, template: str | None = None, recorder: Recorder | None = None
+) -> bytes:
+    """One badge on a page of exactly the design size, whatever the template's stock."""
+    design = load_template(template)
+    buffer = io.BytesIO()
+    canvas = _new_canvas(buffer, design.width, design.height)
+    drawn: list[Drawn] = []
+    draw_badge(canvas, design, attendee, event, drawn)
+    if recorder is not None:
+        recorder.badges.append(drawn)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def render_badge_png(
+    attendee: Attendee, event: Event, template: str | None = None, *, dpi: int = 150
+) -> bytes:
+    """The preview for screens: the same PDF, rasterised by pypdfium2."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(render_single_badge_pdf(attendee, event, template))
+    try:
+        image = document[0].render(scale=dpi / 72).to_pil()
+    finally:
+        document.close()
+    output = io.BytesIO()
+    image.save(output, format="PNG")
+    return output.getvalue()

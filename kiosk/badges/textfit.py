@@ -1,0 +1,225 @@
+"""Fitting text into a box: shrink, then wrap, then (names) initials, then an ellipsis.
+
+All measurements are in points. A line is measured once at 1 pt; widths and
+heights scale linearly with the size, so choosing a size is arithmetic, not
+a loop of re-measuring.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from kiosk.badges.fonts import FontChain, ShapedRun, shape_run, split_runs, visual_order
+
+log = logging.getLogger("kiosk.badges")
+
+ELLIPSIS = "…"
+_BREAK = re.compile(r"(?<=[-‐])|(?<=\s)(?=\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class MeasuredLine:
+    text: str
+    runs: tuple[ShapedRun, ...]  # in visual (drawing) order
+    width: float  # at 1 pt
+    ascent: float  # at 1 pt
+    descent: float  # at 1 pt, negative
+    dropped: str
+
+    @property
+    def height(self) -> float:
+        return self.ascent - self.descent
+
+
+@dataclass(slots=True)
+class FittedText:
+    """What to draw: lines at one size, and how the fit was reached."""
+
+    lines: list[MeasuredLine]
+    size: float
+    steps: list[str] = field(default_factory=list)  # e.g. ["shrunk", "wrapped", "initials"]
+
+    @property
+    def width(self) -> float:
+        return max((line.width for line in self.lines), default=0.0) * self.size
+
+    @property
+    def height(self) -> float:
+        return sum(line.height for line in self.lines) * self.size
+
+    @property
+    def dropped(self) -> str:
+        return "".join(line.dropped for line in self.lines)
+
+
+def normalise(text: str) -> str:
+    """NFC, with runs of whitespace (tabs, newlines) folded into one space."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def measure(text: str, chain: FontChain) -> MeasuredLine:
+    runs, dropped = split_runs(text, chain)
+    shaped = [shape_run(run.font, run.text) for run in runs]
+    if shaped:
+        ascent = max(r.font.ascent for r in shaped)
+        descent = min(r.font.descent for r in shaped)
+    else:
+        space = chain.font_for(" ")
+        ascent, descent = (space.ascent, space.descent) if space else (1.0, -0.3)
+    return MeasuredLine(
+        text=text,
+        runs=tuple(visual_order(shaped)),
+        width=sum(r.width for r in shaped),
+        ascent=ascent,
+        descent=descent,
+        dropped=dropped,
+    )
+
+
+def shorten_middle(text: str, keep_last: bool) -> str | None:
+    """'Bartholomew Alexander' -> 'Bartholomew A.'; None when nothing can be shortened.
+
+    Only words of cased scripts become initials: a Chinese or Arabic word has
+    no initial that reads as one.
+    """
+    words = text.split(" ")
+    last = len(words) - 1 if keep_last else len(words)
+    changed = False
+    for index in range(1, last):
+        word = words[index]
+        if len(word) > 2 and word[0].isupper() and word[0] != word[0].lower():
+            words[index] = word[0] + "."
+            changed = True
+    return " ".join(words) if changed else None
+
+
+def _best_size(lines: list[MeasuredLine], width: float, height: float, largest: float) -> float:
+    widest = max(line.width for line in lines)
+    tall = sum(line.height for line in lines)
+    size = largest
+    if widest > 0:
+        size = min(size, width / widest)
+    return min(size, height / tall)
+
+
+def _two_line_splits(text: str) -> list[tuple[str, str]]:
+    splits = []
+    for match in _BREAK.finditer(text):
+        cut = match.start()
+        if 0 < cut < len(text):
+            first, second = text[:cut].rstrip(), text[cut:].lstrip()
+            if first and second:
+                splits.append((first, second))
+    return splits
+
+
+def _layouts(
+    text: str, chain: FontChain, max_lines: int, width: float, height: float, largest: float
+) -> list[tuple[float, list[MeasuredLine]]]:
+    """Each way of setting `text` (one line, then every two-line split), with its largest size."""
+    one = [measure(text, chain)]
+    options = [(_best_size(one, width, height, largest), one)]
+    if max_lines >= 2:
+        for first, second in _two_line_splits(text):
+            lines = [measure(first, chain), measure(second, chain)]
+            options.append((_best_size(lines, width, height, largest), lines))
+    return options
+
+
+def fit_text(
+    text: str,
+    chain: FontChain,
+    width: float,
+    height: float,
+    largest: float,
+    smallest: float,
+    *,
+    max_lines: int = 2,
+    initials: str | None = None,
+    context: str = "",
+) -> FittedText:
+    """Set `text` in a width x height box (points).
+
+    Order: one line shrunk down to `smallest`; then two lines (at spaces or
+    after hyphens); then, with `initials` ("first-name" or "full-name"),
+    middle names as initials; finally the smallest size with the end cut
+    off by an ellipsis. Falling back past the first step is logged.
+    """
+    text = normalise(text)
+    if not text:
+        return FittedText([], largest)
+    candidates = [(text, [])]
+    if initials:
+        short = shorten_middle(text, keep_last=initials == "full-name")
+        if short:
+            candidates.append((short, ["initials"]))
+    for candidate, steps in candidates:
+        options = _layouts(candidate, chain, max_lines, width, height, largest)
+        size, lines = options[0]
+        if size >= smallest:
+            return FittedText(lines, size, [*steps, "shrunk"] if size < largest else steps)
+        best_size, best_lines = max(options[1:], key=lambda o: o[0], default=(0.0, lines))
+        if best_size >= smallest:
+            return FittedText(best_lines, best_size, [*steps, "wrapped"])
+    return _truncate(candidates[-1][0], chain, width, height, smallest, max_lines, context)
+
+
+def _truncate(
+    text: str,
+    chain: FontChain,
+    width: float,
+    height: float,
+    size: float,
+    max_lines: int,
+    context: str,
+) -> FittedText:
+    """The last resort: the smallest size, as many lines as fit, the rest cut with an ellipsis."""
+    one_line = measure("M", chain).height
+    if one_line * size > height:
+        size = height / one_line
+        log.warning("text box too short for the smallest size; set at %.1f pt %s", size, context)
+    rows = max(1, min(max_lines, int(height // (one_line * size))))
+    lines: list[MeasuredLine] = []
+    rest = text
+    for row in range(rows):
+        if not rest:
+            break
+        last = row == rows - 1
+        line = _longest_prefix(rest, chain, width / size, ellipsis=last)
+        lines.append(line)
+        rest = rest[len(line.text) :].lstrip() if not last else ""
+    # The measured lines may use a taller fallback font, or be one ellipsis
+    # wider than a tiny box: shrink to what was measured.
+    if sum(line.height for line in lines) * size > height:
+        size = height / sum(line.height for line in lines)
+    widest = max(line.width for line in lines)
+    if widest * size > width:
+        size = width / widest
+    log.warning("text cut with an ellipsis to fit its box %s", context)
+    return FittedText(lines, size, ["truncated"])
+
+
+def _longest_prefix(text: str, chain: FontChain, limit: float, *, ellipsis: bool) -> MeasuredLine:
+    """The longest start of `text` narrower than `limit` (1 pt units), breaking at spaces
+    where possible; with `ellipsis`, the cut is marked."""
+    whole = measure(text, chain)
+    if whole.width <= limit:
+        return whole
+    low, high = 0, len(text)
+    while low < high:  # binary search on characters: widths grow with length
+        middle = (low + high + 1) // 2
+        piece = text[:middle].rstrip() + (ELLIPSIS if ellipsis else "")
+        if measure(piece, chain).width <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    cut = low
+    if not ellipsis:
+        space = text.rfind(" ", 0, cut + 1)
+        if space > 0:
+            cut = space
+    piece = text[:cut].rstrip()
+    return measure(piece + ELLIPSIS if ellipsis else piece or text[:1], chain)
