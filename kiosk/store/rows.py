@@ -108,4 +108,9 @@ def search_keys(fields: Mapping[str, Any]) -> dict[str, str]:
     """The folded text that name search and the staff search run over."""
     name = fold(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}")
     rest = " ".join(str(fields.get(key) or "") for key in ("organisation", "email", "code"))
-    return {"name_key": name, "search_key": f"{name} {fold(rest)}".strip()}
+    sort = fold(f"{fields.get('last_name') or ''} {fields.get('first_name') or ''}")
+    return {
+        "name_key": name,
+        "search_key": f"{name} {fold(rest)}".strip(),
+        "sort_key": sort,
+    }

@@ -14,9 +14,9 @@ import sqlite_utils
 
 from kiosk.domain.models import Attendee, EntryKind, Event, LogEntry, Session
 from kiosk.domain.rules import live_entries
-from kiosk.domain.text import search_words
 from kiosk.store import rows
 from kiosk.store.database import StoreError, open_database
+from kiosk.store.search import search_attendees
 
 log = logging.getLogger("kiosk.store")
 
@@ -125,7 +125,7 @@ class Store:
             rows.attendee_from_tuple(row)
             for row in self.conn.execute(
                 f"SELECT {rows.ATTENDEE_COLUMNS} FROM attendees WHERE {where} "
-                "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
+                "ORDER BY sort_key, id",
                 tuple(params),
             )
         ]
@@ -158,34 +158,8 @@ class Store:
         )
 
     def search(self, query: str, *, limit: int = 50, names_only: bool = False) -> list[Attendee]:
-        """Attendees whose folded text contains every word of `query`, in any order.
-
-        Words of three letters or more go through the trigram index; shorter
-        ones filter the rows it found (or, alone, scan the table). Prefix
-        matches on a name come first.
-        """
-        words = search_words(query)
-        if not words:
-            return []
-        column = "name_key" if names_only else "search_key"
-        long_words = [w for w in words if len(w) >= 3]
-        clauses: list[str] = []
-        params: list[Any] = []
-        if long_words:
-            clauses.append("id IN (SELECT rowid FROM attendees_fts WHERE attendees_fts MATCH ?)")
-            params.append(" AND ".join('"' + w.replace('"', '""') + '"' for w in long_words))
-        for word in words:
-            if len(word) < 3 or names_only:
-                clauses.append(f"instr({column}, ?) > 0")
-                params.append(word)
-        first = words[0]
-        sql = (
-            f"SELECT {rows.ATTENDEE_COLUMNS} FROM attendees WHERE {' AND '.join(clauses)} "
-            "ORDER BY (substr(name_key, 1, length(?)) = ? OR instr(name_key, ' ' || ?) > 0) DESC, "
-            "last_name COLLATE NOCASE, first_name COLLATE NOCASE, id LIMIT ?"
-        )
-        params += [first, first, first, limit]
-        return [rows.attendee_from_tuple(row) for row in self.conn.execute(sql, params)]
+        """Attendees matching every word of `query` (see `kiosk.store.search`)."""
+        return search_attendees(self.conn, query, limit=limit, names_only=names_only)
 
     # -- the check-in log ------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""Benchmarks: each module has `run(...) -> list[dict]`; `run_all.py` prints the table."""

@@ -1,0 +1,162 @@
+"""Foundation benchmarks on a generated roster: check-in, name search, memory.
+
+.venv/bin/python -m benchmarks.bench_core [--attendees 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.roster import people
+from benchmarks.stats import timing_row, value_row
+from kiosk.domain.models import Event
+from kiosk.domain.text import fold
+from kiosk.station import Station
+from kiosk.store import Store
+
+SCANS = 2000
+SEARCHES = 600
+
+
+def build_event(path: Path, attendees: int) -> list[str]:
+    store = Store.open(path, create=True)
+    store.save_event(Event("Benchmark"))
+    codes = []
+    with store.transaction():
+        for person in people(attendees):
+            store.add_attendee(person)
+            codes.append(person["code"])
+    store.close()
+    return codes
+
+
+def bench_check_in(path: Path, codes: list[str]) -> list[float]:
+    store = Store.open(path)
+    station = Station(store, name="bench")
+    samples = []
+    for code in random.Random(1).sample(codes, SCANS):
+        start = time.perf_counter()
+        station.scan(code)
+        samples.append(time.perf_counter() - start)
+    store.close()
+    return samples
+
+
+def bench_bare_sqlite(folder: Path) -> list[float]:
+    """The floor: one INSERT + COMMIT with the same durability settings."""
+    conn = sqlite3.connect(folder / "bare.db", isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE log (id TEXT, attendee INTEGER, at TEXT)")
+    samples = []
+    for index in range(SCANS):
+        start = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO log VALUES (?, ?, ?)", (f"e{index}", index, "2026-03-10"))
+        conn.execute("COMMIT")
+        samples.append(time.perf_counter() - start)
+    conn.close()
+    return samples
+
+
+def search_queries(attendees: int) -> list[str]:
+    """What people type: the start of a name, a fragment, two words in any order."""
+    rng = random.Random(2)
+    sample = list(people(min(attendees, 5000)))
+    queries = []
+    for _ in range(SEARCHES):
+        person = rng.choice(sample)
+        first, last = fold(person["first_name"]), fold(person["last_name"]).split()[0]
+        queries.append(
+            rng.choice(
+                [
+                    first[:3],
+                    last[: max(3, len(last) - 1)],
+                    f"{last[:4]} {first[:2]}",
+                    f"{first} {last}",
+                    last[1:5],
+                ]
+            )
+        )
+    return queries
+
+
+def bench_search(path: Path, queries: list[str], names_only: bool) -> list[float]:
+    store = Store.open(path)
+    samples = []
+    for query in queries:
+        start = time.perf_counter()
+        store.search(query, limit=20, names_only=names_only)
+        samples.append(time.perf_counter() - start)
+    store.close()
+    return samples
+
+
+def station_peak_memory_mb(path: Path, codes: list[str]) -> float:
+    """Peak RSS of a real `kiosk scan` process checking in 2,000 people."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "scan", "--db", str(path), "--station", "mem"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+    )
+    assert process.stdin is not None
+    process.stdin.write("".join(f"{code}\n" for code in codes[-SCANS:]).encode())
+    process.stdin.close()
+    _, _, usage = os.wait4(process.pid, 0)
+    process.returncode = 0
+    return usage.ru_maxrss / 1024  # kilobytes on Linux
+
+
+def run(attendees: int = 100_000) -> list[dict[str, Any]]:
+    with tempfile.TemporaryDirectory() as folder_name:
+        folder = Path(folder_name)
+        path = folder / "bench.db"
+        codes = build_event(path, attendees)
+        check_in = bench_check_in(path, codes)
+        bare = bench_bare_sqlite(folder)
+        queries = search_queries(attendees)
+        names = bench_search(path, queries, names_only=True)
+        staff = bench_search(path, queries, names_only=False)
+        memory = station_peak_memory_mb(path, codes)
+    check_row = timing_row(
+        f"check-in, durable commit ({attendees:,} roster)", check_in, "p99 ≤ 2 ms"
+    )
+    bare_row = timing_row("bare sqlite3 INSERT + COMMIT (same settings)", bare, "reference")
+    return [
+        check_row,
+        bare_row,
+        value_row("check-in ÷ bare commit (p50)", check_row["p50"] / bare_row["p50"], "≤ 5×", "×"),
+        value_row("check-in ÷ bare commit (p99)", check_row["p99"] / bare_row["p99"], "≤ 5×", "×"),
+        timing_row(f"name search, names only ({attendees:,})", names, "p99 ≤ 10 ms"),
+        timing_row(f"name search, all fields ({attendees:,})", staff, "p99 ≤ 10 ms"),
+        value_row(f"headless station peak memory ({attendees:,})", memory, "≤ 150 MB", "MB"),
+    ]
+
+
+def format_rows(rows: list[dict[str, Any]]) -> str:
+    lines = ["| benchmark | p50 | p99 / value | target |", "|---|---|---|---|"]
+    for row in rows:
+        unit = row["unit"]
+        if "value" in row:
+            lines.append(f"| {row['name']} | | {row['value']:.2f} {unit} | {row['target']} |")
+        else:
+            lines.append(
+                f"| {row['name']} | {row['p50']:.3f} {unit} | {row['p99']:.3f} {unit} "
+                f"| {row['target']} |"
+            )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--attendees", type=int, default=100_000)
+    print(format_rows(run(parser.parse_args().attendees)))

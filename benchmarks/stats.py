@@ -1,0 +1,28 @@
+"""Percentiles and result rows shared by the benchmarks."""
+
+from __future__ import annotations
+
+import statistics
+from typing import Any
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def timing_row(name: str, samples_s: list[float], target: str, unit: str = "ms") -> dict[str, Any]:
+    scale = 1000.0 if unit == "ms" else 1.0
+    return {
+        "name": name,
+        "p50": statistics.median(samples_s) * scale,
+        "p99": percentile(samples_s, 0.99) * scale,
+        "target": target,
+        "unit": unit,
+        "n": len(samples_s),
+    }
+
+
+def value_row(name: str, value: float, target: str, unit: str) -> dict[str, Any]:
+    return {"name": name, "value": value, "target": target, "unit": unit}

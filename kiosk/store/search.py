@@ -1,0 +1,74 @@
+"""Name search over the folded text: any order, any case, any accents.
+
+Two full-text indexes answer it (see migration 1): the word index finds
+words that *start* with what was typed, the trigram index finds longer
+fragments *anywhere* in a word. Word-start matches rank first. Each index
+hands over at most CANDIDATES rows, so a one-letter query on 100k names costs
+no more than a precise one; the person keeps typing to narrow it down.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from kiosk.domain.models import Attendee
+from kiosk.domain.text import search_words
+from kiosk.store import rows
+
+CANDIDATES = 1000
+TRIGRAM = 3  # the trigram index cannot look up anything shorter
+
+
+def _quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def search_attendees(
+    conn: sqlite3.Connection, query: str, *, limit: int = 50, names_only: bool = False
+) -> list[Attendee]:
+    words = search_words(query)
+    if not words:
+        return []
+    column = "name_key" if names_only else "search_key"
+    long_words = [word for word in words if len(word) >= TRIGRAM]
+    params: dict[str, Any] = {
+        "prefix": " AND ".join(f"{column} : {_quote(word)}*" for word in words),
+        "limit": limit,
+        "candidates": CANDIDATES,
+    }
+    sources = [
+        "SELECT rowid AS id FROM attendees_words WHERE attendees_words MATCH :prefix "
+        "LIMIT :candidates"
+    ]
+    filters: list[str] = []
+    if long_words:
+        params["fragments"] = " AND ".join(_quote(word) for word in long_words)
+        sources.append(
+            "SELECT rowid AS id FROM attendees_fts WHERE attendees_fts MATCH :fragments "
+            "LIMIT :candidates"
+        )
+        # Both indexes cover every field; the checks below hold each found
+        # row to the fields asked for and to the short words too.
+        for index, word in enumerate(words):
+            params[f"w{index}"] = word
+            if len(word) >= TRIGRAM:
+                filters.append(f"instr(a.{column}, :w{index}) > 0")
+            else:
+                filters.append(f"instr(' ' || a.{column}, ' ' || :w{index}) > 0")
+    where = " AND ".join(filters) or "1"
+    sql = f"""
+        WITH prefix AS ({sources[0]}),
+             found AS ({" UNION ".join(f"SELECT id FROM ({s})" for s in sources)})
+        SELECT {", ".join("a." + c.strip() for c in rows.ATTENDEE_COLUMNS.split(","))}
+        FROM attendees AS a JOIN found USING (id)
+        WHERE {where}
+        ORDER BY a.id IN (SELECT id FROM prefix) DESC, a.sort_key, a.id
+        LIMIT :limit
+    """
+    try:
+        return [rows.attendee_from_tuple(row) for row in conn.execute(sql, params)]
+    except sqlite3.OperationalError:
+        # A query the full-text syntax cannot take (it has been quoted, so
+        # this is a safety net): no results rather than an error on screen.
+        return []
