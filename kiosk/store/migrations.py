@@ -54,6 +54,7 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
             "external_id": str,
             "name_key": str,
             "search_key": str,
+            "sort_key": str,
             "created_at": str,
             "updated_at": str,
         },
@@ -70,13 +71,45 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
             "source": "",
             "name_key": "",
             "search_key": "",
+            "sort_key": "",
         },
     )
     db.table("attendees").create_index(["code"], unique=True)
     db.table("attendees").create_index(["source", "external_id"])
-    db.table("attendees").create_index(["last_name", "first_name"])
-    # Trigram full-text index over folded text: substring search in any order.
+    db.table("attendees").create_index(["sort_key"])
+    # Two full-text indexes over the folded text, kept in step by triggers:
+    # trigrams find any substring of three letters or more ("rien" in
+    # "obrien"); words with a prefix index find what people type first
+    # ("zo", "o b") fast even on 100k names.
     db.table("attendees").enable_fts(["search_key"], tokenize="trigram", create_triggers=True)
+    db.execute(
+        """CREATE VIRTUAL TABLE attendees_words USING fts5(
+            name_key, search_key, content='attendees', content_rowid='id',
+            tokenize="unicode61 remove_diacritics 2 tokenchars '@'", prefix='1 2')"""
+    )
+    for event, body in (
+        (
+            "INSERT",
+            "INSERT INTO attendees_words (rowid, name_key, search_key) "
+            "VALUES (new.id, new.name_key, new.search_key);",
+        ),
+        (
+            "DELETE",
+            "INSERT INTO attendees_words (attendees_words, rowid, name_key, search_key) "
+            "VALUES ('delete', old.id, old.name_key, old.search_key);",
+        ),
+        (
+            "UPDATE",
+            "INSERT INTO attendees_words (attendees_words, rowid, name_key, search_key) "
+            "VALUES ('delete', old.id, old.name_key, old.search_key); "
+            "INSERT INTO attendees_words (rowid, name_key, search_key) "
+            "VALUES (new.id, new.name_key, new.search_key);",
+        ),
+    ):
+        db.execute(
+            f"CREATE TRIGGER attendees_words_{event.lower()} AFTER {event} ON attendees "
+            f"BEGIN {body} END"
+        )
 
     db.table("checkins").create(
         {
@@ -127,6 +160,7 @@ def _v2_print_jobs(db: sqlite_utils.Database) -> None:
             "error": str,
             "spooler_job_id": str,
             "token": str,
+            "worker": str,
             "copies": int,
             "created_at": str,
             "updated_at": str,
