@@ -1,0 +1,16 @@
+"""Printing: the durable print queue, its worker and its backends."""
+
+from kiosk.printing.jobs import JobKind, JobState, PrintJob, PrintQueue, QueueError
+from kiosk.printing.render import RenderedBadge, Renderer
+from kiosk.printing.worker import PrintWorker
+
+__all__ = [
+    "JobKind",
+    "JobState",
+    "PrintJob",
+    "PrintQueue",
+    "PrintWorker",
+    "QueueError",
+    "RenderedBadge",
+    "Renderer",
+]

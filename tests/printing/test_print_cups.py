@@ -1,0 +1,88 @@
+"""The CUPS backend against a real (private) CUPS with a CUPS-PDF printer."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pypdf
+from conftest import PDF_QUEUE
+from private_cups import PrivateCups
+
+from kiosk.printing import JobState, PrintQueue, PrintWorker
+from kiosk.printing.backends import list_printers, media_warning, open_backend
+from kiosk.store import Store
+
+
+def page_size_mm(path: Path) -> tuple[float, float]:
+    box = pypdf.PdfReader(path).pages[0].mediabox
+    return round(float(box.width) * 25.4 / 72, 1), round(float(box.height) * 25.4 / 72, 1)
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
+class Changes:
+    """Collects the worker's on_change reports and lets a test wait for one."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[int, str, str]] = []
+        self.condition = threading.Condition()
+
+    def __call__(self, job_id: int, state: str, error: str) -> None:
+        with self.condition:
+            self.seen.append((job_id, state, error))
+            self.condition.notify_all()
+
+    def wait_for(self, predicate, timeout: float = 60.0) -> bool:  # type: ignore[no-untyped-def]
+        with self.condition:
+            return self.condition.wait_for(lambda: predicate(self.seen), timeout)
+
+
+def test_badge_printed_through_cups_arrives_as_pdf_with_stock_size_and_name(
+    pdf_printer: PrivateCups, event_db: Path
+) -> None:
+    changes = Changes()
+    store = Store.open(event_db)
+    queue = PrintQueue(store)
+    job_id = queue.enqueue(1)
+    assert job_id is not None
+    worker = PrintWorker(event_db, f"cups:{PDF_QUEUE}", on_change=changes, poll_interval=0.1)
+    worker.start()
+    try:
+        assert changes.wait_for(lambda seen: (job_id, "done", "") in seen)
+    finally:
+        worker.stop()
+    job = queue.job(job_id)
+    assert job is not None and job.state is JobState.DONE and job.spooler_job_id
+    (output,) = pdf_printer.outputs()
+    assert page_size_mm(output) == (101.6, 76.2)  # the default template's 4 × 3 in stock
+    text = pdf_text(output)
+    assert "Ada" in text and "Lovelace" in text
+    assert queue.printed_count(1) == 1
+
+
+def test_cups_printer_is_listed_with_its_media_and_a_stock_mismatch_is_warned(
+    pdf_printer: PrivateCups,
+) -> None:
+    printers = {info.name: info for info in list_printers()}
+    info = printers[f"cups:{PDF_QUEUE}"]
+    assert "iso_a4_210x297mm" in info.media
+    assert info.default_media == "iso_a4_210x297mm"
+    warning = media_warning(info, (101.6, 76.2))
+    assert warning is not None and "210×297 mm" in warning
+    assert media_warning(info, (210.0, 297.0)) is None
+
+
+def test_a_missing_cups_queue_is_a_transient_error_with_a_reason(pdf_printer: PrivateCups) -> None:
+    from kiosk.printing.backends import PrintError
+
+    backend = open_backend("cups:NoSuchQueue")
+    try:
+        backend.submit(b"%PDF-1.4\n%%EOF\n", title="t", width_mm=100, height_mm=50)
+    except PrintError as error:
+        assert error.transient
+        assert "no printer" in str(error)
+    else:
+        raise AssertionError("submitting to a missing queue did not fail")
