@@ -7,12 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from kiosk.domain.models import Attendee
-from kiosk.store import Store
+from print_helpers import PDF_QUEUE, add_people
 from private_cups import PrivateCups, why_unavailable
 
-PDF_QUEUE = "KioskPDF"
+from kiosk.store import Store
 
 
 @pytest.fixture(scope="session")
@@ -45,13 +43,6 @@ def pdf_printer(cups: PrivateCups) -> Iterator[PrivateCups]:
     yield cups
     if cups.process is None:  # a test stopped it and failed before starting it again
         cups.start()
-
-
-def add_people(store: Store, names: list[tuple[str, str]]) -> list[Attendee]:
-    return [
-        store.add_attendee({"code": f"CODE{n:04d}", "first_name": first, "last_name": last})
-        for n, (first, last) in enumerate(names, start=1)
-    ]
 
 
 @pytest.fixture

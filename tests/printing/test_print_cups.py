@@ -2,42 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-import pypdf
-from conftest import PDF_QUEUE
+from print_helpers import PDF_QUEUE, Changes, page_size_mm, pdf_text
 from private_cups import PrivateCups
 
 from kiosk.printing import JobState, PrintQueue, PrintWorker
 from kiosk.printing.backends import list_printers, media_warning, open_backend
 from kiosk.store import Store
-
-
-def page_size_mm(path: Path) -> tuple[float, float]:
-    box = pypdf.PdfReader(path).pages[0].mediabox
-    return round(float(box.width) * 25.4 / 72, 1), round(float(box.height) * 25.4 / 72, 1)
-
-
-def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
-
-
-class Changes:
-    """Collects the worker's on_change reports and lets a test wait for one."""
-
-    def __init__(self) -> None:
-        self.seen: list[tuple[int, str, str]] = []
-        self.condition = threading.Condition()
-
-    def __call__(self, job_id: int, state: str, error: str) -> None:
-        with self.condition:
-            self.seen.append((job_id, state, error))
-            self.condition.notify_all()
-
-    def wait_for(self, predicate, timeout: float = 60.0) -> bool:  # type: ignore[no-untyped-def]
-        with self.condition:
-            return self.condition.wait_for(lambda: predicate(self.seen), timeout)
 
 
 def test_badge_printed_through_cups_arrives_as_pdf_with_stock_size_and_name(

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -31,6 +32,7 @@ log = logging.getLogger("kiosk.print")
 
 # Spooler commands answer in milliseconds; a hung one must not hang the worker.
 COMMAND_TIMEOUT_S = 15.0
+MEDIA_CACHE_S = 60.0
 
 _GET_JOBS = """{
  OPERATION Get-Jobs
@@ -115,6 +117,14 @@ def _explain(err: str) -> str:
     return err.splitlines()[-1] if err else "CUPS refused the job."
 
 
+def scheduler_running() -> bool:
+    try:
+        out = _run(["lpstat", "-r"])
+    except PrintError:
+        return False
+    return "not running" not in out
+
+
 def server() -> str:
     """The CUPS server the commands talk to (honours CUPS_SERVER)."""
     return _run(["lpstat", "-H"]).strip()
@@ -153,18 +163,19 @@ class CupsBackend:
             )
         self.queue = queue
         self.name = f"cups:{queue}"
+        self._media: tuple[float, list[str]] | None = None
 
     def submit(
         self, pdf: bytes, *, title: str, width_mm: float, height_mm: float, copies: int = 1
     ) -> Submission:
         media = self._media_for((width_mm, height_mm))
-        out = _run(
-            [
-                "lp", "-d", self.queue, "-t", title, "-n", str(copies),
-                "-o", f"media={media}", "-o", "fit-to-page=false", "-",
-            ],
-            stdin=pdf,
-        )  # fmt: skip
+        try:
+            out = self._lp(pdf, title, copies, media)
+        except PrintError as error:
+            # lp reports a missing queue when it cannot reach the scheduler at all.
+            if not scheduler_running():
+                raise PrintError("The print spooler (CUPS) is not running.") from error
+            raise
         match = _REQUEST_ID.search(out)
         if not match:
             raise PrintError(f"CUPS gave no job id: {out.strip()}")
@@ -172,12 +183,26 @@ class CupsBackend:
         log.info("cups accepted %s on %s media=%s", job_id, self.queue, media)
         return Submission(spooler_job_id=job_id, finished=False)
 
+    def _lp(self, pdf: bytes, title: str, copies: int, media: str) -> str:
+        return _run(
+            [
+                "lp", "-d", self.queue, "-t", title, "-n", str(copies),
+                "-o", f"media={media}", "-o", "fit-to-page=false", "-",
+            ],
+            stdin=pdf,
+        )  # fmt: skip
+
     def _media_for(self, size_mm: tuple[float, float]) -> str:
         """A named size the printer knows, else a custom size in millimetres."""
-        try:
-            supported = self.info().media
-        except PrintError:
-            supported = []
+        # The media list changes only when someone reconfigures the printer;
+        # asking once a minute keeps a lookup off every badge.
+        now = time.monotonic()
+        if self._media is None or now - self._media[0] > MEDIA_CACHE_S:
+            try:
+                self._media = (now, self.info().media)
+            except PrintError:
+                self._media = None
+        supported = self._media[1] if self._media else []
         named = matching_media(supported, size_mm)
         return named or f"Custom.{size_mm[0]:.2f}x{size_mm[1]:.2f}mm"
 
