@@ -1,0 +1,212 @@
+"""Recognising a roster's layout from its header row, and --map.
+
+A layout says which column holds which attendee field, what the import is
+called (`source`) and which status words mean a cancelled registration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kiosk.io.errors import RosterError
+
+# Fields a column can be mapped to with --map COLUMN=FIELD.
+FIELDS = (
+    "first_name",
+    "last_name",
+    "name",
+    "email",
+    "organisation",
+    "job_title",
+    "category",
+    "code",
+    "status",
+    "external_id",
+)
+NAME_FIELDS = ("first_name", "last_name", "name")
+FORMATS = ("auto", "eventbrite", "pretix", "generic")
+
+# Status words (compared case-insensitively) that mean "do not admit".
+CANCELLED_WORDS = frozenset(
+    {
+        "cancelled",
+        "canceled",
+        "refunded",
+        "not attending",
+        "transferred",
+        "deleted",
+        "expired",
+        "inactive",
+        "void",
+    }
+)
+# pretix writes one-letter order states in some exports: c(anceled), e(xpired).
+PRETIX_CANCELLED = CANCELLED_WORDS | {"c", "e"}
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    """A known export layout: the header names each field may appear under."""
+
+    source: str
+    headers: dict[str, tuple[str, ...]]
+    # Every group must have at least one of its headers for the file to be
+    # recognised as this preset.
+    signature: tuple[tuple[str, ...], ...]
+    cancelled: frozenset[str] = CANCELLED_WORDS
+
+
+EVENTBRITE = Preset(
+    source="eventbrite",
+    headers={
+        "first_name": ("first name",),
+        "last_name": ("last name", "surname"),
+        "email": ("email", "email address"),
+        "organisation": ("company", "organisation", "organization"),
+        "job_title": ("job title",),
+        "category": ("ticket type",),
+        "code": ("barcode #", "barcode"),
+        "status": ("attendee status",),
+        "external_id": ("attendee #", "attendee id"),
+    },
+    signature=(("first name",), ("ticket type",), ("barcode #", "attendee #")),
+)
+PRETIX = Preset(
+    source="pretix",
+    headers={
+        "first_name": ("attendee name: given name",),
+        "last_name": ("attendee name: family name",),
+        "name": ("attendee name",),
+        "email": ("attendee email", "e-mail", "email"),
+        "organisation": ("company",),
+        "category": ("product",),
+        "code": ("ticket secret", "secret"),
+        "status": ("status", "order status"),
+        "order_code": ("order code",),
+        "position_id": ("position id",),
+    },
+    signature=(
+        ("order code",),
+        ("attendee name", "attendee name: given name", "attendee name: family name"),
+    ),
+    cancelled=PRETIX_CANCELLED,
+)
+GENERIC = Preset(
+    source="generic",
+    headers={name: (name,) for name in FIELDS} | {"organisation": ("organisation", "organization")},
+    signature=(NAME_FIELDS,),
+)
+PRESETS = {"eventbrite": EVENTBRITE, "pretix": PRETIX, "generic": GENERIC}
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where each field is in the rows of one file."""
+
+    source: str
+    columns: dict[str, int]
+    cancelled: frozenset[str] = CANCELLED_WORDS
+    mapped: dict[str, str] = field(default_factory=dict)
+
+    def describe(self, headers: Sequence[str]) -> str:
+        parts = [f"{name} <- {headers[index]!r}" for name, index in self.columns.items()]
+        return f"{self.source}: " + ", ".join(parts)
+
+
+def header_key(header: str) -> str:
+    """Headers compared without case or extra spaces; generic names also
+    accept spaces or hyphens for the underscore."""
+    return " ".join(header.casefold().split())
+
+
+def _generic_key(header: str) -> str:
+    return header_key(header).replace(" ", "_").replace("-", "_")
+
+
+def choose_layout(
+    headers: Sequence[str], name: str, fmt: str = "auto", mapping: Sequence[str] = ()
+) -> Layout:
+    """The layout of a file with these headers, or RosterError saying why there is none."""
+    if fmt not in FORMATS:
+        raise RosterError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}.")
+    keys = [header_key(header) for header in headers]
+    overrides = _parse_mapping(mapping, headers, keys)
+    if fmt == "auto":
+        preset = next((p for p in PRESETS.values() if _matches(p, keys)), None)
+    else:
+        preset = PRESETS[fmt]
+        if not overrides and not _matches(preset, keys):
+            raise RosterError(
+                f"{name} does not have the columns of a {fmt} export "
+                f"(found {_list_headers(headers)}); try --format auto or --map COLUMN=FIELD."
+            )
+    if preset is None and not overrides:
+        raise RosterError(
+            f"The columns of {name} are not a layout this program knows "
+            f"(found {_list_headers(headers)}); name the columns with --map COLUMN=FIELD, "
+            "for example --map 'Vorname=first_name'."
+        )
+    columns = _columns(preset or GENERIC, keys)
+    for index, target in overrides.items():
+        columns = {f: i for f, i in columns.items() if i != index and f != target}
+        columns[target] = index
+    if not any(name_field in columns for name_field in NAME_FIELDS):
+        raise RosterError(
+            f"No column of {name} holds a name (found {_list_headers(headers)}); "
+            "map one with --map COLUMN=first_name (or last_name, or name)."
+        )
+    # A mapped plain list is its own source; a preset keeps its name with
+    # extra mappings, so later imports of the same export still merge by id.
+    source = "mapped" if preset is None or (preset is GENERIC and overrides) else preset.source
+    cancelled = preset.cancelled if preset else CANCELLED_WORDS
+    mapped = {headers[i]: f for i, f in overrides.items()}
+    return Layout(source, columns, cancelled, mapped)
+
+
+def _matches(preset: Preset, keys: list[str]) -> bool:
+    present = {_generic_key(k) for k in keys} if preset is GENERIC else set(keys)
+    return all(any(option in present for option in group) for group in preset.signature)
+
+
+def _columns(preset: Preset, keys: list[str]) -> dict[str, int]:
+    """Field -> column index for the first column bearing one of the field's names."""
+    lookup = [_generic_key(k) for k in keys] if preset is GENERIC else keys
+    columns: dict[str, int] = {}
+    for target, options in preset.headers.items():
+        for option in options:
+            if option in lookup:
+                columns[target] = lookup.index(option)
+                break
+    return columns
+
+
+def _parse_mapping(
+    mapping: Sequence[str], headers: Sequence[str], keys: list[str]
+) -> dict[int, str]:
+    overrides: dict[int, str] = {}
+    for item in mapping:
+        column, sep, target = item.rpartition("=")
+        target = target.strip().lower()
+        if not sep or not column.strip():
+            raise RosterError(f"--map needs COLUMN=FIELD, like 'Vorname=first_name', not {item!r}.")
+        if target not in FIELDS:
+            raise RosterError(
+                f"--map {item!r} names no known field; fields are {', '.join(FIELDS)}."
+            )
+        wanted = header_key(column)
+        if wanted not in keys:
+            raise RosterError(
+                f"--map {item!r} names a column the file does not have "
+                f"(found {_list_headers(headers)})."
+            )
+        overrides[keys.index(wanted)] = target
+    return overrides
+
+
+def _list_headers(headers: Sequence[str], limit: int = 12) -> str:
+    shown = [repr(h[:40] + ("…" if len(h) > 40 else "")) for h in headers[:limit] if h]
+    more = len([h for h in headers if h]) - len(shown)
+    if not shown:
+        return "no column names"
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")

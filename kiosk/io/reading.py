@@ -1,0 +1,166 @@
+"""Reading a roster file (CSV or XLSX) into a header and numbered rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.io.decoding import decode_roster
+from kiosk.io.errors import RosterError
+
+log = logging.getLogger("kiosk.io")
+
+# No line of a roster comes near this; a longer one means the file is not a
+# roster, and refusing it early keeps memory and time bounded.
+MAX_LINE_CHARS = 1_000_000
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A roster as read: the header cells and the rows below it.
+
+    Each row carries its number as a spreadsheet shows it (the header is row
+    1 when it is the first line), so skipped rows can be found in the file.
+    """
+
+    headers: list[str]
+    rows: list[tuple[int, list[str]]]
+    header_row: int
+    description: str
+
+
+def read_table(path: Path) -> Table:
+    """Read a CSV or XLSX roster; raises RosterError with one sentence on any problem."""
+    name = path.name
+    if not path.exists():
+        raise RosterError(f"There is no file at {path}.")
+    if path.is_dir():
+        raise RosterError(f"{path} is a folder, not a roster file.")
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(8)
+    except OSError as error:
+        log.warning("cannot read roster: %s", error)
+        raise RosterError(f"{path} cannot be read ({error.strerror}).") from None
+    if start.startswith(_OLE_MAGIC) or path.suffix.lower() == ".xls":
+        raise RosterError(
+            f"{name} is an old Excel .xls workbook; save it as .xlsx or CSV and import that."
+        )
+    if start.startswith(_ZIP_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
+        from kiosk.io.xlsx import read_xlsx  # openpyxl is only loaded when needed
+
+        return read_xlsx(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        log.warning("cannot read roster: %s", error)
+        raise RosterError(f"{path} cannot be read ({error.strerror}).") from None
+    text, encoding = decode_roster(data, name)
+    del data
+    return parse_csv(text, name, encoding)
+
+
+def parse_csv(text: str, name: str, encoding: str = "UTF-8") -> Table:
+    _check_line_lengths(text, name)
+    delimiter = sniff_delimiter(text)
+    records = _records(text, delimiter, name)
+    header_row, headers = first_non_blank(records, name)
+    rows = [(number, cells) for number, cells in records if number > header_row]
+    description = f"CSV, {encoding}, {DELIMITERS[delimiter]}-separated"
+    return Table(headers, rows, header_row, description)
+
+
+def first_non_blank(rows: list[tuple[int, list[str]]], name: str) -> tuple[int, list[str]]:
+    for number, cells in rows:
+        if any(cell.strip() for cell in cells):
+            return number, [cell.strip() for cell in cells]
+    raise RosterError(f"{name} is empty.")
+
+
+def _check_line_lengths(text: str, name: str) -> None:
+    if len(text) <= MAX_LINE_CHARS:
+        return
+    newline = "\n" if "\n" in text else "\r"
+    start, line = 0, 1
+    while start < len(text):
+        end = text.find(newline, start)
+        if end < 0:
+            end = len(text)
+        if end - start > MAX_LINE_CHARS:
+            raise RosterError(
+                f"Line {line} of {name} is longer than {MAX_LINE_CHARS:,} characters, "
+                "so the file is not a roster."
+            )
+        start, line = end + 1, line + 1
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the header line into the most columns.
+
+    Header names rarely contain a comma, semicolon or tab, so the header alone
+    decides; ties (a one-column file) go to the comma.
+    """
+    head = text[:65536].lstrip("\r\n")
+    best, best_count = ",", 0
+    for delimiter in DELIMITERS:
+        try:
+            first = next(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        if len(first) > best_count:
+            best, best_count = delimiter, len(first)
+    return best
+
+
+def _records(text: str, delimiter: str, name: str) -> list[tuple[int, list[str]]]:
+    """All records with their spreadsheet row numbers (blank lines count as rows)."""
+    tail: list[str] = []
+    lines = _remembering(io.StringIO(text, newline=""), tail)
+    reader = csv.reader(lines, delimiter=delimiter, strict=False)
+    records: list[tuple[int, list[str]]] = []
+    last_lines: list[str] = []
+    number = 0
+    try:
+        for cells in reader:
+            number += 1
+            records.append((number, cells))
+            last_lines = tail.copy()
+            tail.clear()
+    except csv.Error as error:
+        log.warning("csv error after row %d: %s", number, error)
+        if "field limit" in str(error):
+            raise RosterError(
+                f"Row {number + 1} of {name} has a cell longer than "
+                f"{csv.field_size_limit():,} characters, so the file is not a roster."
+            ) from None
+        raise RosterError(f"Row {number + 1} of {name} cannot be read as CSV ({error}).") from None
+    if records:
+        _check_last_record(last_lines, delimiter, number, name)
+    return records
+
+
+def _remembering(lines: io.StringIO, tail: list[str]) -> Iterator[str]:
+    for line in lines:
+        tail.append(line)
+        yield line
+
+
+def _check_last_record(lines: list[str], delimiter: str, number: int, name: str) -> None:
+    """Refuse a file that ends inside a quoted cell: it was cut short, or a
+    stray quote swallowed every row after it."""
+    try:
+        for _ in csv.reader(lines, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as error:
+        if "end of data" in str(error):
+            raise RosterError(
+                f"{name} ends inside a quoted cell that starts on row {number}; "
+                "the file was cut short or that row has a stray quote mark."
+            ) from None

@@ -1,0 +1,106 @@
+"""One roster row -> the attendee fields it stands for, or the reason to skip it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kiosk.domain.codes import MAX_CODE_LENGTH, clean_scan
+from kiosk.domain.models import AttendeeStatus
+from kiosk.io.presets import Layout
+
+# Text fields: the ones an import writes besides code, status and ids.
+TEXT_FIELDS = ("first_name", "last_name", "email", "organisation", "job_title", "category")
+# Control characters other than whitespace (which is collapsed anyway).
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+@dataclass(slots=True)
+class Record:
+    """What one row says about one attendee. `fields` holds only the fields
+    the file has columns for, so a re-import never blanks a field the new
+    file does not carry."""
+
+    row: int
+    fields: dict[str, str]
+    code: str | None
+    external_id: str | None
+
+
+def clean_text(value: str) -> str:
+    """One line of NFC text: whitespace runs (line breaks in a cell included)
+    become one space, other control characters are dropped."""
+    if not value.isascii():
+        value = _CONTROLS.sub("", unicodedata.normalize("NFC", value))
+    elif not value.isprintable():
+        value = _CONTROLS.sub("", value)
+    return " ".join(value.split())
+
+
+class RowReader:
+    """Turns the cells of one layout's rows into Records."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        columns = layout.columns
+        self.text_columns = [(f, columns[f]) for f in TEXT_FIELDS if f in columns]
+        self.name_column = columns.get("name")
+        self.code_column = columns.get("code")
+        self.status_column = columns.get("status")
+        self.external_column = columns.get("external_id")
+        self.order_column = columns.get("order_code")
+        self.position_column = columns.get("position_id")
+        self.width = max(columns.values()) + 1
+
+    def read(self, row: int, cells: list[str]) -> Record | str:
+        """A Record, or the reason (a short phrase) the row is skipped."""
+        if len(cells) < self.width:
+            cells = cells + [""] * (self.width - len(cells))
+        fields = {name: clean_text(cells[index]) for name, index in self.text_columns}
+        if self.name_column is not None:
+            self._fill_from_full_name(fields, clean_text(cells[self.name_column]))
+        if not fields.get("first_name") and not fields.get("last_name"):
+            return "no name"
+        if not fields.get("first_name"):
+            # The store needs a first name; a single name goes there.
+            fields["first_name"], fields["last_name"] = fields["last_name"], ""
+        if self.status_column is not None:
+            word = " ".join(cells[self.status_column].casefold().split())
+            cancelled = word in self.layout.cancelled
+            fields["status"] = (
+                AttendeeStatus.CANCELLED if cancelled else AttendeeStatus.ACTIVE
+            ).value
+        code: str | None = None
+        if self.code_column is not None:
+            raw = cells[self.code_column].strip()
+            if raw:
+                code = clean_scan(raw)
+                if code is None:
+                    if len(raw) > MAX_CODE_LENGTH:
+                        return f"code longer than {MAX_CODE_LENGTH} characters"
+                    return "code contains control characters"
+        return Record(row, fields, code, self._external_id(cells))
+
+    def _fill_from_full_name(self, fields: dict[str, str], full: str) -> None:
+        if not full or (fields.get("first_name") or fields.get("last_name")):
+            return
+        # One name column: the first word is the given name, the rest (with
+        # particles such as "de la") the family name.
+        first, _, last = full.partition(" ")
+        fields["first_name"] = first
+        fields["last_name"] = last
+
+    def _external_id(self, cells: list[str]) -> str | None:
+        if self.external_column is not None:
+            return cells[self.external_column].strip() or None
+        if self.order_column is not None:
+            order = cells[self.order_column].strip()
+            position = (
+                cells[self.position_column].strip() if self.position_column is not None else ""
+            )
+            # An order can hold several tickets: without the position the
+            # order code names none of them, and the ticket code is used instead.
+            if order and position:
+                return f"{order}-{position}"
+        return None

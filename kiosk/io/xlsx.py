@@ -1,0 +1,69 @@
+"""Reading the first worksheet of an XLSX roster with openpyxl (read-only, streamed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import zipfile
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import ParseError
+
+from kiosk.io.errors import RosterError
+from kiosk.io.reading import Table, first_non_blank
+
+log = logging.getLogger("kiosk.io")
+
+
+def read_xlsx(path: Path) -> Table:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    name = path.name
+    try:
+        # read_only streams the sheet instead of building every cell object;
+        # data_only gives the values Excel last calculated, not formulas.
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ParseError, ValueError) as error:
+        log.warning("not a readable workbook: %s: %s", type(error).__name__, error)
+        raise RosterError(
+            f"{name} is not a readable XLSX workbook; open it in a spreadsheet program "
+            "and save it again as .xlsx or CSV."
+        ) from None
+    except OSError as error:
+        raise RosterError(f"{path} cannot be read ({error.strerror or error}).") from None
+    try:
+        sheet = workbook.worksheets[0] if workbook.worksheets else None
+        if sheet is None:
+            raise RosterError(f"{name} has no worksheet.")
+        records = [
+            (number, [_text(value) for value in values])
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+    except (zipfile.BadZipFile, KeyError, ParseError, ValueError, EOFError) as error:
+        log.warning("damaged workbook: %s: %s", type(error).__name__, error)
+        raise RosterError(f"{name} is a damaged XLSX workbook; save it again.") from None
+    finally:
+        workbook.close()
+    header_row, headers = first_non_blank(records, name)
+    rows = [(number, cells) for number, cells in records if number > header_row]
+    title = sheet.title if sheet is not None else ""
+    return Table(headers, rows, header_row, f"XLSX, sheet {title!r}")
+
+
+def _text(value: Any) -> str:
+    """A cell as the text a person sees in it."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        # Codes typed as numbers come back as floats: 12345.0 means "12345".
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
