@@ -112,7 +112,7 @@ class QtBackend(FinalBackend):
                 dpi = min(printer.resolution(), MAX_DPI)
                 points = document.pagePointSize(page)
                 pixels = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-                image = document.render(page, pixels)
+                image = _on_white(document.render(page, pixels))
                 target = printer.pageLayout().fullRectPixels(printer.resolution())
                 painter.drawImage(QRectF(target), image)
         finally:
@@ -136,6 +136,23 @@ class QtBackend(FinalBackend):
             default_media=_pwg_name(default),
             state=str(info.state().name),
         )
+
+
+def _on_white(image):  # type: ignore[no-untyped-def]
+    """The page as an opaque picture. QtPdf leaves unpainted areas transparent,
+    and a printer (or PDF writer) blending that alpha draws grey seams at the
+    edges of every filled shape."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+
+    opaque = QImage(image.size(), QImage.Format.Format_RGB32)
+    opaque.setDotsPerMeterX(image.dotsPerMeterX())
+    opaque.setDotsPerMeterY(image.dotsPerMeterY())
+    opaque.fill(Qt.GlobalColor.white)
+    painter = QPainter(opaque)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return opaque
 
 
 def _pwg_name(page_size) -> str:  # type: ignore[no-untyped-def]
