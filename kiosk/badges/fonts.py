@@ -201,6 +201,8 @@ class ShapedRun:
     width: float
     rtl: bool
     strong: bool
+    ascent: float  # per 1 pt: the font's, or higher where marks were stacked
+    descent: float
 
 
 def _needs_shaping(run: Run) -> bool:
@@ -218,11 +220,36 @@ def shape_run(font: LoadedFont, text: str) -> ShapedRun:
             shaped = shapeFragWord(word, features=SHAPING_FEATURES, force=True)
         pieces = [piece for _, piece in shaped[1:]]
         drawn = pieces[0] if len(pieces) == 1 else text
+    ascent, descent = font.ascent, font.descent
     if isinstance(drawn, ShapedStr):
         width = sum(sd.x_advance for sd in drawn.__shapeData__) / 1000
+        top, bottom = _ink_extent(font, drawn)
+        ascent, descent = max(ascent, top), min(descent, bottom)
     else:
         width = pdfmetrics.stringWidth(text, font.name, 1.0)
-    return ShapedRun(font, text, drawn, width, run.rtl, run.strong)
+    return ShapedRun(font, text, drawn, width, run.rtl, run.strong, ascent, descent)
+
+
+def _ink_extent(font: LoadedFont, drawn: ShapedStr) -> tuple[float, float]:
+    """Highest and lowest ink of shaped glyphs per 1 pt, offsets included.
+
+    Stacked combining marks climb above the font's own bounding box; the
+    layout must know, or they would leave the text box.
+    """
+    ttf = pdfmetrics.getFont(font.name)
+    hb_font = ttf.hbFont(1000)
+    top, bottom = 0.0, 0.0
+    for char, data in zip(drawn, drawn.__shapeData__, strict=False):
+        glyph = ttf.face.charToGlyph.get(ord(char))
+        if glyph is None:
+            continue
+        extents = hb_font.get_glyph_extents(glyph)
+        if extents is None:
+            continue
+        high = ttf.pdfScale(extents.y_bearing) + data.y_offset
+        low = high + ttf.pdfScale(extents.height)
+        top, bottom = max(top, high), min(bottom, low)
+    return top / 1000, bottom / 1000
 
 
 def visual_order(runs: list[ShapedRun]) -> list[ShapedRun]:

@@ -64,8 +64,8 @@ def measure(text: str, chain: FontChain) -> MeasuredLine:
     runs, dropped = split_runs(text, chain)
     shaped = [shape_run(run.font, run.text) for run in runs]
     if shaped:
-        ascent = max(r.font.ascent for r in shaped)
-        descent = min(r.font.descent for r in shaped)
+        ascent = max(r.ascent for r in shaped)
+        descent = min(r.descent for r in shaped)
     else:
         space = chain.font_for(" ")
         ascent, descent = (space.ascent, space.descent) if space else (1.0, -0.3)
