@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "kiosk.cli.badge_commands",
     "kiosk.cli.print_commands",
     "kiosk.cli.run_commands",
+    "kiosk.cli.report_commands",
     "kiosk.cli.bench_commands",
 )
 

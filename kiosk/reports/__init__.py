@@ -1,4 +1,7 @@
-"""Attendance figures derived from the log (never stored separately)."""
+"""Attendance: counts, exports, registers, certificates and invitations.
+
+Everything here is derived from the check-in log; nothing is stored twice.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,58 @@
+"""QR codes to send before the event: PNG and SVG per attendee, and a mail-merge CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import qrcode
+import qrcode.image.svg
+from qrcode.constants import ERROR_CORRECT_M
+
+from kiosk.domain.models import AttendeeStatus
+from kiosk.reports.files import atomic_file, neutralise_for_csv
+from kiosk.store import Store
+
+MAILMERGE_HEADER = ["email", "first_name", "last_name", "code", "png", "svg"]
+
+
+def _qr(code: str) -> qrcode.QRCode:  # type: ignore[type-arg]
+    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=10, border=4)
+    qr.add_data(code)
+    qr.make(fit=True)
+    return qr
+
+
+def write_invitation_codes(store: Store, folder: Path) -> int:
+    """Images are named by attendee id, not by name or code. Cancelled
+    registrations get none. Returns how many attendees got codes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    mailmerge = io.StringIO(newline="")
+    writer = csv.writer(mailmerge)
+    writer.writerow(MAILMERGE_HEADER)
+    count = 0
+    for attendee in store.attendees("status = ?", [AttendeeStatus.ACTIVE.value]):
+        stem = f"attendee-{attendee.id:06d}"
+        qr = _qr(attendee.code)
+        with atomic_file(folder / f"{stem}.png") as handle:
+            qr.make_image().save(handle)
+        with atomic_file(folder / f"{stem}.svg") as handle:
+            qr.make_image(image_factory=qrcode.image.svg.SvgPathImage).save(handle)
+        writer.writerow(
+            [
+                neutralise_for_csv(value)
+                for value in (
+                    attendee.email,
+                    attendee.first_name,
+                    attendee.last_name,
+                    attendee.code,
+                    f"{stem}.png",
+                    f"{stem}.svg",
+                )
+            ]
+        )
+        count += 1
+    with atomic_file(folder / "mailmerge.csv") as handle:
+        handle.write(b"\xef\xbb\xbf" + mailmerge.getvalue().encode("utf-8"))
+    return count

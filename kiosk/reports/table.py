@@ -1,0 +1,78 @@
+"""The attendance table that CSV and XLSX exports share: columns and rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kiosk.domain.models import Event, Session
+from kiosk.reports.attendance import AttendanceRecord, attendance, local_time
+from kiosk.store import Store
+
+# The export columns, in order, with what each holds (the README lists these).
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("code", "the ticket code"),
+    ("first_name", "first name"),
+    ("last_name", "last name"),
+    ("organisation", "organisation"),
+    ("job_title", "job title"),
+    ("email", "email address"),
+    ("category", "category or ticket type"),
+    ("status", "active or cancelled"),
+    ("attended", "yes if admitted to the event or any session in the export's scope"),
+    ("first_check_in", "first admission, venue time (YYYY-MM-DD HH:MM)"),
+    ("first_station", "the station of that first admission"),
+    ("check_ins", "each day's first admission, venue time, separated by '; '"),
+    ("days_attended", "number of event days with an admission"),
+    ("sessions_attended", "titles of the sessions admitted to, separated by '; '"),
+    ("session_count", "number of sessions admitted to"),
+)
+HEADER = [name for name, _ in COLUMNS]
+
+
+@dataclass(frozen=True)
+class Scope:
+    event: Event
+    sessions: dict[int, Session]
+    records: list[AttendanceRecord]
+
+
+def load_scope(store: Store, day: dt.date | None, session_id: int | None) -> Scope:
+    return Scope(
+        store.event(),
+        {session.id: session for session in store.sessions()},
+        attendance(store, day=day, session_id=session_id),
+    )
+
+
+def row_values(scope: Scope, record: AttendanceRecord) -> list[str | int]:
+    attendee = record.attendee
+    first = record.first_admission
+    days = sorted(record.days.values(), key=lambda a: a.at)
+    sessions = sorted(
+        (scope.sessions[sid] for sid in record.sessions if sid in scope.sessions),
+        key=lambda s: s.starts_at,
+    )
+    return [
+        attendee.code,
+        attendee.first_name,
+        attendee.last_name,
+        attendee.organisation,
+        attendee.job_title,
+        attendee.email,
+        attendee.category,
+        attendee.status.value,
+        "yes" if record.attended else "no",
+        local_time(scope.event, first.at) if first else "",
+        first.station if first else "",
+        "; ".join(local_time(scope.event, a.at) for a in days),
+        len(days),
+        "; ".join(s.title for s in sessions),
+        len(sessions),
+    ]
+
+
+def rows(scope: Scope) -> Iterator[list[str | int]]:
+    for record in scope.records:
+        yield row_values(scope, record)

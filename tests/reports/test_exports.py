@@ -1,0 +1,132 @@
+"""Exports read back with csv, openpyxl and pypdf and compared with the database."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl
+import pypdf
+import pytest
+from report_data import PEOPLE, at
+
+from kiosk.reports.exports import write_csv, write_xlsx
+from kiosk.reports.register import write_register_pdf
+from kiosk.reports.table import HEADER, load_scope
+from kiosk.store import Store
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the BOM to read UTF-8"
+    return list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+
+
+def test_csv_has_one_row_per_attendee_matching_the_log(event_store: Store, tmp_path: Path) -> None:
+    path = write_csv(load_scope(event_store, None, None), tmp_path / "out.csv")
+    rows = read_csv(path)
+    assert list(rows[0]) == HEADER
+    assert len(rows) == len(PEOPLE)
+    admitted = {event_store.attendee(i).code for i in event_store.admitted_ids()}  # type: ignore[union-attr]
+    by_code = {row["code"]: row for row in rows}
+    for code, row in by_code.items():
+        assert (row["days_attended"] == "1") == (code in admitted)
+    amara = by_code["CODE-0"]
+    assert amara["first_check_in"] == "2026-03-10 08:30"
+    assert amara["first_station"] == "door-1"
+    assert amara["sessions_attended"] == "Keynote; Breakout A"
+    assert amara["session_count"] == "2"
+    # Names in other scripts survive the round trip exactly.
+    assert by_code["CODE-1"]["first_name"] == "محمد"
+    assert by_code["CODE-2"]["last_name"] == "王"
+    assert by_code["CODE-4"]["first_name"] == "प्रिया"
+    # Attended a session only: attended, but no event day.
+    assert by_code["CODE-3"]["attended"] == "yes" and by_code["CODE-3"]["days_attended"] == "0"
+    assert by_code["CODE-6"]["attended"] == "no"
+
+
+def test_csv_neutralises_formulas(event_store: Store, tmp_path: Path) -> None:
+    rows = read_csv(write_csv(load_scope(event_store, None, None), tmp_path / "out.csv"))
+    evil = next(row for row in rows if row["code"] == "CODE-5")
+    assert evil["first_name"] == '\'=HYPERLINK("http://x","y")'
+    assert evil["last_name"] == "'+Evil"
+    assert evil["organisation"] == "'@SUM(A1)"
+    assert evil["category"] == "'-Delegate"
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+
+
+def test_xlsx_rows_summary_and_no_shows(event_store: Store, tmp_path: Path) -> None:
+    path = write_xlsx(load_scope(event_store, None, None), tmp_path / "out.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Attendance", "Summary", "No-shows"]
+    rows = list(book["Attendance"].iter_rows(values_only=True))
+    assert list(rows[0]) == HEADER
+    assert len(rows) == len(PEOPLE) + 1
+    by_code = {row[0]: dict(zip(HEADER, row, strict=True)) for row in rows[1:]}
+    assert by_code["CODE-1"]["first_name"] == "محمد"
+    assert by_code["CODE-0"]["sessions_attended"] == "Keynote; Breakout A"
+
+    # The injection stays text: a string cell, never a formula.
+    evil_row = next(r for r in book["Attendance"].iter_rows(min_row=2) if r[0].value == "CODE-5")
+    first_name = evil_row[1]
+    assert first_name.value == '=HYPERLINK("http://x","y")'
+    assert first_name.data_type == "s"
+    assert first_name.quotePrefix
+
+    summary = [row for row in book["Summary"].iter_rows(values_only=True) if any(row)]
+    assert ("Total", 7, 6) in [tuple(row[:3]) for row in summary]  # 7 active, 6 came
+    assert ("Breakout A", "Room 1", 3) in [tuple(row[:3]) for row in summary]
+    no_shows = list(book["No-shows"].iter_rows(values_only=True))[1:]
+    assert [row[0] for row in no_shows] == ["Noshow"]
+
+
+def test_pdf_register_lists_exactly_the_session(event_store: Store, tmp_path: Path) -> None:
+    breakout = next(s for s in event_store.sessions() if s.title == "Breakout A")
+    path = write_register_pdf(
+        load_scope(event_store, None, breakout.id), tmp_path / "reg.pdf", breakout.id
+    )
+    reader = pypdf.PdfReader(path)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Spring Learning Event" in text and "Breakout A" in text
+    assert "3 attended" in text
+    for name in ("Amara", "Okonkwo", "Γιώργος", "Page 1"):
+        assert name in text
+    assert "Noshow" not in text and "王" not in text  # not in this session
+
+
+def test_register_paginates_with_page_numbers(event_store: Store, tmp_path: Path) -> None:
+    from kiosk.station import Station
+
+    for index in range(120):
+        attendee = event_store.add_attendee(
+            {"code": f"MANY-{index}", "first_name": f"Guest{index}"}
+        )
+        Station(event_store, clock=lambda: at(9)).scan(attendee.code)
+    path = write_register_pdf(load_scope(event_store, None, None), tmp_path / "reg.pdf")
+    reader = pypdf.PdfReader(path)
+    assert len(reader.pages) >= 3
+    assert f"Page {len(reader.pages)}" in reader.pages[-1].extract_text()
+    assert "Guest119" in "".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.mark.parametrize("writer", [write_csv, write_xlsx])
+def test_exports_are_owner_only_and_atomic(event_store: Store, tmp_path: Path, writer) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "out.file"
+    target.write_text("previous export")
+    writer(load_scope(event_store, None, None), target)
+    assert target.stat().st_mode & 0o077 == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["out.file"], "no temporary file left behind"
+
+
+def test_failed_export_leaves_the_old_file(event_store: Store, tmp_path: Path) -> None:
+    from kiosk.reports.files import atomic_file
+
+    target = tmp_path / "out.csv"
+    target.write_text("previous export")
+    with pytest.raises(RuntimeError), atomic_file(target) as handle:
+        handle.write(b"half a file")
+        raise RuntimeError("disk full")
+    assert target.read_text() == "previous export"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
