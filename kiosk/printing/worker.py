@@ -157,6 +157,12 @@ class PrintWorker:
         self._attempt(queue, job)
         return True
 
+    def refresh(self, queue: PrintQueue) -> None:
+        """Bring jobs already handed over up to date, sending nothing new."""
+        self._recover(queue)
+        self._last_follow = 0.0
+        self._follow(queue)
+
     def run_until_settled(self, queue: PrintQueue, job_id: int, timeout: float) -> PrintJob:
         """Work in the calling thread until `job_id` is at the spooler, done or
         failed, or `timeout` seconds pass (for the command line)."""
