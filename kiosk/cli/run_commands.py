@@ -1,0 +1,65 @@
+"""`kiosk run` (the self-service kiosk) and `kiosk set-pin` (its staff PIN)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from kiosk.cli.common import UserError, add_db_argument, db_path, open_store
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    run = subparsers.add_parser("run", help="start the self-service check-in kiosk")
+    add_db_argument(run)
+    run.add_argument("--station", default=None, metavar="NAME", help="station name in the log")
+    run.add_argument("--windowed", action="store_true", help="a normal window, not locked")
+    run.add_argument(
+        "--smoke", action="store_true", help="paint the welcome screen once and exit (for CI)"
+    )
+    run.set_defaults(handler=run_kiosk_command)
+
+    pin = subparsers.add_parser("set-pin", help="set the kiosk's staff PIN (4 to 8 digits)")
+    add_db_argument(pin)
+    pin.add_argument(
+        "--stdin", action="store_true", help="read the PIN from standard input, not a prompt"
+    )
+    pin.add_argument("--clear", action="store_true", help="remove the PIN (kiosk not locked)")
+    pin.set_defaults(handler=run_set_pin)
+
+
+def run_kiosk_command(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    if not path.exists():
+        raise UserError(f"There is no event database at {path}; create one with 'kiosk init'.")
+    if args.smoke and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        # CI machines have no display: paint into memory instead.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.ui.app import run_kiosk
+
+    return run_kiosk(path, station_name=args.station, windowed=args.windowed, smoke=args.smoke)
+
+
+def run_set_pin(args: argparse.Namespace) -> int:
+    from kiosk.ui.pin import hash_pin
+    from kiosk.ui.settings import KioskSettings
+
+    store = open_store(args)
+    settings = KioskSettings(store)
+    if args.clear:
+        settings.set("kiosk.pin_hash", "")
+        print("Staff PIN removed: the kiosk is not locked.")
+        return 0
+    if args.stdin:
+        pin = sys.stdin.readline().strip()
+    else:
+        pin = getpass.getpass("New staff PIN: ")
+        if getpass.getpass("Same PIN again: ") != pin:
+            raise UserError("The two PINs differ; nothing was changed.")
+    try:
+        settings.set("kiosk.pin_hash", hash_pin(pin))
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    print("Staff PIN set.")
+    return 0

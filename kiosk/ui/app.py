@@ -1,0 +1,149 @@
+"""Putting the kiosk together: window, controller, scanners, printing, logging."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.station import Station
+from kiosk.store import Store
+from kiosk.ui import diagnostics
+from kiosk.ui.flow import FlowController
+from kiosk.ui.i18n import Languages, compile_translations
+from kiosk.ui.resources import load_fonts
+from kiosk.ui.settings import KioskSettings
+from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger("kiosk.ui")
+
+# The smallest screen the kiosk is designed for; also the windowed size.
+WINDOWED_SIZE = (1024, 600)
+
+
+@dataclass
+class Kiosk:
+    window: KioskWindow
+    controller: FlowController
+    wedge: Any
+    camera: Any = None
+
+
+def make_print_service(store: Store, station_name: str) -> Any:
+    """The print service if the printing package is installed, else None (printing off)."""
+    try:
+        module = importlib.import_module("kiosk.printing.qt_service")
+    except ImportError as error:
+        log.info("badge printing is off: %s", error)
+        return None
+    try:
+        return module.PrintService(store, station=station_name)
+    except TypeError:
+        return module.PrintService(store)
+    except Exception:
+        log.exception("badge printing could not start")
+        return None
+
+
+def build_kiosk(
+    store: Store,
+    *,
+    station_name: str | None = None,
+    locked: bool = True,
+    print_service: Any = None,
+    camera: bool = True,
+    languages: Languages | None = None,
+) -> Kiosk:
+    """Everything but the event loop. Needs a QApplication."""
+    from kiosk.scanning.wedge import KeyboardWedgeFilter, WedgeThresholds
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "create the QApplication first"
+    settings = KioskSettings(store)
+    station = Station(store, name=station_name or settings.get("kiosk.station_name"))
+    window = KioskWindow(locked=locked)
+    controller = FlowController(window, store, station, languages, print_service)
+    wedge = KeyboardWedgeFilter(
+        WedgeThresholds(
+            settings.get("kiosk.scanner_max_gap_ms"),
+            settings.get("kiosk.scanner_min_length"),
+            settings.get("kiosk.scanner_pause_ms"),
+        ),
+        parent=window,
+    )
+    wedge.install(app)
+    wedge.scanned.connect(lambda code: controller.handle_scan(code, "scanner"))
+    kiosk = Kiosk(window, controller, wedge)
+    if camera and settings.get("kiosk.camera_enabled"):
+        kiosk.camera = _start_camera(controller, settings)
+    else:
+        controller.set_camera_status("off")
+    return kiosk
+
+
+def _start_camera(controller: FlowController, settings: KioskSettings) -> Any:
+    try:
+        from kiosk.scanning.camera import CameraScanner
+    except ImportError as error:
+        # Qt Multimedia needs PulseAudio's client library even for video.
+        log.warning("camera scanning unavailable: %s", error)
+        controller.set_camera_status("no_decoder")
+        return None
+    scanner = CameraScanner(settings.get("kiosk.camera_repeat_seconds"), parent=controller)
+    scanner.scanned.connect(lambda code: controller.handle_scan(code, "camera"))
+    scanner.preview.connect(controller.welcome.preview.show_frame)
+    scanner.status_changed.connect(controller.set_camera_status)
+    controller.set_camera_status(scanner.start_camera())
+    return scanner
+
+
+def run_kiosk(db_path: Path, *, station_name: str | None, windowed: bool, smoke: bool) -> int:
+    """Open the event file and run the kiosk until staff exit it."""
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("event-kiosk")
+    diagnostics.install_qt_message_handler()
+    if not smoke:
+        diagnostics.add_rotating_log(diagnostics.log_file_for(db_path))
+    load_fonts()
+    try:
+        compile_translations()
+    except (OSError, ValueError) as error:
+        log.warning("translations not built: %s", error)
+    except Exception:
+        log.exception("translations not built")
+    store = Store.open(db_path)
+    languages = Languages(app)
+    print_service = None if smoke else make_print_service(store, station_name or "kiosk")
+    kiosk = build_kiosk(
+        store,
+        station_name=station_name,
+        locked=not (windowed or smoke),
+        print_service=print_service,
+        camera=not smoke,
+        languages=languages,
+    )
+    diagnostics.install_excepthook(kiosk.controller.recover)
+    window = kiosk.window
+    kiosk.controller.quit_requested.connect(app.quit)
+    if smoke:
+        window.resize(*WINDOWED_SIZE)
+        # Exit once the welcome screen has really been painted.
+        window.painted.connect(lambda: QTimer.singleShot(0, app.quit))
+        window.show()
+    elif windowed:
+        window.resize(*WINDOWED_SIZE)
+        window.show()
+    else:
+        window.showFullScreen()
+    status = app.exec()
+    if kiosk.camera is not None:
+        kiosk.camera.stop()
+    store.close()
+    log.info("kiosk stopped")
+    return int(status)

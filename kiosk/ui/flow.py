@@ -1,0 +1,379 @@
+"""The screen-flow controller: the one object that decides what is on screen.
+
+Screens emit intentions (done, find me, chosen, PIN entered); the controller
+acts on them, switches the stack and logs every change with its reason.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections import deque
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.domain.models import Attendee, Result, ScanResult
+from kiosk.station import Station
+from kiosk.store import Store
+from kiosk.ui.i18n import SOURCE_LANGUAGE, Languages
+from kiosk.ui.messages import next_session_after
+from kiosk.ui.pin import PinGate
+from kiosk.ui.settings import KioskSettings
+from kiosk.ui.sounds import Sounds
+from kiosk.ui.theme import ThemeName, theme_for
+from kiosk.ui.views.confirm import ConfirmView
+from kiosk.ui.views.findme import MATCH_SLOTS, FindMeView
+from kiosk.ui.views.pin import PinView
+from kiosk.ui.views.result import ResultView
+from kiosk.ui.views.staff import StaffView
+from kiosk.ui.views.welcome import WelcomeView
+from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger("kiosk.ui")
+
+
+class Screen(enum.StrEnum):
+    WELCOME = "welcome"
+    RESULT = "result"
+    FIND_ME = "find_me"
+    CONFIRM = "confirm"
+    PIN = "pin"
+    STAFF = "staff"
+
+
+PUBLIC_IDLE = {Screen.FIND_ME, Screen.CONFIRM, Screen.PIN, Screen.STAFF}
+
+
+@dataclass
+class Appearance:
+    language: str
+    high_contrast: bool
+    large_text: bool
+
+
+def public_label(attendee: Attendee) -> str:
+    """First name, last initial, organisation: enough to recognise yourself."""
+    initial = f" {attendee.last_name.strip()[:1]}." if attendee.last_name.strip() else ""
+    name = f"{attendee.first_name}{initial}"
+    return f"{name} — {attendee.organisation}" if attendee.organisation else name
+
+
+class FlowController(QObject):
+    screen_changed = Signal(str, str)  # screen, reason
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        window: KioskWindow,
+        store: Store,
+        station: Station,
+        languages: Languages | None = None,
+        print_service: Any = None,
+    ) -> None:
+        super().__init__(window)
+        self.window, self.store, self.station = window, store, station
+        self.settings = KioskSettings(store)
+        self.languages = languages
+        self.print_service = print_service
+        self.kiosk_event = station.event
+        self.sounds = Sounds(enabled=self.settings.get("kiosk.sounds"))
+        self.pin_gate = PinGate(self.settings.get("kiosk.pin_hash"))
+        self.queue: deque[ScanResult] = deque()
+        self.history: list[tuple[Screen, str]] = []
+        self.current = Screen.WELCOME
+        self._jobs: dict[int, int] = {}  # print job id -> attendee id
+        self._shown_attendee: int | None = None
+        self._find_me_id: int | None = None
+        self._build_views()
+        self._build_timers()
+        self.defaults = Appearance(
+            self.settings.get("kiosk.language"),
+            self.settings.get("kiosk.theme") == ThemeName.HIGH_CONTRAST,
+            self.settings.get("kiosk.large_text"),
+        )
+        self.appearance = Appearance(**vars(self.defaults))
+        window.corner_long_press.connect(self.staff_requested)
+        window.activity.connect(self._note_activity)
+        if print_service is not None:
+            print_service.job_changed.connect(self._on_job_changed)
+        self.welcome.status_info.update(
+            station=station.name, printing=print_service is not None, pin=self.pin_gate.has_pin
+        )
+        if not self.pin_gate.has_pin:
+            log.warning("no staff PIN set: the corner gesture opens the staff screen directly")
+        self._apply_appearance()
+        self._switch(Screen.WELCOME, "start")
+
+    # -- construction ----------------------------------------------------
+
+    def _build_views(self) -> None:
+        self.welcome = WelcomeView(self.kiosk_event.name)
+        self.result = ResultView(self.kiosk_event)
+        self.result.help_desk = self.settings.get("kiosk.help_desk")
+        self.find_me = FindMeView()
+        self.confirm = ConfirmView()
+        self.pin = PinView()
+        self.staff = StaffView()
+        self.views = {
+            Screen.WELCOME: self.welcome,
+            Screen.RESULT: self.result,
+            Screen.FIND_ME: self.find_me,
+            Screen.CONFIRM: self.confirm,
+            Screen.PIN: self.pin,
+            Screen.STAFF: self.staff,
+        }
+        for view in self.views.values():
+            self.window.stack.addWidget(view)
+        self.welcome.set_find_me_enabled(self.settings.get("kiosk.findme_enabled"))
+        self.welcome.set_logo(self.settings.get("event.logo"))
+        self.welcome.find_me_requested.connect(self.find_me_requested)
+        self.welcome.language_requested.connect(self.set_language)
+        self.welcome.large_text_toggled.connect(self.set_large_text)
+        self.welcome.contrast_toggled.connect(self.set_high_contrast)
+        self.result.done.connect(lambda: self._result_finished("done pressed"))
+        self.find_me.query_changed.connect(self._search)
+        self.find_me.chosen.connect(self._chosen)
+        self.find_me.back.connect(lambda: self._switch(Screen.WELCOME, "find-me back"))
+        self.confirm.confirmed.connect(self._confirmed)
+        self.confirm.rejected.connect(lambda: self._switch(Screen.FIND_ME, "not me"))
+        self.pin.submitted.connect(self._pin_submitted)
+        self.pin.cancelled.connect(lambda: self._switch(Screen.WELCOME, "PIN cancelled"))
+        self.staff.back.connect(lambda: self._switch(Screen.WELCOME, "staff back"))
+        self.staff.exit_requested.connect(self._exit)
+        self.staff.code_entered.connect(lambda code: self.handle_scan(code, "typed"))
+
+    def _build_timers(self) -> None:
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self._tick)
+        self.min_display = QTimer(self)
+        self.min_display.setSingleShot(True)
+        self.min_display.timeout.connect(self._advance)
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.timeout.connect(lambda: self._switch(Screen.WELCOME, "idle"))
+        self.lock_tick = QTimer(self)
+        self.lock_tick.setInterval(1000)
+        self.lock_tick.timeout.connect(self._lock_tick)
+
+    # -- switching -------------------------------------------------------
+
+    def _switch(self, screen: Screen, reason: str) -> None:
+        previous = self.current
+        self.current = screen
+        self.history.append((screen, reason))
+        log.info("screen %s -> %s (%s)", previous.value, screen.value, reason)
+        if screen is not Screen.RESULT:
+            self.countdown.stop()
+            self.min_display.stop()
+        if screen is not Screen.PIN:
+            self.lock_tick.stop()
+        if screen in PUBLIC_IDLE:
+            self.idle.start(self.settings.get("kiosk.idle_seconds") * 1000)
+        else:
+            self.idle.stop()
+        if screen is Screen.WELCOME and previous is not Screen.WELCOME:
+            self._reset_for_next_person()
+        self.window.stack.setCurrentWidget(self.views[screen])
+        self.screen_changed.emit(screen.value, reason)
+
+    def _reset_for_next_person(self) -> None:
+        self._shown_attendee = None
+        self._find_me_id = None
+        self.find_me.reset()
+        if self.appearance != self.defaults:
+            self.appearance = Appearance(**vars(self.defaults))
+            self._apply_appearance()
+
+    def recover(self) -> None:
+        """After an unexpected error: forget pending work and show welcome."""
+        self.queue.clear()
+        self._switch(Screen.WELCOME, "error")
+
+    def _note_activity(self) -> None:
+        if self.current in PUBLIC_IDLE:
+            self.idle.start(self.settings.get("kiosk.idle_seconds") * 1000)
+
+    # -- appearance ------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        self.appearance.language = language
+        self._apply_appearance()
+
+    def set_large_text(self, on: bool) -> None:
+        self.appearance.large_text = on
+        self._apply_appearance()
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.appearance.high_contrast = on
+        self._apply_appearance()
+
+    def _apply_appearance(self) -> None:
+        a = self.appearance
+        if self.languages is not None and not self.languages.set_language(a.language):
+            a.language = self.languages.current
+        elif self.languages is None:
+            a.language = SOURCE_LANGUAGE
+        name = ThemeName.HIGH_CONTRAST if a.high_contrast else ThemeName.STANDARD
+        self.window.set_appearance(
+            theme_for(name, self.settings.get("event.primary_color")), a.large_text
+        )
+        self.welcome.set_state(a.language, a.large_text, a.high_contrast)
+
+    def set_camera_status(self, status: str) -> None:
+        self.welcome.status_info["camera"] = status
+        self.welcome.retranslate()
+        self.welcome.preview.setVisible(status == "ready")
+
+    # -- scans and results -----------------------------------------------
+
+    def handle_scan(self, raw: str, source: str = "scanner") -> None:
+        """Decide a scan (committed at once) and show it now or after the current result."""
+        if self.current is Screen.PIN or (self.current is Screen.STAFF and source != "typed"):
+            log.info("scan from %s ignored on the %s screen", source, self.current.value)
+            return
+        result = self.station.scan(raw)
+        self.queue.append(result)
+        log.info("scan from %s queued behind %d", source, len(self.queue) - 1)
+        self._advance()
+
+    def _advance(self) -> None:
+        """Show the next queued result unless the current one is still fresh."""
+        if not self.queue:
+            return
+        if self.current is Screen.RESULT and self.min_display.isActive():
+            return
+        self._show_result(self.queue.popleft())
+
+    def _show_result(self, result: ScanResult) -> None:
+        attendee = result.attendee
+        self._shown_attendee = attendee.id if attendee else None
+        next_session = None
+        if result.result is Result.CHECKED_IN:
+            next_session = next_session_after(self.store.sessions(), self.station.clock())
+        badge = ""
+        if result.result is Result.CHECKED_IN:
+            badge = "queued" if self.print_service is not None else "off"
+        self.result.show_result(result, next_session, badge)
+        self.seconds_left = self.settings.get("kiosk.result_seconds")
+        self.result.set_countdown(self.seconds_left)
+        self._switch(Screen.RESULT, f"result {result.result.value}")
+        self.countdown.start()
+        self.min_display.start(self.settings.get("kiosk.result_min_seconds") * 1000)
+        self.sounds.play("success" if result.result is Result.CHECKED_IN else "help")
+        if result.result is Result.CHECKED_IN and attendee and self.print_service is not None:
+            # After the screen has changed: the attendee sees their welcome first.
+            QTimer.singleShot(0, lambda: self._enqueue_badge(attendee.id))
+
+    def _tick(self) -> None:
+        self.seconds_left -= 1
+        if self.seconds_left <= 0:
+            self._result_finished("countdown")
+        else:
+            self.result.set_countdown(self.seconds_left)
+
+    def _result_finished(self, reason: str) -> None:
+        self.countdown.stop()
+        self.min_display.stop()
+        if self.queue:
+            self._show_result(self.queue.popleft())
+        else:
+            self._switch(Screen.WELCOME, reason)
+
+    # -- printing --------------------------------------------------------
+
+    def _enqueue_badge(self, attendee_id: int) -> None:
+        try:
+            job_id = self.print_service.enqueue_auto(attendee_id)
+        except Exception:
+            log.exception("badge could not be queued for attendee %s", attendee_id)
+            self._badge_state(attendee_id, "failed")
+            return
+        if job_id is None:
+            self._badge_state(attendee_id, "printed_before")
+        else:
+            self._jobs[job_id] = attendee_id
+
+    def _on_job_changed(self, job_id: int, state: str, error: str) -> None:
+        attendee_id = self._jobs.get(job_id)
+        if attendee_id is None:
+            return
+        if error:
+            log.warning("print job %s for attendee %s: %s", job_id, attendee_id, error)
+        self._badge_state(attendee_id, state)
+
+    def _badge_state(self, attendee_id: int, state: str) -> None:
+        if self.current is Screen.RESULT and self._shown_attendee == attendee_id:
+            self.result.set_badge_state(state)
+
+    # -- find me ---------------------------------------------------------
+
+    def find_me_requested(self) -> None:
+        if not self.settings.get("kiosk.findme_enabled"):
+            return
+        self.find_me.reset()
+        self._switch(Screen.FIND_ME, "find me")
+
+    def _search(self, query: str) -> None:
+        limit = min(MATCH_SLOTS, max(1, self.settings.get("kiosk.findme_limit")))
+        found = self.store.search(query, limit=limit + 1, names_only=True)
+        self.find_me.show_matches(
+            [(a.id, public_label(a)) for a in found[:limit]], more=len(found) > limit
+        )
+
+    def _chosen(self, attendee_id: int) -> None:
+        attendee = self.store.attendee(attendee_id)
+        if attendee is None:
+            return
+        self._find_me_id = attendee_id
+        initial = f" {attendee.last_name.strip()[:1]}." if attendee.last_name.strip() else ""
+        self.confirm.show_person(attendee.first_name + initial, attendee.organisation)
+        self._switch(Screen.CONFIRM, f"chose attendee {attendee_id}")
+
+    def _confirmed(self) -> None:
+        attendee = self.store.attendee(self._find_me_id) if self._find_me_id else None
+        if attendee is None:
+            self._switch(Screen.WELCOME, "confirmed attendee vanished")
+            return
+        self.queue.append(self.station.scan(attendee.code))
+        self._advance()
+
+    # -- staff -----------------------------------------------------------
+
+    def staff_requested(self) -> None:
+        if self.current in (Screen.PIN, Screen.STAFF):
+            return
+        if not self.pin_gate.has_pin:
+            self._switch(Screen.STAFF, "no staff PIN set")
+            return
+        self.pin.reset()
+        self._switch(Screen.PIN, "corner long press")
+        self._lock_tick()
+
+    def _pin_submitted(self, pin: str) -> None:
+        if self.pin_gate.attempt(pin):
+            self.staff.reset()
+            self._switch(Screen.STAFF, "PIN accepted")
+            return
+        log.warning("wrong staff PIN (%d in a row)", self.pin_gate.failures)
+        if self.pin_gate.seconds_left() > 0:
+            self._lock_tick()
+        else:
+            self.pin.show_wrong()
+
+    def _lock_tick(self) -> None:
+        left = self.pin_gate.seconds_left()
+        if left > 0:
+            self.pin.show_locked(int(left + 0.999))
+            if not self.lock_tick.isActive():
+                self.lock_tick.start()
+        elif self.lock_tick.isActive():
+            self.lock_tick.stop()
+            self.pin.reset()
+
+    def _exit(self) -> None:
+        log.info("kiosk exit from the staff screen")
+        self.window.allow_close = True
+        self.quit_requested.emit()

@@ -1,0 +1,108 @@
+"""Languages: Qt translators from compiled `.qm` files, built from the committed `.ts`.
+
+English is the source language. `compile_translations()` runs Qt's lrelease
+(shipped with PySide6) when a `.qm` is missing or older than its `.ts`.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from kiosk.ui.resources import I18N_DIR
+
+log = logging.getLogger("kiosk.ui")
+
+SOURCE_LANGUAGE = "en"
+# Code -> the language's own name (the switch shows the name to people who read it).
+LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français"}
+RIGHT_TO_LEFT: set[str] = set()
+
+
+def ts_file(language: str) -> Path:
+    return I18N_DIR / f"kiosk_{language}.ts"
+
+
+def qm_file(language: str) -> Path:
+    return I18N_DIR / f"kiosk_{language}.qm"
+
+
+def lrelease_command() -> list[str] | None:
+    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    if found:
+        return [found]
+    beside = Path(sys.executable).with_name("pyside6-lrelease")
+    return [str(beside)] if beside.exists() else None
+
+
+def compile_translations(force: bool = False) -> list[Path]:
+    """Build every stale `.qm`; returns the files built."""
+    built: list[Path] = []
+    for language in LANGUAGES:
+        if language == SOURCE_LANGUAGE:
+            continue
+        source, target = ts_file(language), qm_file(language)
+        if not source.exists():
+            continue
+        if not force and target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+            continue
+        command = lrelease_command()
+        if command is None:
+            log.warning("lrelease not found; %s stays untranslated", language)
+            continue
+        subprocess.run(
+            [*command, "-silent", str(source), "-qm", str(target)],
+            check=True,
+            capture_output=True,
+        )
+        built.append(target)
+    return built
+
+
+class Languages:
+    """Installs one translator at a time on the application."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._translator: QTranslator | None = None
+        self.current = SOURCE_LANGUAGE
+
+    def set_language(self, language: str) -> bool:
+        """Switch; every widget then gets a LanguageChange event and retranslates."""
+        if language not in LANGUAGES:
+            return False
+        if language == self.current:
+            return True
+        if self._translator is not None:
+            self._app.removeTranslator(self._translator)
+            self._translator = None
+        if language != SOURCE_LANGUAGE:
+            translator = QTranslator(self._app)
+            if not translator.load(str(qm_file(language))):
+                log.warning("no compiled translation for %s", language)
+                # Keep English on screen rather than a half-switched state.
+                self.current = SOURCE_LANGUAGE
+                self._set_direction(SOURCE_LANGUAGE)
+                return False
+            self._app.installTranslator(translator)
+            self._translator = translator
+        self.current = language
+        self._set_direction(language)
+        QLocale.setDefault(QLocale(language))
+        log.info("language %s", language)
+        return True
+
+    def _set_direction(self, language: str) -> None:
+        if isinstance(self._app, QApplication):
+            direction = (
+                Qt.LayoutDirection.RightToLeft
+                if language in RIGHT_TO_LEFT
+                else Qt.LayoutDirection.LeftToRight
+            )
+            self._app.setLayoutDirection(direction)

@@ -1,0 +1,128 @@
+"""What each check-in result says, in words a first-time visitor understands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.domain.models import Event, Result, ScanResult, Session
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True, slots=True)
+class ResultMessage:
+    tone: str  # success | warning | danger: a colour, always with an icon and words
+    icon: str  # check | info | stop
+    title: str
+    lines: tuple[str, ...]
+    help_desk: bool
+
+
+def local_time(moment: dt.datetime, event: Event) -> str:
+    return moment.astimezone(event.zone).strftime("%H:%M")
+
+
+def help_desk_line(where: str) -> str:
+    if where:
+        return translate("Result", "Please see the help desk ({where}).").format(where=where)
+    return translate("Result", "Please see the help desk.")
+
+
+def next_session_line(session: Session | None, event: Event) -> str:
+    if session is None:
+        return ""
+    when = local_time(session.starts_at, event)
+    if session.room:
+        return translate("Result", "Next: {title} at {time}, {room}").format(
+            title=session.title, time=when, room=session.room
+        )
+    return translate("Result", "Next: {title} at {time}").format(title=session.title, time=when)
+
+
+def message_for(
+    scan: ScanResult, event: Event, next_session: Session | None, help_desk: str = ""
+) -> ResultMessage:
+    first = scan.attendee.first_name if scan.attendee else ""
+    desk = help_desk_line(help_desk)
+    match scan.result:
+        case Result.CHECKED_IN:
+            lines = (next_session_line(next_session, event),)
+            return ResultMessage(
+                "success",
+                "check",
+                translate("Result", "Welcome, {name}!").format(name=first),
+                tuple(line for line in lines if line),
+                False,
+            )
+        case Result.ALREADY_CHECKED_IN:
+            at = scan.first_checked_in.at if scan.first_checked_in else None
+            when = (
+                translate("Result", "You checked in at {time} today.").format(
+                    time=local_time(at, event)
+                )
+                if at
+                else translate("Result", "You have already checked in today.")
+            )
+            return ResultMessage(
+                "warning",
+                "info",
+                translate("Result", "You are already checked in, {name}").format(name=first),
+                (when, translate("Result", "Need a new badge?") + " " + desk),
+                True,
+            )
+        case Result.UNKNOWN_CODE:
+            text = translate("Result", "We could not find this code on the guest list.")
+            return ResultMessage(
+                "danger", "stop", translate("Result", "Code not recognised"), (text, desk), True
+            )
+        case Result.CANCELLED:
+            text = translate("Result", "This registration has been cancelled.")
+            return ResultMessage(
+                "danger", "stop", translate("Result", "Registration cancelled"), (text, desk), True
+            )
+        case Result.NOT_VALID_NOW:
+            text = translate("Result", "This ticket is for another day or time.")
+            return ResultMessage(
+                "danger", "stop", translate("Result", "Not valid at this time"), (text, desk), True
+            )
+        case _:
+            text = translate("Result", "The code could not be read. Please try again.")
+            return ResultMessage(
+                "danger", "stop", translate("Result", "Please try again"), (text, desk), True
+            )
+
+
+def next_session_after(sessions: list[Session], now: dt.datetime) -> Session | None:
+    """The first session that has not ended yet, by start time."""
+    upcoming = [s for s in sessions if s.ends_at > now]
+    return min(upcoming, key=lambda s: (s.starts_at, s.id)) if upcoming else None
+
+
+# Badge printing states, as reported by the print service.
+def badge_line(state: str) -> str:
+    return {
+        "off": translate(
+            "Result", "Badge printing is off. Please collect your badge at the help desk."
+        ),
+        "queued": translate("Result", "Printing your badge…"),
+        "sent": translate("Result", "Printing your badge…"),
+        "printing": translate("Result", "Printing your badge…"),
+        "done": translate("Result", "Your badge is ready: please take it from the printer."),
+        "failed": translate("Result", "Your badge could not be printed. Please see the help desk."),
+        "printed_before": translate(
+            "Result", "Your badge was printed before. Ask the help desk for a new one."
+        ),
+    }.get(state, "")
+
+
+def camera_line(status: str) -> str:
+    return {
+        "ready": translate("Result", "Camera on"),
+        "no_camera": translate("Result", "No camera"),
+        "no_decoder": translate("Result", "Camera off"),
+        "error": translate("Result", "Camera error"),
+        "off": translate("Result", "Camera off"),
+    }.get(status, "")

@@ -1,0 +1,79 @@
+"""The staff PIN: stored as a slow scrypt hash; wrong guesses lock the pad."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+# scrypt at n=2**14, r=8 takes about 50 ms and 16 MB: slow for a thief with a
+# copy of the file, quick enough for one staff member at the pad.
+_N, _R, _P = 2**14, 8, 1
+MIN_PIN_LENGTH = 4
+MAX_PIN_LENGTH = 8
+
+
+def hash_pin(pin: str, *, n: int = _N, r: int = _R, p: int = _P) -> str:
+    """`scrypt$n$r$p$salt$hash`, hex encoded."""
+    if not (pin.isdigit() and MIN_PIN_LENGTH <= len(pin) <= MAX_PIN_LENGTH):
+        raise ValueError(f"A PIN is {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits.")
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=32)
+    return f"scrypt${n}${r}${p}${salt.hex()}${digest.hex()}"
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        actual = hashlib.scrypt(
+            pin.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p), dklen=32
+        )
+    except ValueError:
+        return False
+    return hmac.compare_digest(actual, bytes.fromhex(digest))
+
+
+# Failures so far -> seconds the pad stays locked (after 3, 4, and 5 or more).
+LOCKOUT_STEPS: tuple[tuple[int, float], ...] = ((5, 120.0), (4, 30.0), (3, 10.0))
+
+
+def lockout_seconds(failures: int) -> float:
+    for threshold, seconds in LOCKOUT_STEPS:
+        if failures >= threshold:
+            return seconds
+    return 0.0
+
+
+@dataclass
+class PinGate:
+    """Counts wrong PINs and refuses attempts while locked."""
+
+    stored_hash: str
+    clock: Callable[[], float] = time.monotonic
+    failures: int = 0
+    locked_until: float = field(default=0.0)
+
+    @property
+    def has_pin(self) -> bool:
+        return bool(self.stored_hash)
+
+    def seconds_left(self) -> float:
+        return max(0.0, self.locked_until - self.clock())
+
+    def attempt(self, pin: str) -> bool:
+        """True for the right PIN. Wrong ones, or any try while locked, count against."""
+        if self.seconds_left() > 0:
+            return False
+        if self.has_pin and verify_pin(pin, self.stored_hash):
+            self.failures = 0
+            return True
+        self.failures += 1
+        wait = lockout_seconds(self.failures)
+        if wait:
+            self.locked_until = self.clock() + wait
+        return False

@@ -1,0 +1,177 @@
+"""Screenshots of every screen, for the docs and for looking at layouts.
+
+`python -m kiosk.ui.screenshots OUT_DIR` drives the real window through each
+screen on a fresh demo event. Under a real display (Xvfb) it grabs the
+window from the screen; offscreen it grabs the widget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QApplication
+
+from kiosk.domain.models import AttendeeStatus
+from kiosk.store import Store
+from kiosk.ui.app import Kiosk, build_kiosk
+from kiosk.ui.flow import FlowController
+from kiosk.ui.i18n import Languages, compile_translations
+from kiosk.ui.pin import hash_pin
+from kiosk.ui.resources import load_fonts
+from kiosk.ui.settings import KioskSettings
+
+SIZES = {"1024x600": (1024, 600), "1920x1080": (1920, 1080), "portrait": (1080, 1920)}
+
+
+def settle(ms: int = 60) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def demo_store(folder: Path) -> Store:
+    from kiosk.demo import create_demo_event
+
+    store = Store.open(folder / "demo.db", create=True)
+    create_demo_event(store)
+    KioskSettings(store).set("kiosk.pin_hash", hash_pin("2468"))
+    KioskSettings(store).set("kiosk.help_desk", "by the main entrance")
+    return store
+
+
+def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
+    """Drive the kiosk into each screen; yields the scene name when it is showing."""
+    c: FlowController = kiosk.controller
+    active = [a for a in store.attendees() if a.status is AttendeeStatus.ACTIVE]
+    cancelled = next(a for a in store.attendees() if a.status is AttendeeStatus.CANCELLED)
+    # A plain Latin name shows the layout; the demo's long names are tested elsewhere.
+    person = next(a for a in active if a.first_name.isascii() and len(a.first_name) < 9)
+
+    def finish() -> None:
+        c._result_finished("screenshot")
+        c.queue.clear()
+
+    yield "welcome"
+    c.handle_scan(person.code)
+    yield "result-checked-in"
+    finish()
+    c.handle_scan(person.code)
+    yield "result-already-checked-in"
+    finish()
+    c.handle_scan("NO-SUCH-TICKET-42")
+    yield "result-unknown-code"
+    finish()
+    c.handle_scan(cancelled.code)
+    yield "result-cancelled"
+    finish()
+    clock = c.station.clock
+    c.station.clock = lambda: clock() + dt.timedelta(days=30)
+    c.handle_scan(active[-1].code)
+    c.station.clock = clock
+    yield "result-not-valid-now"
+    finish()
+    c.handle_scan("\x1b[A")
+    yield "result-invalid-input"
+    finish()
+    c.find_me_requested()
+    c.find_me.field.setText(person.first_name[:3])
+    yield "find-me"
+    c.find_me.matches[0].click()
+    yield "find-me-confirm"
+    c._switch(c.current.WELCOME, "screenshot")
+    c.staff_requested()
+    for _ in range(3):
+        c.pin.submitted.emit("1111")
+    yield "pin-locked"
+    c.pin_gate.locked_until = 0
+    c.pin_gate.failures = 0
+    c.pin.reset()
+    c.pin._digit("2")
+    yield "pin"
+    c.pin.submitted.emit("2468")
+    yield "staff"
+    c._switch(c.current.WELCOME, "screenshot")
+
+
+def grab(kiosk: Kiosk) -> QPixmap:
+    window = kiosk.window
+    if QApplication.platformName() == "offscreen":
+        return window.grab()
+    screen = window.screen()
+    return screen.grabWindow(window.winId())
+
+
+def capture(
+    out: Path,
+    variants: list[tuple[str, str, bool, str]],
+    only: Callable[[str, str], bool] = lambda size, scene: True,
+) -> list[Path]:
+    """variants: (file prefix, language, high contrast, size name)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    load_fonts()
+    compile_translations()
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    languages = Languages(app)
+    with tempfile.TemporaryDirectory() as folder:
+        for prefix, language, contrast, size in variants:
+            store = demo_store(Path(folder) / prefix)
+            kiosk = build_kiosk(store, locked=False, camera=False, languages=languages)
+            kiosk.controller.set_camera_status("no_camera")
+            kiosk.window.resize(*SIZES[size])
+            kiosk.window.show()
+            for scene in scenes(kiosk, store):
+                if not only(size, scene):
+                    continue
+                # Appearance resets after each attendee, as at a real kiosk.
+                kiosk.controller.appearance.language = language
+                kiosk.controller.appearance.high_contrast = contrast
+                kiosk.controller._apply_appearance()
+                settle()
+                path = out / f"{prefix}-{scene}.png"
+                grab(kiosk).save(str(path))
+                written.append(path)
+            kiosk.window.allow_close = True
+            kiosk.window.close()
+            kiosk.window.deleteLater()
+            store.close()
+            settle()
+    return written
+
+
+DEFAULT_VARIANTS = [
+    ("en", "en", False, "1024x600"),
+    ("fr", "fr", False, "1024x600"),
+    ("en-contrast", "en", True, "1024x600"),
+    ("en-1920", "en", False, "1920x1080"),
+    ("fr-portrait", "fr", False, "portrait"),
+]
+BIG_SCENES = {"welcome", "result-checked-in", "find-me", "pin"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    written = capture(
+        args.out,
+        DEFAULT_VARIANTS,
+        only=lambda size, scene: size == "1024x600" or scene in BIG_SCENES,
+    )
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

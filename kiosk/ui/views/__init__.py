@@ -1,0 +1,1 @@
+"""The kiosk's screens. Each emits intentions; only the flow controller switches screens."""

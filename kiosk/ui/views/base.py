@@ -1,0 +1,45 @@
+"""What every screen shares: theming hooks and retranslation on a language change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from kiosk.ui.theme import Metrics, Theme
+
+
+class ScreenView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("screen", True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set every visible text again (called at start and on a language change)."""
+
+    def apply_style(self, theme: Theme, metrics: Metrics) -> None:
+        """Sizes that a stylesheet cannot express (icons, spacing)."""
+
+
+def label(role: str, parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
+    widget = QLabel(parent)
+    widget.setProperty("role", role)
+    widget.setWordWrap(wrap)
+    return widget
+
+
+def button(role: str = "", parent: QWidget | None = None) -> QPushButton:
+    widget = QPushButton(parent)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+def set_text(widget: QLabel | QPushButton, text: str, accessible: str = "") -> None:
+    """Text plus the name a screen reader announces (the text itself by default)."""
+    widget.setText(text)
+    widget.setAccessibleName(accessible or text)

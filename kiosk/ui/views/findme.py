@@ -1,0 +1,126 @@
+"""Find me by name: an on-screen keyboard and at most a handful of matches.
+
+Shows only what someone needs to recognise themselves: first name, last
+initial and organisation. Nothing appears before two letters are typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.ui.theme import Metrics, Theme
+from kiosk.ui.views.base import ScreenView, button, label, set_text
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+
+MIN_LETTERS = 2
+MATCH_SLOTS = 6
+
+
+translate = QCoreApplication.translate
+
+
+class FindMeView(ScreenView):
+    query_changed = Signal(str)
+    chosen = Signal(int)
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ids: list[int] = []
+        self._state = "short"
+        self.title = label("event", self, wrap=False)
+        self.field = QLineEdit(self)
+        self.field.setMaxLength(40)
+        self.field.textChanged.connect(self._on_text)
+        self.back_button = button("", self)
+        self.back_button.clicked.connect(self.back)
+        self.hint = label("muted", self)
+        self.keyboard = OnScreenKeyboard(self)
+        self.keyboard.typed.connect(lambda c: self.field.insert(c))
+        self.keyboard.backspace.connect(self.field.backspace)
+        self.keyboard.cleared.connect(self.field.clear)
+        self.matches: list[QPushButton] = []
+        grid = QGridLayout()
+        for index in range(MATCH_SLOTS):
+            match = button("match", self)
+            match.setVisible(False)
+            match.clicked.connect(lambda _=False, i=index: self._choose(i))
+            self.matches.append(match)
+            grid.addWidget(match, index // 2, index % 2)
+
+        # The title shares a row with the field: on a 600 px high screen every
+        # row of 64 px touch targets counts.
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addWidget(self.field, 1)
+        top.addWidget(self.back_button)
+        self.grid = grid
+        self.root = QVBoxLayout(self)
+        self.root.addLayout(top)
+        self.root.addWidget(self.hint)
+        self.root.addLayout(grid)
+        self.root.addStretch(1)
+        self.root.addWidget(self.keyboard)
+        self.retranslate()
+
+    def reset(self) -> None:
+        self.field.clear()
+        self.show_matches([])
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_text(self, text: str) -> None:
+        letters = sum(c.isalpha() for c in text)
+        if letters < MIN_LETTERS:
+            self.show_matches([])
+            self._state = "short"
+            self._update_hint()
+            return
+        self.query_changed.emit(text)
+
+    def show_matches(self, matches: list[tuple[int, str]], *, more: bool = False) -> None:
+        """Fill the slots with (attendee id, label); never more than MATCH_SLOTS."""
+        matches = matches[:MATCH_SLOTS]
+        self._ids = [attendee_id for attendee_id, _ in matches]
+        for index, widget in enumerate(self.matches):
+            if index < len(matches):
+                set_text(widget, matches[index][1])
+                widget.setVisible(True)
+            else:
+                widget.setVisible(False)
+        if sum(c.isalpha() for c in self.field.text()) >= MIN_LETTERS:
+            self._state = "more" if more else ("none" if not matches else "some")
+        self._update_hint()
+
+    def _choose(self, index: int) -> None:
+        if index < len(self._ids):
+            self.chosen.emit(self._ids[index])
+
+    def _update_hint(self) -> None:
+        text = {
+            "short": translate("FindMe", "Type at least 2 letters of your first or last name."),
+            "none": translate("FindMe", "No match yet. Check the spelling or see the help desk."),
+            "some": translate("FindMe", "Tap your name."),
+            "more": translate("FindMe", "Many names match: type more letters."),
+        }[self._state]
+        set_text(self.hint, text)
+
+    def apply_style(self, theme: Theme, metrics: Metrics) -> None:
+        margin = metrics.px(16)
+        self.root.setContentsMargins(margin, metrics.px(10), margin, metrics.px(10))
+        self.root.setSpacing(metrics.spacing)
+        self.grid.setSpacing(metrics.spacing)
+        self.keyboard.grid.setSpacing(metrics.spacing)
+        wide_needs = OnScreenKeyboard.columns(False) * (metrics.touch + metrics.spacing)
+        narrow = metrics.width - 2 * margin < wide_needs
+        self.keyboard.set_narrow(narrow)
+        rows = OnScreenKeyboard.rows(narrow)
+        self.keyboard.setFixedHeight(rows * metrics.touch + (rows - 1) * metrics.spacing)
+
+    def retranslate(self) -> None:
+        set_text(self.title, translate("FindMe", "Find me by name"))
+        self.field.setPlaceholderText(translate("FindMe", "Your first or last name"))
+        self.field.setAccessibleName(translate("FindMe", "Your first or last name"))
+        set_text(self.back_button, translate("FindMe", "Back"))
+        self.keyboard.retranslate()
+        self._update_hint()

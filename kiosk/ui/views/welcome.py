@@ -1,0 +1,161 @@
+"""The welcome screen: what to do, the find-me button, language and display switches."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.ui.i18n import LANGUAGES
+from kiosk.ui.messages import camera_line
+from kiosk.ui.theme import Metrics, Theme
+from kiosk.ui.views.base import ScreenView, button, label, set_text
+from kiosk.ui.widgets.preview import CameraPreview
+
+translate = QCoreApplication.translate
+
+
+class WelcomeView(ScreenView):
+    find_me_requested = Signal()
+    language_requested = Signal(str)
+    large_text_toggled = Signal(bool)
+    contrast_toggled = Signal(bool)
+
+    def __init__(self, event_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.event_name = event_name
+        self.language = "en"
+        # Station name, camera status, printing and PIN: shown small at the bottom.
+        self.status_info: dict[str, Any] = {
+            "station": "",
+            "camera": "off",
+            "printing": False,
+            "pin": True,
+        }
+
+        self.logo = QLabel(self)
+        self.logo.setVisible(False)
+        self.event_label = label("event", self)
+        self.event_label.setText(event_name)
+        self.event_label.setAccessibleName(event_name)
+        self.language_button = button("small", self)
+        self.language_button.clicked.connect(self._next_language)
+        self.large_button = button("small", self)
+        self.large_button.setCheckable(True)
+        self.large_button.toggled.connect(self.large_text_toggled)
+        self.contrast_button = button("small", self)
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.toggled.connect(self.contrast_toggled)
+
+        top = QHBoxLayout()
+        top.addWidget(self.logo)
+        top.addWidget(self.event_label, 1)
+        for widget in (self.language_button, self.large_button, self.contrast_button):
+            top.addWidget(widget)
+
+        self.title = label("title", self)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint = label("body", self)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview = CameraPreview(self)
+        self.preview.setVisible(False)
+        self.find_me = button("primary", self)
+        self.find_me.clicked.connect(self.find_me_requested)
+        self.find_me.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.status = label("status", self)
+
+        middle = QVBoxLayout()
+        middle.addStretch(2)
+        middle.addWidget(self.title)
+        middle.addWidget(self.hint)
+        middle.addWidget(self.preview, 3, Qt.AlignmentFlag.AlignHCenter)
+        middle.addStretch(1)
+        middle.addWidget(self.find_me, 0, Qt.AlignmentFlag.AlignHCenter)
+        middle.addStretch(2)
+
+        self.root = QVBoxLayout(self)
+        self.root.addLayout(top)
+        self.root.addLayout(middle, 1)
+        self.root.addWidget(self.status)
+        self.retranslate()
+
+    def _next_language(self) -> None:
+        codes = list(LANGUAGES)
+        self.language_requested.emit(codes[(codes.index(self.language) + 1) % len(codes)])
+
+    def set_state(self, language: str, large_text: bool, high_contrast: bool) -> None:
+        self.language = language
+        for widget, checked in (
+            (self.large_button, large_text),
+            (self.contrast_button, high_contrast),
+        ):
+            widget.blockSignals(True)
+            widget.setChecked(checked)
+            widget.blockSignals(False)
+        self.retranslate()
+
+    def set_find_me_enabled(self, enabled: bool) -> None:
+        self.find_me.setVisible(enabled)
+
+    def set_logo(self, path: str) -> None:
+        pixmap = QPixmap(path) if path else QPixmap()
+        self.logo.setVisible(not pixmap.isNull())
+        self._logo = pixmap
+
+    def _status_text(self) -> str:
+        info = self.status_info
+        parts = [
+            translate("Welcome", "Station {name}").format(name=info["station"]),
+            camera_line(info["camera"]),
+            translate("Welcome", "Badge printing on")
+            if info["printing"]
+            else translate("Welcome", "Badge printing off"),
+        ]
+        if not info["pin"]:
+            parts.append(translate("Welcome", "No staff PIN set"))
+        return "  ·  ".join(part for part in parts if part)
+
+    def apply_style(self, theme: Theme, metrics: Metrics) -> None:
+        margin = metrics.px(24)
+        self.root.setContentsMargins(margin, metrics.px(16), margin, metrics.px(10))
+        self.root.setSpacing(metrics.px(10))
+        self.find_me.setMinimumHeight(max(metrics.touch, metrics.px(84)))
+        self.preview.setMinimumSize(metrics.px(220), metrics.px(150))
+        self.preview.guide_color = theme.primary
+        logo = getattr(self, "_logo", QPixmap())
+        if not logo.isNull():
+            self.logo.setPixmap(
+                logo.scaledToHeight(metrics.px(56), Qt.TransformationMode.SmoothTransformation)
+            )
+
+    def retranslate(self) -> None:
+        set_text(self.title, translate("Welcome", "Welcome! Scan the QR code on your ticket"))
+        set_text(
+            self.hint,
+            translate("Welcome", "Hold the code from your e-mail or phone under the scanner."),
+        )
+        set_text(self.find_me, translate("Welcome", "No code? Find me by name"))
+        # The switch names the other language in that language.
+        other = [code for code in LANGUAGES if code != self.language]
+        name = LANGUAGES[other[0]] if other else LANGUAGES[self.language]
+        set_text(
+            self.language_button,
+            name,
+            translate("Welcome", "Change language to {name}").format(name=name),
+        )
+        set_text(
+            self.large_button,
+            translate("Welcome", "Larger text"),
+            translate("Welcome", "Larger text"),
+        )
+        set_text(
+            self.contrast_button,
+            translate("Welcome", "High contrast"),
+            translate("Welcome", "High contrast"),
+        )
+        set_text(self.status, self._status_text())
+        self.preview.setAccessibleName(
+            translate("Welcome", "Camera picture: hold your code inside the frame")
+        )

@@ -1,0 +1,315 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>Confirm</name>
+    <message>
+        <source>Is this you?</source>
+        <translation>Est-ce bien vous&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Yes, check me in</source>
+        <translation>Oui, enregistrez-moi</translation>
+    </message>
+    <message>
+        <source>No, go back</source>
+        <translation>Non, revenir</translation>
+    </message>
+</context>
+<context>
+    <name>FindMe</name>
+    <message>
+        <source>Type at least 2 letters of your first or last name.</source>
+        <translation>Tapez au moins 2 lettres de votre prénom ou de votre nom.</translation>
+    </message>
+    <message>
+        <source>No match yet. Check the spelling or see the help desk.</source>
+        <translation>Aucun résultat. Vérifiez l’orthographe ou adressez-vous à l’accueil.</translation>
+    </message>
+    <message>
+        <source>Tap your name.</source>
+        <translation>Touchez votre nom.</translation>
+    </message>
+    <message>
+        <source>Many names match: type more letters.</source>
+        <translation>Beaucoup de noms correspondent&#xa0;: tapez d’autres lettres.</translation>
+    </message>
+    <message>
+        <source>Find me by name</source>
+        <translation>Me trouver par mon nom</translation>
+    </message>
+    <message>
+        <source>Your first or last name</source>
+        <translation>Votre prénom ou votre nom</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+</context>
+<context>
+    <name>Keyboard</name>
+    <message>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+    <message>
+        <source>Delete last letter</source>
+        <translation>Effacer la dernière lettre</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer tout</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Delete last digit</source>
+        <translation>Effacer le dernier chiffre</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Confirm PIN</source>
+        <translation>Valider le code</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message>
+        <source>{n} digits entered</source>
+        <translation>{n} chiffres saisis</translation>
+    </message>
+    <message>
+        <source>Enter the staff PIN.</source>
+        <translation>Saisissez le code du personnel.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again.</source>
+        <translation>Code incorrect. Réessayez.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {n} s.</source>
+        <translation>Trop de codes incorrects. Réessayez dans {n}&#xa0;s.</translation>
+    </message>
+    <message>
+        <source>Staff only</source>
+        <translation>Réservé au personnel</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>Result</name>
+    <message>
+        <source>Please see the help desk ({where}).</source>
+        <translation>Merci de vous adresser à l’accueil ({where}).</translation>
+    </message>
+    <message>
+        <source>Please see the help desk.</source>
+        <translation>Merci de vous adresser à l’accueil.</translation>
+    </message>
+    <message>
+        <source>Next: {title} at {time}, {room}</source>
+        <translation>Ensuite&#xa0;: {title} à {time}, {room}</translation>
+    </message>
+    <message>
+        <source>Next: {title} at {time}</source>
+        <translation>Ensuite&#xa0;: {title} à {time}</translation>
+    </message>
+    <message>
+        <source>Welcome, {name}!</source>
+        <translation>Bienvenue, {name}&#xa0;!</translation>
+    </message>
+    <message>
+        <source>You checked in at {time} today.</source>
+        <translation>Vous vous êtes enregistré(e) aujourd’hui à {time}.</translation>
+    </message>
+    <message>
+        <source>You have already checked in today.</source>
+        <translation>Vous vous êtes déjà enregistré(e) aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>You are already checked in, {name}</source>
+        <translation>Vous êtes déjà enregistré(e), {name}</translation>
+    </message>
+    <message>
+        <source>Need a new badge?</source>
+        <translation>Besoin d’un nouveau badge&#xa0;?</translation>
+    </message>
+    <message>
+        <source>We could not find this code on the guest list.</source>
+        <translation>Ce code ne figure pas sur la liste des participants.</translation>
+    </message>
+    <message>
+        <source>Code not recognised</source>
+        <translation>Code non reconnu</translation>
+    </message>
+    <message>
+        <source>This registration has been cancelled.</source>
+        <translation>Cette inscription a été annulée.</translation>
+    </message>
+    <message>
+        <source>Registration cancelled</source>
+        <translation>Inscription annulée</translation>
+    </message>
+    <message>
+        <source>This ticket is for another day or time.</source>
+        <translation>Ce billet est valable un autre jour ou à une autre heure.</translation>
+    </message>
+    <message>
+        <source>Not valid at this time</source>
+        <translation>Non valable à cette heure</translation>
+    </message>
+    <message>
+        <source>The code could not be read. Please try again.</source>
+        <translation>Le code n’a pas pu être lu. Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <source>Please try again</source>
+        <translation>Veuillez réessayer</translation>
+    </message>
+    <message>
+        <source>Badge printing is off. Please collect your badge at the help desk.</source>
+        <translation>L’impression des badges est désactivée. Retirez votre badge à l’accueil.</translation>
+    </message>
+    <message>
+        <source>Printing your badge…</source>
+        <translation>Impression de votre badge…</translation>
+    </message>
+    <message>
+        <source>Your badge is ready: please take it from the printer.</source>
+        <translation>Votre badge est prêt&#xa0;: prenez-le à l’imprimante.</translation>
+    </message>
+    <message>
+        <source>Your badge could not be printed. Please see the help desk.</source>
+        <translation>Votre badge n’a pas pu être imprimé. Merci de vous adresser à l’accueil.</translation>
+    </message>
+    <message>
+        <source>Your badge was printed before. Ask the help desk for a new one.</source>
+        <translation>Votre badge a déjà été imprimé. Demandez-en un nouveau à l’accueil.</translation>
+    </message>
+    <message>
+        <source>Camera on</source>
+        <translation>Caméra active</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>Pas de caméra</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>Caméra désactivée</translation>
+    </message>
+    <message>
+        <source>Camera error</source>
+        <translation>Erreur de caméra</translation>
+    </message>
+</context>
+<context>
+    <name>ResultScreen</name>
+    <message>
+        <source>Back to the start in {n} s</source>
+        <translation>Retour à l’accueil dans {n}&#xa0;s</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Réussite</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>StaffScreen</name>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>The staff console comes later. For now: check in a code, or leave the kiosk.</source>
+        <translation>La console du personnel arrivera plus tard. Pour l’instant&#xa0;: enregistrez un code ou quittez la borne.</translation>
+    </message>
+    <message>
+        <source>Type a ticket code</source>
+        <translation>Saisissez un code de billet</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Exit kiosk</source>
+        <translation>Quitter la borne</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>Station {name}</source>
+        <translation>Poste {name}</translation>
+    </message>
+    <message>
+        <source>Badge printing on</source>
+        <translation>Impression des badges active</translation>
+    </message>
+    <message>
+        <source>Badge printing off</source>
+        <translation>Impression des badges désactivée</translation>
+    </message>
+    <message>
+        <source>No staff PIN set</source>
+        <translation>Aucun code du personnel défini</translation>
+    </message>
+    <message>
+        <source>Welcome! Scan the QR code on your ticket</source>
+        <translation>Bienvenue&#xa0;! Scannez le code QR de votre billet</translation>
+    </message>
+    <message>
+        <source>Hold the code from your e-mail or phone under the scanner.</source>
+        <translation>Présentez le code de votre e-mail ou de votre téléphone sous le lecteur.</translation>
+    </message>
+    <message>
+        <source>No code? Find me by name</source>
+        <translation>Pas de code&#xa0;? Me trouver par mon nom</translation>
+    </message>
+    <message>
+        <source>Change language to {name}</source>
+        <translation>Changer de langue&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Texte plus grand</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Contraste élevé</translation>
+    </message>
+    <message>
+        <source>Camera picture: hold your code inside the frame</source>
+        <translation>Image de la caméra&#xa0;: placez votre code dans le cadre</translation>
+    </message>
+</context>
+</TS>
