@@ -1,0 +1,139 @@
+"""The print service for the kiosk window: the worker behind a Qt signal.
+
+Screens call `enqueue_auto` after a check-in has been committed and listen to
+`job_changed`. The worker reports from its own thread; the report crosses to
+the GUI thread through a queued connection, so slots may touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from kiosk.printing.backends import PrintError, UnknownPrinter, media_warning, open_backend
+from kiosk.printing.jobs import JobKind, PrintJob, PrintQueue
+from kiosk.printing.render import Renderer, stock_size_mm
+from kiosk.printing.worker import PrintWorker
+from kiosk.store import Store
+
+log = logging.getLogger("kiosk.print")
+
+PRINTER_SETTING = "printer"
+DEFAULT_PRINTER = "none"
+
+
+class PrintService(QObject):
+    """Queue badges and hear about them; one per station window.
+
+    Args:
+        store: the GUI thread's store (the worker opens its own connection).
+        renderer: for tests; the badge engine by default.
+    """
+
+    job_changed = Signal(int, str, str)  # job id, state, error ("" when none)
+    _reported = Signal(int, str, str)  # emitted on the worker thread
+
+    def __init__(
+        self,
+        store: Store,
+        renderer: Renderer | None = None,
+        parent: QObject | None = None,
+        **worker_options: float,
+    ) -> None:
+        super().__init__(parent)
+        if store.path is None or str(store.path) == ":memory:":
+            raise ValueError("The print service needs an event file, not an in-memory store.")
+        self.store = store
+        self.queue = PrintQueue(store)
+        self._renderer = renderer
+        self._worker_options = worker_options
+        self._worker: PrintWorker | None = None
+        self._reported.connect(self.job_changed, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def printer(self) -> str:
+        return self.store.setting(PRINTER_SETTING) or DEFAULT_PRINTER
+
+    def start(self) -> None:
+        if self._worker is not None:
+            return
+        self._worker = PrintWorker(
+            Path(str(self.store.path)),
+            self.printer,
+            self._renderer,
+            on_change=self._reported.emit,
+            **self._worker_options,  # type: ignore[arg-type]
+        )
+        self._worker.start()
+        log.info("print service started on %s", self.printer)
+
+    def stop(self) -> None:
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
+
+    def set_printer(self, name: str) -> None:
+        """Make `name` the station's printer (raises UnknownPrinter for a bad name)."""
+        open_backend(name)
+        self.store.set_setting(PRINTER_SETTING, name)
+        if self._worker is not None:
+            self.stop()
+            self.start()
+
+    # -- what screens call -----------------------------------------------
+
+    def enqueue_auto(self, attendee_id: int) -> int | None:
+        """Queue the automatic badge after a check-in; None if one was already
+        printed or queued for this attendee."""
+        return self._queued(self.queue.enqueue(attendee_id, JobKind.AUTO))
+
+    def reprint(self, attendee_id: int, printer: str | None = None) -> int:
+        job_id = self._queued(self.queue.enqueue(attendee_id, JobKind.REPRINT, printer))
+        assert job_id is not None
+        return job_id
+
+    def test_page(self, printer: str | None = None) -> int:
+        job_id = self._queued(self.queue.enqueue(None, JobKind.TEST, printer))
+        assert job_id is not None
+        return job_id
+
+    def printed_count(self, attendee_id: int) -> int:
+        return self.queue.printed_count(attendee_id)
+
+    def jobs(self, states: list[str] | None = None) -> list[PrintJob]:
+        return self.queue.jobs(states)
+
+    def retry(self, job_id: int) -> None:
+        self.queue.retry(job_id)
+        self._wake()
+
+    def cancel(self, job_id: int) -> None:
+        self.queue.cancel(job_id)
+        self._wake()
+
+    def move(self, job_id: int, printer: str) -> int:
+        open_backend(printer)
+        new_id = self.queue.move(job_id, printer)
+        self._wake()
+        return new_id
+
+    def media_warning(self) -> str | None:
+        """A sentence when the printer's loaded media is not the badge stock.
+        It asks the printer, so call it from a settings screen, not per scan."""
+        try:
+            info = open_backend(self.printer).info()
+        except (PrintError, UnknownPrinter) as error:
+            return str(error)
+        return media_warning(info, stock_size_mm(self.store))
+
+    def _queued(self, job_id: int | None) -> int | None:
+        if job_id is not None:
+            self._wake()
+            self.job_changed.emit(job_id, "queued", "")
+        return job_id
+
+    def _wake(self) -> None:
+        if self._worker is not None:
+            self._worker.wake()
