@@ -203,6 +203,8 @@ class ShapedRun:
     strong: bool
     ascent: float  # per 1 pt: the font's, or higher where marks were stacked
     descent: float
+    ink_left: float  # per 1 pt from the run's start: <= 0
+    ink_right: float  # per 1 pt from the run's start: >= width
 
 
 def _needs_shaping(run: Run) -> bool:
@@ -220,36 +222,52 @@ def shape_run(font: LoadedFont, text: str) -> ShapedRun:
             shaped = shapeFragWord(word, features=SHAPING_FEATURES, force=True)
         pieces = [piece for _, piece in shaped[1:]]
         drawn = pieces[0] if len(pieces) == 1 else text
-    ascent, descent = font.ascent, font.descent
     if isinstance(drawn, ShapedStr):
         width = sum(sd.x_advance for sd in drawn.__shapeData__) / 1000
-        top, bottom = _ink_extent(font, drawn)
-        ascent, descent = max(ascent, top), min(descent, bottom)
     else:
         width = pdfmetrics.stringWidth(text, font.name, 1.0)
-    return ShapedRun(font, text, drawn, width, run.rtl, run.strong, ascent, descent)
+    left, right, top, bottom = _ink_extent(font, drawn)
+    return ShapedRun(
+        font=font,
+        source=text,
+        drawn=drawn,
+        width=width,
+        rtl=run.rtl,
+        strong=run.strong,
+        ascent=max(font.ascent, top),
+        descent=min(font.descent, bottom),
+        ink_left=min(0.0, left),
+        ink_right=max(width, right),
+    )
 
 
-def _ink_extent(font: LoadedFont, drawn: ShapedStr) -> tuple[float, float]:
-    """Highest and lowest ink of shaped glyphs per 1 pt, offsets included.
+def _ink_extent(font: LoadedFont, drawn: str) -> tuple[float, float, float, float]:
+    """Left, right, top and bottom of the ink per 1 pt, from the run's start and baseline.
 
-    Stacked combining marks climb above the font's own bounding box; the
-    layout must know, or they would leave the text box.
+    Stacked combining marks climb above the font's own bounding box and a
+    mark with no letter before it hangs left of its position; the layout
+    must know, or they would leave the text box.
     """
     ttf = pdfmetrics.getFont(font.name)
+    face = ttf.face
     hb_font = ttf.hbFont(1000)
-    top, bottom = 0.0, 0.0
-    for char, data in zip(drawn, drawn.__shapeData__, strict=False):
-        glyph = ttf.face.charToGlyph.get(ord(char))
-        if glyph is None:
-            continue
-        extents = hb_font.get_glyph_extents(glyph)
-        if extents is None:
-            continue
-        high = ttf.pdfScale(extents.y_bearing) + data.y_offset
-        low = high + ttf.pdfScale(extents.height)
-        top, bottom = max(top, high), min(bottom, low)
-    return top / 1000, bottom / 1000
+    shape_data = getattr(drawn, "__shapeData__", None)
+    left = right = top = bottom = pen = 0.0
+    for index, char in enumerate(drawn):
+        glyph = face.charToGlyph.get(ord(char))
+        if shape_data is not None:
+            data = shape_data[index]
+            dx, dy, advance = data.x_offset, data.y_offset, data.x_advance
+        else:
+            dx, dy, advance = 0.0, 0.0, face.charWidths.get(ord(char), 0)
+        extents = hb_font.get_glyph_extents(glyph) if glyph is not None else None
+        if extents is not None and extents.width and extents.height:
+            x = pen + dx + ttf.pdfScale(extents.x_bearing)
+            y = dy + ttf.pdfScale(extents.y_bearing)
+            left, right = min(left, x), max(right, x + ttf.pdfScale(extents.width))
+            top, bottom = max(top, y), min(bottom, y + ttf.pdfScale(extents.height))
+        pen += advance
+    return left / 1000, right / 1000, top / 1000, bottom / 1000
 
 
 def visual_order(runs: list[ShapedRun]) -> list[ShapedRun]:

@@ -105,6 +105,7 @@ def _draw_text(
         line_width = line.width * size
         x = {"left": x0, "right": x0 + width - line_width}.get(align, x0 + (width - line_width) / 2)
         left_most = min(left_most, x)
+        x += line.lead * size
         text = canvas.beginText()
         for run in line.runs:
             text.setTextOrigin(x, baseline)

@@ -24,7 +24,8 @@ _BREAK = re.compile(r"(?<=[-‐])|(?<=\s)(?=\S)")
 class MeasuredLine:
     text: str
     runs: tuple[ShapedRun, ...]  # in visual (drawing) order
-    width: float  # at 1 pt
+    width: float  # at 1 pt, of the ink as well as the advances
+    lead: float  # at 1 pt: where the first run starts, right of the ink's left edge
     ascent: float  # at 1 pt
     descent: float  # at 1 pt, negative
     dropped: str
@@ -69,10 +70,16 @@ def measure(text: str, chain: FontChain) -> MeasuredLine:
     else:
         space = chain.font_for(" ")
         ascent, descent = (space.ascent, space.descent) if space else (1.0, -0.3)
+    ordered = visual_order(shaped)
+    pen, left, right = 0.0, 0.0, 0.0
+    for run in ordered:
+        left, right = min(left, pen + run.ink_left), max(right, pen + run.ink_right)
+        pen += run.width
     return MeasuredLine(
         text=text,
-        runs=tuple(visual_order(shaped)),
-        width=sum(r.width for r in shaped),
+        runs=tuple(ordered),
+        width=right - left,
+        lead=-left,
         ascent=ascent,
         descent=descent,
         dropped=dropped,
