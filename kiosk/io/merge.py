@@ -9,8 +9,9 @@ touched. Attendees the new file does not mention are counted, not deleted.
 
 from __future__ import annotations
 
+import gc
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from kiosk.io.presets import Layout, choose_layout
 from kiosk.io.reading import Table, read_table
 from kiosk.io.records import Record, RowReader
 from kiosk.store import Store
-from kiosk.store.bulk import IMPORT_COLUMNS, SearchKeyMaker, existing_attendees, write_attendees
+from kiosk.store.bulk import IMPORT_COLUMNS, BulkWriter, SearchKeyMaker, existing_attendees
 
 log = logging.getLogger("kiosk.io")
 
@@ -62,13 +63,9 @@ class ImportReport:
         )
 
 
-@dataclass
-class _Plan:
-    inserts: list[dict[str, Any]] = field(default_factory=list)
-    updates: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
-    unchanged: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
-    missing: int = 0
+# Rows handed to the writer at a time: large enough that each statement's
+# index work is efficient, small enough that preparing the next overlaps it.
+CHUNK_ROWS = 16_384
 
 
 def import_roster(
@@ -83,27 +80,49 @@ def import_roster(
 
     Raises RosterError (one sentence) when the file cannot be imported.
     """
-    path = Path(path)
+    # An import makes a few hundred thousand small containers that are never
+    # cyclic; the cycle collector rescanning them costs more than the import.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _import(store, Path(path), fmt, mapping, dry_run)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _import(
+    store: Store, path: Path, fmt: str, mapping: Sequence[str], dry_run: bool
+) -> ImportReport:
     table = read_table(path)
     layout = choose_layout(table.headers, path.name, fmt, mapping)
-    records = _read_records(table, layout, path.name)
-    keys = SearchKeyMaker()
     if dry_run:
-        plan = _plan(existing_attendees(store.conn), records, layout)
+        planner = _Planner(existing_attendees(store.conn), layout)
+        for record in _records(table, layout, path.name):
+            planner.add(record)
+            planner.take()
     else:
         with store.transaction():
             # Planned under the write lock: no station can add a code between
             # the plan and the write.
-            plan = _plan(existing_attendees(store.conn), records, layout)
-            write_attendees(store.conn, plan.inserts, plan.updates, keys)
+            planner = _Planner(existing_attendees(store.conn), layout)
+            writer = BulkWriter(store.conn, SearchKeyMaker())
+            try:
+                for record in _records(table, layout, path.name):
+                    planner.add(record)
+                    if planner.pending >= CHUNK_ROWS:
+                        writer.send(*planner.take())
+                writer.send(*planner.take())
+            finally:
+                writer.finish()
     report = ImportReport(
         source=layout.source,
         description=table.description,
-        imported=len(plan.inserts),
-        updated=len(plan.updates),
-        unchanged=plan.unchanged,
-        skipped=plan.skipped,
-        missing=plan.missing,
+        imported=planner.imported,
+        updated=planner.updated,
+        unchanged=planner.unchanged,
+        skipped=planner.skipped,
+        missing=planner.missing(),
         dry_run=dry_run,
     )
     log.info(
@@ -118,119 +137,132 @@ def import_roster(
     return report
 
 
-def _read_records(table: Table, layout: Layout, name: str) -> list[Record | Skipped]:
+def _records(table: Table, layout: Layout, name: str) -> Iterator[Record | Skipped]:
     reader = RowReader(layout)
-    records: list[Record | Skipped] = []
+    found = False
     for number, cells in table.rows:
         if not "".join(cells).strip():
             continue  # blank rows are layout, not attendees
+        found = True
         result = reader.read(number, cells)
-        records.append(Skipped(number, result) if isinstance(result, str) else result)
-    if not records:
+        yield Skipped(number, result) if isinstance(result, str) else result
+    if not found:
         raise RosterError(f"{name} has a header row but no attendees.")
-    return records
 
 
-def _plan(
-    existing: list[tuple[Any, ...]], records: list[Record | Skipped], layout: Layout
-) -> _Plan:
-    plan = _Plan()
-    source = layout.source
-    current: dict[int, dict[str, Any]] = {}
-    by_code: dict[str, int] = {}
-    by_external: dict[str, int] = {}
-    for row in existing:
-        values = dict(zip(IMPORT_COLUMNS, row[1:], strict=True))
-        current[row[0]] = values
-        by_code[values["code"]] = row[0]
-        if values["source"] == source and values["external_id"]:
-            by_external[values["external_id"]] = row[0]
-    by_identity: dict[tuple[str, str, str], list[int]] | None = None
-    code_rows: dict[str, int] = {}
-    external_rows: dict[str, int] = {}
-    matched: dict[int, int] = {}
-    for record in records:
+class _Planner:
+    """Decides, row by row, what each record does to the event."""
+
+    def __init__(self, existing: list[tuple[Any, ...]], layout: Layout) -> None:
+        self.source = layout.source
+        self.current: dict[int, dict[str, Any]] = {}
+        self.by_code: dict[str, int] = {}
+        self.by_external: dict[str, int] = {}
+        for row in existing:
+            values = dict(zip(IMPORT_COLUMNS, row[1:], strict=True))
+            self.current[row[0]] = values
+            self.by_code[values["code"]] = row[0]
+            if values["source"] == self.source and values["external_id"]:
+                self.by_external[values["external_id"]] = row[0]
+        self.by_identity: dict[tuple[str, str, str], list[int]] | None = None
+        self.code_rows: dict[str, int] = {}
+        self.external_rows: dict[str, int] = {}
+        self.matched: dict[int, int] = {}
+        self.inserts: list[dict[str, Any]] = []
+        self.updates: list[tuple[int, dict[str, Any]]] = []
+        self.skipped: list[Skipped] = []
+        self.imported = self.updated = self.unchanged = 0
+
+    @property
+    def pending(self) -> int:
+        return len(self.inserts) + len(self.updates)
+
+    def take(self) -> tuple[list[dict[str, Any]], list[tuple[int, dict[str, Any]]]]:
+        """The inserts and updates decided since the last call."""
+        taken = self.inserts, self.updates
+        self.inserts, self.updates = [], []
+        return taken
+
+    def missing(self) -> int:
+        """Attendees of this source that no row of the file matched."""
+        return sum(
+            1
+            for id_, values in self.current.items()
+            if values["source"] == self.source and id_ not in self.matched
+        )
+
+    def add(self, record: Record | Skipped) -> None:
         if isinstance(record, Skipped):
-            plan.skipped.append(record)
-            continue
+            self.skipped.append(record)
+            return
         code, external = record.code, record.external_id
-        if code is not None and code in code_rows:
-            plan.skipped.append(Skipped(record.row, f"code already used on row {code_rows[code]}"))
-            continue
-        if external is not None and external in external_rows:
-            plan.skipped.append(
-                Skipped(record.row, f"same {source} id as row {external_rows[external]}")
-            )
-            continue
-        target = by_code.get(code) if code is not None else None
+        if code is not None and code in self.code_rows:
+            self._skip(record, f"code already used on row {self.code_rows[code]}")
+            return
+        if external is not None and external in self.external_rows:
+            self._skip(record, f"same {self.source} id as row {self.external_rows[external]}")
+            return
+        target = self.by_code.get(code) if code is not None else None
         if target is None and external is not None:
-            target = by_external.get(external)
+            target = self.by_external.get(external)
         if target is None and code is None and external is None:
-            if by_identity is None:
-                by_identity = _identities(current, source)
-            target = _take_identity(by_identity, record, matched)
-        if target is not None and target in matched:
-            plan.skipped.append(Skipped(record.row, f"same attendee as row {matched[target]}"))
-            continue
+            target = self._same_person(record)
+        if target is not None and target in self.matched:
+            self._skip(record, f"same attendee as row {self.matched[target]}")
+            return
         if code is not None:
-            code_rows[code] = record.row
+            self.code_rows[code] = record.row
         if external is not None:
-            external_rows[external] = record.row
+            self.external_rows[external] = record.row
         if target is None:
-            fields = {**_DEFAULTS, **record.fields}
-            fields["code"] = code or _fresh_code(by_code, code_rows)
-            fields["source"] = source
-            fields["external_id"] = external or fields["code"]
-            code_rows.setdefault(fields["code"], record.row)
-            plan.inserts.append(fields)
-            continue
-        matched[target] = record.row
-        old = current[target]
-        fields = {**old, **record.fields, "source": source}
+            self._insert(record, code, external)
+        else:
+            self._update(record, target, code, external)
+
+    def _skip(self, record: Record, reason: str) -> None:
+        self.skipped.append(Skipped(record.row, reason))
+
+    def _insert(self, record: Record, code: str | None, external: str | None) -> None:
+        fields = {**_DEFAULTS, **record.fields}
+        if code is None:
+            code = new_code()
+            while code in self.by_code or code in self.code_rows:  # 130 bits: never, really
+                code = new_code()
+            self.code_rows[code] = record.row
+        fields["code"] = code
+        fields["source"] = self.source
+        fields["external_id"] = external or code
+        self.inserts.append(fields)
+        self.imported += 1
+
+    def _update(self, record: Record, target: int, code: str | None, external: str | None) -> None:
+        self.matched[target] = record.row
+        old = self.current[target]
+        fields = {**old, **record.fields, "source": self.source}
         if code is not None:
             fields["code"] = code
         fields["external_id"] = external or code or old["external_id"] or fields["code"]
         if any((old[c] or "") != (fields[c] or "") for c in IMPORT_COLUMNS):
-            plan.updates.append((target, fields))
+            self.updates.append((target, fields))
+            self.updated += 1
         else:
-            plan.unchanged += 1
-    plan.missing = sum(
-        1 for id_, values in current.items() if values["source"] == source and id_ not in matched
-    )
-    return plan
+            self.unchanged += 1
+
+    def _same_person(self, record: Record) -> int | None:
+        """For a row with neither code nor id: an attendee of this source with
+        the same name and e-mail that no other row has matched."""
+        if self.by_identity is None:
+            self.by_identity = {}
+            for id_, values in self.current.items():
+                if values["source"] == self.source:
+                    key = _identity(values)
+                    self.by_identity.setdefault(key, []).append(id_)
+        for id_ in self.by_identity.get(_identity(record.fields), ()):
+            if id_ not in self.matched:
+                return id_
+        return None
 
 
-def _fresh_code(by_code: dict[str, int], code_rows: dict[str, int]) -> str:
-    code = new_code()
-    while code in by_code or code in code_rows:  # 130 random bits: practically never
-        code = new_code()
-    return code
-
-
-def _identity(first: str, last: str, email: str) -> tuple[str, str, str]:
-    return (first.casefold(), last.casefold(), email.casefold())
-
-
-def _identities(
-    current: dict[int, dict[str, Any]], source: str
-) -> dict[tuple[str, str, str], list[int]]:
-    found: dict[tuple[str, str, str], list[int]] = {}
-    for id_, values in current.items():
-        if values["source"] == source:
-            key = _identity(values["first_name"], values["last_name"] or "", values["email"] or "")
-            found.setdefault(key, []).append(id_)
-    return found
-
-
-def _take_identity(
-    by_identity: dict[tuple[str, str, str], list[int]], record: Record, matched: dict[int, int]
-) -> int | None:
-    """An attendee of this source with the same name and e-mail, not yet matched."""
-    fields = record.fields
-    key = _identity(
-        fields.get("first_name", ""), fields.get("last_name", ""), fields.get("email", "")
-    )
-    for id_ in by_identity.get(key, ()):
-        if id_ not in matched:
-            return id_
-    return None
+def _identity(fields: dict[str, Any]) -> tuple[str, str, str]:
+    first, last, email = (fields.get(key) or "" for key in ("first_name", "last_name", "email"))
+    return first.casefold(), last.casefold(), email.casefold()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,46 +120,41 @@ def sniff_delimiter(text: str) -> str:
 
 def _records(text: str, delimiter: str, name: str) -> list[tuple[int, list[str]]]:
     """All records with their spreadsheet row numbers (blank lines count as rows)."""
-    tail: list[str] = []
-    lines = _remembering(io.StringIO(text, newline=""), tail)
-    reader = csv.reader(lines, delimiter=delimiter, strict=False)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     records: list[tuple[int, list[str]]] = []
-    last_lines: list[str] = []
-    number = 0
     try:
-        for cells in reader:
-            number += 1
+        for number, cells in enumerate(reader, start=1):
             records.append((number, cells))
-            last_lines = tail.copy()
-            tail.clear()
     except csv.Error as error:
-        log.warning("csv error after row %d: %s", number, error)
+        number = len(records) + 1
+        log.warning("csv error on row %d: %s", number, error)
         if "field limit" in str(error):
             raise RosterError(
-                f"Row {number + 1} of {name} has a cell longer than "
+                f"Row {number} of {name} has a cell longer than "
                 f"{csv.field_size_limit():,} characters, so the file is not a roster."
             ) from None
-        raise RosterError(f"Row {number + 1} of {name} cannot be read as CSV ({error}).") from None
-    if records:
-        _check_last_record(last_lines, delimiter, number, name)
+        raise RosterError(f"Row {number} of {name} cannot be read as CSV ({error}).") from None
+    # Quoted cells hold quote marks in pairs; an odd count may mean the file
+    # ends inside one, which only a strict reading of the last record can tell.
+    if records and text.count('"') % 2:
+        _check_last_record(text, delimiter, len(records), name)
     return records
 
 
-def _remembering(lines: io.StringIO, tail: list[str]) -> Iterator[str]:
-    for line in lines:
-        tail.append(line)
-        yield line
-
-
-def _check_last_record(lines: list[str], delimiter: str, number: int, name: str) -> None:
+def _check_last_record(text: str, delimiter: str, count: int, name: str) -> None:
     """Refuse a file that ends inside a quoted cell: it was cut short, or a
     stray quote swallowed every row after it."""
+    lines = io.StringIO(text, newline="")
+    reader = csv.reader(lines, delimiter=delimiter, strict=False)
+    for _ in range(count - 1):
+        next(reader)
+    # The reader now stands at the start of the last record.
     try:
         for _ in csv.reader(lines, delimiter=delimiter, strict=True):
             pass
     except csv.Error as error:
         if "end of data" in str(error):
             raise RosterError(
-                f"{name} ends inside a quoted cell that starts on row {number}; "
+                f"{name} ends inside a quoted cell that starts on row {count}; "
                 "the file was cut short or that row has a stray quote mark."
             ) from None

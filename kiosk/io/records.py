@@ -31,11 +31,23 @@ class Record:
 def clean_text(value: str) -> str:
     """One line of NFC text: whitespace runs (line breaks in a cell included)
     become one space, other control characters are dropped."""
-    if not value.isascii():
-        value = _CONTROLS.sub("", unicodedata.normalize("NFC", value))
-    elif not value.isprintable():
-        value = _CONTROLS.sub("", value)
+    if value.isprintable():
+        # The common case, kept cheap: no controls and no unusual spaces.
+        if not value.isascii() and not unicodedata.is_normalized("NFC", value):
+            value = unicodedata.normalize("NFC", value)
+        if value[:1] == " " or value[-1:] == " " or "  " in value:
+            return " ".join(value.split())
+        return value
+    value = _CONTROLS.sub("", unicodedata.normalize("NFC", value))
     return " ".join(value.split())
+
+
+def clean_code(raw: str) -> str | None:
+    """`clean_scan`, with a quick path for the printable ASCII most codes are."""
+    code = raw.strip()
+    if code.isascii() and code.isprintable() and len(code) <= MAX_CODE_LENGTH:
+        return code or None
+    return clean_scan(code)
 
 
 class RowReader:
@@ -52,6 +64,7 @@ class RowReader:
         self.order_column = columns.get("order_code")
         self.position_column = columns.get("position_id")
         self.width = max(columns.values()) + 1
+        self._statuses: dict[str, str] = {}
 
     def read(self, row: int, cells: list[str]) -> Record | str:
         """A Record, or the reason (a short phrase) the row is skipped."""
@@ -66,21 +79,26 @@ class RowReader:
             # The store needs a first name; a single name goes there.
             fields["first_name"], fields["last_name"] = fields["last_name"], ""
         if self.status_column is not None:
-            word = " ".join(cells[self.status_column].casefold().split())
-            cancelled = word in self.layout.cancelled
-            fields["status"] = (
-                AttendeeStatus.CANCELLED if cancelled else AttendeeStatus.ACTIVE
-            ).value
+            fields["status"] = self._status(cells[self.status_column])
         code: str | None = None
         if self.code_column is not None:
             raw = cells[self.code_column].strip()
             if raw:
-                code = clean_scan(raw)
+                code = clean_code(raw)
                 if code is None:
                     if len(raw) > MAX_CODE_LENGTH:
                         return f"code longer than {MAX_CODE_LENGTH} characters"
                     return "code contains control characters"
         return Record(row, fields, code, self._external_id(cells))
+
+    def _status(self, cell: str) -> str:
+        status = self._statuses.get(cell)
+        if status is None:
+            word = " ".join(cell.casefold().split())
+            cancelled = word in self.layout.cancelled
+            status = (AttendeeStatus.CANCELLED if cancelled else AttendeeStatus.ACTIVE).value
+            self._statuses[cell] = status
+        return status
 
     def _fill_from_full_name(self, fields: dict[str, str], full: str) -> None:
         if not full or (fields.get("first_name") or fields.get("last_name")):

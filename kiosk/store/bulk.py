@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import queue
 import sqlite3
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -164,50 +166,102 @@ def existing_attendees(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     return conn.execute(f"SELECT id, {', '.join(IMPORT_COLUMNS)} FROM attendees").fetchall()
 
 
+class BulkWriter:
+    """Writes attendees in chunks on a worker thread while the caller prepares more.
+
+    SQLite releases the GIL while it works, so building the full-text index
+    for one chunk overlaps with Python preparing the next. Must be used
+    inside the caller's write transaction; the connection is used by the
+    worker only, between `__init__` and `finish()`. The check-in log is not
+    touched, and updated attendees keep their ids (so their check-ins).
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        keys: Callable[[Mapping[str, Any]], dict[str, str]] | None = None,
+    ) -> None:
+        self.conn = conn
+        self.keys = keys or SearchKeyMaker()
+        self.key_names = tuple(rows.search_keys({}))
+        self.columns = (*IMPORT_COLUMNS, *self.key_names)
+        self.now = utc_now_text()
+        self._error: BaseException | None = None
+        self._queue: queue.Queue[list[tuple[Any, ...]] | None] = queue.Queue(maxsize=2)
+        self._previous_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+        conn.execute(f"PRAGMA cache_size={_IMPORT_CACHE_KIB}")
+        conn.execute(f"DROP TABLE IF EXISTS {_TEMP}")
+        conn.execute(f"CREATE TEMP TABLE kiosk_import_rows (target_id, {', '.join(self.columns)})")
+        self._thread = threading.Thread(target=self._work, name="kiosk-import", daemon=True)
+        self._thread.start()
+
+    def send(
+        self,
+        inserts: Sequence[Mapping[str, Any]],
+        updates: Sequence[tuple[int, Mapping[str, Any]]] = (),
+    ) -> None:
+        """Queue new attendees and rewrites of changed ones (all IMPORT_COLUMNS each)."""
+        if self._error is not None:
+            return
+        make_keys, names = self.keys, self.key_names
+
+        def temp_row(target: int | None, fields: Mapping[str, Any]) -> tuple[Any, ...]:
+            made = make_keys(fields)
+            return (target, *(fields[c] for c in IMPORT_COLUMNS), *(made[k] for k in names))
+
+        chunk = [temp_row(None, fields) for fields in inserts]
+        chunk += [temp_row(target, fields) for target, fields in updates]
+        if chunk:
+            self._queue.put(chunk)
+
+    def finish(self) -> None:
+        """Wait for every chunk to be written; re-raises a failure of the worker."""
+        self._queue.put(None)
+        self._thread.join()
+        try:
+            if self._error is None:
+                self.conn.execute(f"DROP TABLE {_TEMP}")
+        finally:
+            self.conn.execute(f"PRAGMA cache_size={self._previous_cache}")
+        if self._error is not None:
+            raise self._error
+
+    def _work(self) -> None:
+        while (chunk := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # drain the queue so the producer never blocks
+            try:
+                self._write(chunk)
+            except BaseException as error:  # handed to the caller by finish()
+                self._error = error
+
+    def _write(self, chunk: list[tuple[Any, ...]]) -> None:
+        conn, names = self.conn, ", ".join(self.columns)
+        placeholders = ", ".join("?" for _ in range(len(self.columns) + 1))
+        conn.execute(f"DELETE FROM {_TEMP}")
+        conn.executemany(f"INSERT INTO {_TEMP} VALUES ({placeholders})", chunk)
+        conn.execute(
+            f"INSERT INTO attendees ({names}, created_at, updated_at) "
+            f"SELECT {names}, ?, ? FROM {_TEMP} WHERE target_id IS NULL ORDER BY rowid",
+            (self.now, self.now),
+        )
+        assignments = ", ".join(f"{c} = u.{c}" for c in self.columns)
+        conn.execute(
+            f"UPDATE attendees SET {assignments}, updated_at = ? "
+            f"FROM {_TEMP} AS u WHERE u.target_id IS NOT NULL AND attendees.id = u.target_id",
+            (self.now,),
+        )
+
+
 def write_attendees(
     conn: sqlite3.Connection,
     inserts: Sequence[Mapping[str, Any]],
     updates: Sequence[tuple[int, Mapping[str, Any]]],
     keys: Callable[[Mapping[str, Any]], dict[str, str]] | None = None,
 ) -> None:
-    """Insert new attendees and rewrite changed ones (all IMPORT_COLUMNS each).
-
-    Must run inside the caller's write transaction. The check-in log is not
-    touched; ids of updated attendees stay the same, so their check-ins stay
-    theirs.
-    """
-    make_keys = keys or SearchKeyMaker()
-    key_names = tuple(rows.search_keys({}))
-    columns = (*IMPORT_COLUMNS, *key_names)
-    now = utc_now_text()
-    previous_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-    conn.execute(f"PRAGMA cache_size={_IMPORT_CACHE_KIB}")
+    """Insert new attendees and rewrite changed ones, inside the caller's transaction."""
+    writer = BulkWriter(conn, keys)
     try:
-        conn.execute(f"DROP TABLE IF EXISTS {_TEMP}")
-        conn.execute(f"CREATE TEMP TABLE kiosk_import_rows (target_id, {', '.join(columns)})")
-        placeholders = ", ".join("?" for _ in range(len(columns) + 1))
-
-        def temp_row(target: int | None, fields: Mapping[str, Any]) -> tuple[Any, ...]:
-            made = make_keys(fields)
-            return (target, *(fields[c] for c in IMPORT_COLUMNS), *(made[k] for k in key_names))
-
-        conn.executemany(
-            f"INSERT INTO {_TEMP} VALUES ({placeholders})",
-            [temp_row(None, fields) for fields in inserts]
-            + [temp_row(target, fields) for target, fields in updates],
-        )
-        names = ", ".join(columns)
-        conn.execute(
-            f"INSERT INTO attendees ({names}, created_at, updated_at) "
-            f"SELECT {names}, ?, ? FROM {_TEMP} WHERE target_id IS NULL ORDER BY rowid",
-            (now, now),
-        )
-        assignments = ", ".join(f"{c} = u.{c}" for c in columns)
-        conn.execute(
-            f"UPDATE attendees SET {assignments}, updated_at = ? "
-            f"FROM {_TEMP} AS u WHERE u.target_id IS NOT NULL AND attendees.id = u.target_id",
-            (now,),
-        )
-        conn.execute(f"DROP TABLE {_TEMP}")
+        writer.send(inserts, updates)
     finally:
-        conn.execute(f"PRAGMA cache_size={previous_cache}")
+        writer.finish()
