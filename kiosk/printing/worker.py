@@ -147,15 +147,20 @@ class PrintWorker:
     # -- one round -------------------------------------------------------
 
     def step(self, queue: PrintQueue) -> bool:
-        """Do one round of work; True if a job was attempted (more may wait)."""
+        """Do one round of work; True if a job was attempted (more may wait).
+
+        A due job goes first: following earlier jobs costs spooler round trips
+        that must not delay the badge of the person at the kiosk.
+        """
         self._recover(queue)
+        job = queue.next_due(utc_now())
+        if job is not None:
+            self._attempt(queue, job)
+            self._follow(queue)
+            return True
         self._cancel_at_spooler(queue)
         self._follow(queue)
-        job = queue.next_due(utc_now())
-        if job is None:
-            return False
-        self._attempt(queue, job)
-        return True
+        return False
 
     def refresh(self, queue: PrintQueue) -> None:
         """Bring jobs already handed over up to date, sending nothing new."""

@@ -12,6 +12,7 @@ import csv
 import functools
 import io
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -125,9 +126,19 @@ def scheduler_running() -> bool:
     return "not running" not in out
 
 
+_server_cache: dict[str, tuple[float, str]] = {}
+
+
 def server() -> str:
     """The CUPS server the commands talk to (honours CUPS_SERVER)."""
-    return _run(["lpstat", "-H"]).strip()
+    # Asked once a minute per CUPS_SERVER value: it saves a process per request.
+    key = os.environ.get("CUPS_SERVER", "")
+    cached = _server_cache.get(key)
+    now = time.monotonic()
+    if cached is None or now - cached[0] > MEDIA_CACHE_S:
+        cached = (now, _run(["lpstat", "-H"]).strip())
+        _server_cache[key] = cached
+    return cached[1]
 
 
 def printer_uri(queue: str) -> str:
@@ -212,6 +223,7 @@ class CupsBackend:
     def status(self, spooler_job_ids: list[str]) -> dict[str, SpoolerStatus]:
         wanted = {self._number(job_id): job_id for job_id in spooler_job_ids}
         found: dict[str, SpoolerStatus] = {}
+        waiting_reason: str | None = None
         for row in self._jobs():
             job_id = wanted.get(row.get("job-id", ""))
             if job_id is None:
@@ -226,21 +238,22 @@ class CupsBackend:
                     "failed", message or f"CUPS {state} the job ({reasons})."
                 )
             else:
-                found[job_id] = SpoolerStatus("pending", self._waiting_reason(state, message))
+                if waiting_reason is None:
+                    waiting_reason = self._printer_trouble()
+                found[job_id] = SpoolerStatus("pending", waiting_reason or message)
         return found
 
-    def _waiting_reason(self, state: str, message: str) -> str:
-        if state not in ("pending", "pending-held", "processing-stopped"):
-            return message
+    def _printer_trouble(self) -> str:
+        """Why jobs wait, when the printer is stopped (paused, out of paper)."""
         try:
             rows = _ipp_rows(self.queue, _GET_PRINTER)
         except PrintError:
-            return message
+            return ""
         printer = rows[0] if rows else {}
         if printer.get("printer-state") == "stopped":
             why = printer.get("printer-state-message") or "stopped"
             return f"The printer is stopped ({why})."
-        return message
+        return ""
 
     def find(self, title: str) -> str | None:
         for row in self._jobs():
