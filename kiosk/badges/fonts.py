@@ -201,8 +201,8 @@ class ShapedRun:
     width: float
     rtl: bool
     strong: bool
-    ascent: float  # per 1 pt: the font's, or higher where marks were stacked
-    descent: float
+    ascent: float  # per 1 pt: the highest ink above the baseline, stacked marks included
+    descent: float  # per 1 pt: the lowest ink (negative below the baseline)
     ink_left: float  # per 1 pt from the run's start: <= 0
     ink_right: float  # per 1 pt from the run's start: >= width
 
@@ -234,8 +234,8 @@ def shape_run(font: LoadedFont, text: str) -> ShapedRun:
         width=width,
         rtl=run.rtl,
         strong=run.strong,
-        ascent=max(font.ascent, top),
-        descent=min(font.descent, bottom),
+        ascent=top,
+        descent=bottom,
         ink_left=min(0.0, left),
         ink_right=max(width, right),
     )

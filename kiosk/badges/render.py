@@ -25,7 +25,7 @@ from kiosk.badges.fonts import FontChain, chain_for
 from kiosk.badges.qr import draw_qr
 from kiosk.badges.stock import Stock, find_stock
 from kiosk.badges.templates import Template, load_template
-from kiosk.badges.textfit import FittedText, fit_text
+from kiosk.badges.textfit import LINE_GAP, FittedText, fit_text
 from kiosk.badges.units import PT_PER_MM
 from kiosk.domain.models import Attendee, Event
 
@@ -113,7 +113,7 @@ def _draw_text(
             text.textOut(run.drawn)
             x += run.width * size
         canvas.drawText(text)
-        cursor -= line.height * size
+        cursor -= (line.height + LINE_GAP) * size
     return (left_most, top - total, fitted.width, total)
 
 

@@ -17,6 +17,11 @@ from kiosk.badges.fonts import FontChain, ShapedRun, shape_run, split_runs, visu
 log = logging.getLogger("kiosk.badges")
 
 ELLIPSIS = "…"
+# Lines are as tall as their ink, but never shorter than a Latin ascender and
+# descender, so that ordinary names share one baseline whatever their letters.
+MIN_ASCENT = 0.76
+MIN_DESCENT = -0.24
+LINE_GAP = 0.15  # between lines, per 1 pt of size
 _BREAK = re.compile(r"(?<=[-‐])|(?<=\s)(?=\S)")
 
 
@@ -49,11 +54,16 @@ class FittedText:
 
     @property
     def height(self) -> float:
-        return sum(line.height for line in self.lines) * self.size
+        return stack_height(self.lines) * self.size
 
     @property
     def dropped(self) -> str:
         return "".join(line.dropped for line in self.lines)
+
+
+def stack_height(lines: list[MeasuredLine]) -> float:
+    """Height at 1 pt of lines set one under the other."""
+    return sum(line.height for line in lines) + LINE_GAP * max(0, len(lines) - 1)
 
 
 def normalise(text: str) -> str:
@@ -64,12 +74,8 @@ def normalise(text: str) -> str:
 def measure(text: str, chain: FontChain) -> MeasuredLine:
     runs, dropped = split_runs(text, chain)
     shaped = [shape_run(run.font, run.text) for run in runs]
-    if shaped:
-        ascent = max(r.ascent for r in shaped)
-        descent = min(r.descent for r in shaped)
-    else:
-        space = chain.font_for(" ")
-        ascent, descent = (space.ascent, space.descent) if space else (1.0, -0.3)
+    ascent = max([MIN_ASCENT, *(r.ascent for r in shaped)])
+    descent = min([MIN_DESCENT, *(r.descent for r in shaped)])
     ordered = visual_order(shaped)
     pen, left, right = 0.0, 0.0, 0.0
     for run in ordered:
@@ -105,7 +111,7 @@ def shorten_middle(text: str, keep_last: bool) -> str | None:
 
 def _best_size(lines: list[MeasuredLine], width: float, height: float, largest: float) -> float:
     widest = max(line.width for line in lines)
-    tall = sum(line.height for line in lines)
+    tall = stack_height(lines)
     size = largest
     if widest > 0:
         size = min(size, width / widest)
@@ -188,7 +194,7 @@ def _truncate(
     if one_line * size > height:
         size = height / one_line
         log.warning("text box too short for the smallest size; set at %.1f pt %s", size, context)
-    rows = max(1, min(max_lines, int(height // (one_line * size))))
+    rows = max(1, min(max_lines, int((height / size + LINE_GAP) // (one_line + LINE_GAP))))
     lines: list[MeasuredLine] = []
     rest = text
     for row in range(rows):
@@ -200,8 +206,8 @@ def _truncate(
         rest = rest[len(line.text) :].lstrip() if not last else ""
     # The measured lines may use a taller fallback font, or be one ellipsis
     # wider than a tiny box: shrink to what was measured.
-    if sum(line.height for line in lines) * size > height:
-        size = height / sum(line.height for line in lines)
+    if stack_height(lines) * size > height:
+        size = height / stack_height(lines)
     widest = max(line.width for line in lines)
     if widest * size > width:
         size = width / widest
