@@ -11,6 +11,7 @@ from kiosk.cli.common import UserError, add_db_argument, db_path, open_store
 from kiosk.domain.codes import clean_scan
 from kiosk.printing import JobKind, JobState, PrintJob, PrintQueue, PrintWorker, QueueError
 from kiosk.printing.backends import (
+    Backend,
     PrinterInfo,
     PrintError,
     UnknownPrinter,
@@ -105,7 +106,7 @@ def run_printers(args: argparse.Namespace) -> int:
     return 0
 
 
-def _backend_or_error(name: str):  # type: ignore[no-untyped-def]
+def _backend_or_error(name: str) -> Backend:
     try:
         return open_backend(name)
     except UnknownPrinter as error:
@@ -127,14 +128,16 @@ def _media_check(printer: str, store: Store) -> str | None:
 def _qt_application() -> None:
     """Qt's printer list and the qt: backend need an application object."""
     try:
-        from PySide6.QtGui import QGuiApplication
+        # A widgets application, not a bare GUI one: whatever runs next in the
+        # same process (the kiosk window, a test) may need widgets.
+        from PySide6.QtWidgets import QApplication
     except ImportError:
         return
-    if QGuiApplication.instance() is None:
+    if QApplication.instance() is None:
         no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
         if sys.platform.startswith("linux") and no_display:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _qt_application.app = QGuiApplication([sys.argv[0]])  # type: ignore[attr-defined]
+        _qt_application.app = QApplication([sys.argv[0]])  # type: ignore[attr-defined]
 
 
 def run_print(args: argparse.Namespace) -> int:

@@ -99,9 +99,9 @@ def _job(row: tuple[object, ...]) -> PrintJob:
     return PrintJob(
         id=int(id_),  # type: ignore[call-overload]
         attendee_id=int(attendee_id) if attendee_id is not None else None,  # type: ignore[call-overload]
-        kind=JobKind(kind),
+        kind=JobKind(str(kind)),
         printer=str(printer) if printer else None,
-        state=JobState(state),
+        state=JobState(str(state)),
         attempts=int(attempts),  # type: ignore[call-overload]
         error=str(error or ""),
         spooler_job_id=str(spooler) if spooler else None,

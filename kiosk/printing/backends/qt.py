@@ -13,8 +13,13 @@ import logging
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.printing.backends.base import FinalBackend, PrinterInfo, PrintError, Submission
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage, QPageSize
+    from PySide6.QtPrintSupport import QPrinter
 
 log = logging.getLogger("kiosk.print")
 
@@ -39,7 +44,7 @@ class QtBackend(FinalBackend):
         self.output_file = output_file
         self.name = f"qt:{self.printer_name}" if output_file is None else f"qt-pdf:{output_file}"
 
-    def _printer(self):  # type: ignore[no-untyped-def]  # PySide6 is imported lazily
+    def _printer(self) -> QPrinter:
         from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
         if self.output_file is not None:
@@ -138,7 +143,7 @@ class QtBackend(FinalBackend):
         )
 
 
-def _on_white(image):  # type: ignore[no-untyped-def]
+def _on_white(image: QImage) -> QImage:
     """The page as an opaque picture. QtPdf leaves unpainted areas transparent,
     and a printer (or PDF writer) blending that alpha draws grey seams at the
     edges of every filled shape."""
@@ -155,10 +160,10 @@ def _on_white(image):  # type: ignore[no-untyped-def]
     return opaque
 
 
-def _pwg_name(page_size) -> str:  # type: ignore[no-untyped-def]
+def _pwg_name(page_size: QPageSize) -> str:
     """A Qt page size as a PWG-style name ending in its size in millimetres."""
-    from PySide6.QtGui import QPageSize
+    from PySide6.QtGui import QPageSize as PageSize
 
-    size = page_size.size(QPageSize.Unit.Millimeter)
+    size = page_size.size(PageSize.Unit.Millimeter)
     key = page_size.key() or "custom"
     return f"qt_{key}_{size.width():g}x{size.height():g}mm"
