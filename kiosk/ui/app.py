@@ -34,20 +34,27 @@ class Kiosk:
     camera: Any = None
 
 
-def make_print_service(store: Store, station_name: str) -> Any:
-    """The print service if the printing package is installed, else None (printing off)."""
+def make_print_service(store: Store) -> Any:
+    """The print service if printing is installed and a printer is chosen, else None.
+
+    With no printer chosen ("none") the kiosk says badge printing is off
+    rather than quietly saving PDF files nobody collects.
+    """
     try:
         module = importlib.import_module("kiosk.printing.qt_service")
     except ImportError as error:
         log.info("badge printing is off: %s", error)
         return None
     try:
-        return module.PrintService(store, station=station_name)
-    except TypeError:
-        return module.PrintService(store)
+        service = module.PrintService(store)
+        if service.printer == getattr(module, "DEFAULT_PRINTER", "none"):
+            log.info("badge printing is off: no printer chosen for this station")
+            return None
+        service.start()
     except Exception:
         log.exception("badge printing could not start")
         return None
+    return service
 
 
 def build_kiosk(
@@ -119,7 +126,7 @@ def run_kiosk(db_path: Path, *, station_name: str | None, windowed: bool, smoke:
         log.exception("translations not built")
     store = Store.open(db_path)
     languages = Languages(app)
-    print_service = None if smoke else make_print_service(store, station_name or "kiosk")
+    print_service = None if smoke else make_print_service(store)
     kiosk = build_kiosk(
         store,
         station_name=station_name,
@@ -144,6 +151,8 @@ def run_kiosk(db_path: Path, *, station_name: str | None, windowed: bool, smoke:
     status = app.exec()
     if kiosk.camera is not None:
         kiosk.camera.stop()
+    if print_service is not None:
+        print_service.stop()
     store.close()
     log.info("kiosk stopped")
     return int(status)

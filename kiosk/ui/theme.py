@@ -167,6 +167,10 @@ QPushButton[role="key"] {{
     font-size: {m.font(26)}px; padding: 0px;
     min-height: {key_inner}px; min-width: {key_inner}px;
 }}
+QPushButton[role="keyword"] {{
+    font-size: {m.font(18)}px; padding: 0px;
+    min-height: {key_inner}px; min-width: {key_inner}px;
+}}
 QPushButton[role="match"] {{ text-align: left; font-size: {m.font(22)}px; }}
 QPushButton[role="small"] {{ font-size: {m.font(18)}px; padding: {m.px(4)}px {m.px(12)}px; }}
 QLineEdit {{

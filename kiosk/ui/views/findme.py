@@ -7,7 +7,7 @@ initial and organisation. Nothing appears before two letters are typed.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import Metrics, Theme
 from kiosk.ui.views.base import ScreenView, button, label, set_text
@@ -51,18 +51,34 @@ class FindMeView(ScreenView):
 
         # The title shares a row with the field: on a 600 px high screen every
         # row of 64 px touch targets counts.
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addWidget(self.field, 1)
-        top.addWidget(self.back_button)
+        self.top = QGridLayout()
+        self._portrait: bool | None = None
+        self._place_top(portrait=False)
         self.grid = grid
         self.root = QVBoxLayout(self)
-        self.root.addLayout(top)
+        self.root.addLayout(self.top)
         self.root.addWidget(self.hint)
         self.root.addLayout(grid)
         self.root.addStretch(1)
         self.root.addWidget(self.keyboard)
         self.retranslate()
+
+    def _place_top(self, portrait: bool) -> None:
+        """Landscape: title, field and Back in one row; portrait: the field below."""
+        if portrait == self._portrait:
+            return
+        self._portrait = portrait
+        for widget in (self.title, self.field, self.back_button):
+            self.top.removeWidget(widget)
+        self.top.addWidget(self.title, 0, 0)
+        if portrait:
+            self.top.addWidget(self.back_button, 0, 1)
+            self.top.addWidget(self.field, 1, 0, 1, 2)
+        else:
+            self.top.addWidget(self.field, 0, 1)
+            self.top.addWidget(self.back_button, 0, 2)
+        self.top.setColumnStretch(1, 0 if portrait else 1)
+        self.top.setColumnStretch(0, 1 if portrait else 0)
 
     def reset(self) -> None:
         self.field.clear()
@@ -110,6 +126,8 @@ class FindMeView(ScreenView):
         self.root.setContentsMargins(margin, metrics.px(10), margin, metrics.px(10))
         self.root.setSpacing(metrics.spacing)
         self.grid.setSpacing(metrics.spacing)
+        self.top.setSpacing(metrics.spacing)
+        self._place_top(portrait=not metrics.landscape)
         self.keyboard.grid.setSpacing(metrics.spacing)
         wide_needs = OnScreenKeyboard.columns(False) * (metrics.touch + metrics.spacing)
         narrow = metrics.width - 2 * margin < wide_needs

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import LANGUAGES
 from kiosk.ui.messages import camera_line
@@ -49,11 +49,18 @@ class WelcomeView(ScreenView):
         self.contrast_button.setCheckable(True)
         self.contrast_button.toggled.connect(self.contrast_toggled)
 
-        top = QHBoxLayout()
-        top.addWidget(self.logo)
-        top.addWidget(self.event_label, 1)
+        brand = QHBoxLayout()
+        brand.addWidget(self.logo)
+        brand.addWidget(self.event_label, 1)
+        switches = QHBoxLayout()
+        switches.addStretch(1)
         for widget in (self.language_button, self.large_button, self.contrast_button):
-            top.addWidget(widget)
+            switches.addWidget(widget)
+        # Landscape: name and switches share a row; portrait: switches below.
+        self.header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.header.addLayout(brand, 1)
+        self.header.addLayout(switches)
+        top = self.header
 
         self.title = label("title", self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -118,6 +125,11 @@ class WelcomeView(ScreenView):
         return "  ·  ".join(part for part in parts if part)
 
     def apply_style(self, theme: Theme, metrics: Metrics) -> None:
+        self.header.setDirection(
+            QBoxLayout.Direction.LeftToRight
+            if metrics.landscape
+            else QBoxLayout.Direction.TopToBottom
+        )
         margin = metrics.px(24)
         self.root.setContentsMargins(margin, metrics.px(16), margin, metrics.px(10))
         self.root.setSpacing(metrics.px(10))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 WIDE = (
     ("QWERTYUIOP", ()),
     ("ASDFGHJKL", (("delete", 1),)),
-    ("ZXCVBNM", (("space", 2), ("clear", 1))),
+    ("ZXCVBNM", (("space", 1), ("clear", 2))),
 )
 NARROW = (
     ("ABCDEFG", ()),
@@ -43,19 +43,19 @@ class OnScreenKeyboard(QWidget):
             button.setAccessibleName(letter)
             button.clicked.connect(lambda _=False, c=letter: self.typed.emit(c.lower()))
             self.keys[letter] = button
-        self.space = self._key("")
+        self.space = self._key("", "keyword")
         self.space.clicked.connect(lambda: self.typed.emit(" "))
         self.delete = self._key("⌫")
         self.delete.clicked.connect(self.backspace)
-        self.clear = self._key("")
+        self.clear = self._key("", "keyword")
         self.clear.clicked.connect(self.cleared)
         self.narrow = True
         self.set_narrow(False)
         self.retranslate()
 
-    def _key(self, label: str) -> QPushButton:
+    def _key(self, label: str, role: str = "key") -> QPushButton:
         button = QPushButton(label, self)
-        button.setProperty("role", "key")
+        button.setProperty("role", role)
         # Ignored width: every column the same, whatever a key's label says.
         button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         return button

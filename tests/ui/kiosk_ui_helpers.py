@@ -1,0 +1,40 @@
+"""Reading what a screen shows, the way a person (or a screen reader) would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+
+from kiosk.domain.models import Attendee
+
+LONDON = ZoneInfo("Europe/London")
+# 10 March 2026 (the shared test event's first day), 09:00 at the venue.
+NOW = dt.datetime(2026, 3, 10, 9, 0, tzinfo=LONDON).astimezone(dt.UTC)
+
+
+@dataclass
+class Roster:
+    zoe: Attendee
+    omar: Attendee
+    cancelled: Attendee
+    many: list[Attendee]
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """Texts of the labels, buttons and fields a person can see under `root`."""
+    texts: list[str] = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QLabel | QAbstractButton) and widget.text():
+            texts.append(widget.text())
+        elif isinstance(widget, QLineEdit):
+            texts.extend(t for t in (widget.text(), widget.placeholderText()) if t)
+    return texts
+
+
+def all_text(root: QWidget) -> str:
+    return "\n".join(visible_texts(root))

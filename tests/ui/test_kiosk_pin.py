@@ -1,0 +1,149 @@
+"""Lock-down: the hidden corner gesture, the PIN pad, its lock-outs and the staff screen."""
+
+from __future__ import annotations
+
+import pytest
+from kiosk_ui_helpers import Roster
+from PySide6.QtCore import QPoint, Qt
+
+from kiosk.ui.app import Kiosk
+from kiosk.ui.flow import Screen
+from kiosk.ui.pin import PinGate, hash_pin, lockout_seconds, verify_pin
+
+# A fast hash for tests: the cost parameters travel inside the stored string.
+PIN_HASH = hash_pin("2468", n=2**10)
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def enter(qtbot, kiosk: Kiosk, pin: str) -> None:  # type: ignore[no-untyped-def]
+    pad = kiosk.controller.pin.pad
+    for digit in pin:
+        qtbot.mouseClick(pad.buttons[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad.ok, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def locked(kiosk: Kiosk) -> FakeClock:
+    clock = FakeClock()
+    kiosk.controller.pin_gate = PinGate(PIN_HASH, clock=clock)
+    kiosk.controller.welcome.status_info["pin"] = True
+    return clock
+
+
+def test_pin_hash_is_scrypt_salted_and_verifies():
+    stored = hash_pin("2468")
+    assert stored.startswith("scrypt$16384$8$1$")
+    assert stored != hash_pin("2468")  # a fresh salt every time
+    assert verify_pin("2468", stored)
+    assert not verify_pin("2469", stored)
+    assert not verify_pin("2468", "plain-text")
+
+
+def test_pin_must_be_four_to_eight_digits():
+    for bad in ("123", "123456789", "12a4", ""):
+        with pytest.raises(ValueError):
+            hash_pin(bad)
+
+
+def test_lockouts_grow_with_failures():
+    assert [lockout_seconds(n) for n in range(1, 8)] == [0, 0, 10, 30, 120, 120, 120]
+
+
+def test_long_press_in_the_corner_opens_the_pin_pad(qtbot, kiosk: Kiosk, locked: FakeClock):
+    kiosk.window.long_press_ms = 50
+    target = kiosk.controller.welcome
+    qtbot.mousePress(target, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    qtbot.waitUntil(lambda: kiosk.controller.current is Screen.PIN, timeout=3000)
+    qtbot.mouseRelease(target, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+
+
+def test_a_short_press_or_another_place_does_nothing(qtbot, kiosk: Kiosk, locked: FakeClock):
+    kiosk.window.long_press_ms = 200
+    target = kiosk.controller.welcome
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    qtbot.mousePress(target, Qt.MouseButton.LeftButton, pos=QPoint(500, 300))
+    qtbot.wait(400)
+    qtbot.mouseRelease(target, Qt.MouseButton.LeftButton, pos=QPoint(500, 300))
+    assert kiosk.controller.current is Screen.WELCOME
+
+
+def test_right_pin_opens_staff_screen_and_exit_quits(qtbot, kiosk: Kiosk, locked: FakeClock):
+    c = kiosk.controller
+    c.staff_requested()
+    enter(qtbot, kiosk, "2468")
+    assert c.current is Screen.STAFF
+    assert c.history[-1] == (Screen.STAFF, "PIN accepted")
+    kiosk.window.allow_close = False
+    with qtbot.waitSignal(c.quit_requested, timeout=1000):
+        qtbot.mouseClick(c.staff.exit_button, Qt.MouseButton.LeftButton)
+    assert kiosk.window.allow_close
+
+
+def test_staff_back_returns_to_welcome(qtbot, kiosk: Kiosk, locked: FakeClock):
+    c = kiosk.controller
+    c.staff_requested()
+    enter(qtbot, kiosk, "2468")
+    qtbot.mouseClick(c.staff.back_button, Qt.MouseButton.LeftButton)
+    assert c.current is Screen.WELCOME
+
+
+def test_wrong_pins_lock_the_pad_for_growing_periods(qtbot, kiosk: Kiosk, locked: FakeClock):
+    c = kiosk.controller
+    c.staff_requested()
+    enter(qtbot, kiosk, "1111")
+    assert c.pin.message.text() == "Wrong PIN. Try again."
+    enter(qtbot, kiosk, "1112")
+    enter(qtbot, kiosk, "1113")
+    assert c.pin.message.text() == "Too many wrong PINs. Try again in 10 s."
+    assert not c.pin.pad.buttons["2"].isEnabled()
+    # Even the right PIN is refused while locked.
+    assert not c.pin_gate.attempt("2468")
+    locked.now += 11
+    c._lock_tick()
+    assert c.pin.pad.buttons["2"].isEnabled()
+    enter(qtbot, kiosk, "9999")  # fourth failure in a row: 30 s
+    assert c.pin.message.text() == "Too many wrong PINs. Try again in 30 s."
+    locked.now += 31
+    c._lock_tick()
+    enter(qtbot, kiosk, "9998")  # fifth: two minutes
+    assert c.pin.message.text() == "Too many wrong PINs. Try again in 120 s."
+    locked.now += 121
+    c._lock_tick()
+    enter(qtbot, kiosk, "2468")
+    assert c.current is Screen.STAFF
+    assert c.pin_gate.failures == 0
+
+
+def test_pin_pad_cancel_and_scans_are_ignored_on_it(
+    qtbot, kiosk: Kiosk, locked: FakeClock, roster: Roster
+):
+    c = kiosk.controller
+    c.staff_requested()
+    kiosk.wedge.scanned.emit(roster.zoe.code)
+    assert c.current is Screen.PIN
+    assert c.store.log_entries() == []
+    qtbot.mouseClick(c.pin.cancel, Qt.MouseButton.LeftButton)
+    assert c.current is Screen.WELCOME
+
+
+def test_without_a_pin_the_gesture_opens_staff_and_welcome_says_so(kiosk: Kiosk):
+    c = kiosk.controller
+    assert "No staff PIN set" in c.welcome.status.text()
+    c.staff_requested()
+    assert c.history[-1] == (Screen.STAFF, "no staff PIN set")
+
+
+def test_staff_can_type_a_code(qtbot, kiosk: Kiosk, roster: Roster):
+    c = kiosk.controller
+    c.staff_requested()
+    c.staff.code.setText(roster.omar.code)
+    qtbot.mouseClick(c.staff.check_in, Qt.MouseButton.LeftButton)
+    assert c.current is Screen.RESULT
+    assert c.result.headline.text() == "Welcome, Omar!"
