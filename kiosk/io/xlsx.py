@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from xml.etree.ElementTree import ParseError
 
 from kiosk.io.errors import RosterError
@@ -21,17 +21,28 @@ def read_xlsx(path: Path) -> Table:
 
     name = path.name
     try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise RosterError(f"{path} cannot be read ({error.strerror or error}).") from None
+    with handle:
+        return _read_workbook(handle, name, openpyxl, InvalidFileException)
+
+
+def _read_workbook(handle: BinaryIO, name: str, openpyxl: Any, invalid: type[Exception]) -> Table:
+    try:
+        # A file object, not the path: openpyxl judges a path by its suffix,
+        # and a workbook saved as "roster.csv" is still a workbook.
         # read_only streams the sheet instead of building every cell object;
         # data_only gives the values Excel last calculated, not formulas.
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ParseError, ValueError) as error:
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, invalid, KeyError, ParseError, ValueError) as error:
         log.warning("not a readable workbook: %s: %s", type(error).__name__, error)
         raise RosterError(
             f"{name} is not a readable XLSX workbook; open it in a spreadsheet program "
             "and save it again as .xlsx or CSV."
         ) from None
     except OSError as error:
-        raise RosterError(f"{path} cannot be read ({error.strerror or error}).") from None
+        raise RosterError(f"{name} cannot be read ({error.strerror or error}).") from None
     try:
         sheet = workbook.worksheets[0] if workbook.worksheets else None
         if sheet is None:
@@ -63,6 +74,9 @@ def _text(value: Any) -> str:
         # Codes typed as numbers come back as floats: 12345.0 means "12345".
         return str(int(value))
     if isinstance(value, dt.datetime):
+        # Excel stores dates as date-times; a date typed alone has no time.
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
         return value.isoformat(sep=" ")
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
