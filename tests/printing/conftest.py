@@ -3,35 +3,46 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from print_helpers import PDF_QUEUE, add_people
-from private_cups import PrivateCups, why_unavailable
+from private_cups import PrivateCups, reserve_root, why_unavailable
 
 from kiosk.store import Store
+
+# libcups (and so Qt's printer list) reads CUPS_SERVER once per process and
+# keeps it: point it at the private server before any test touches printing.
+_UNAVAILABLE = why_unavailable()
+_ROOT = reserve_root() if _UNAVAILABLE is None else None
+_PREVIOUS_SERVER = os.environ.get("CUPS_SERVER")
+if _ROOT is not None:
+    os.environ["CUPS_SERVER"] = str(_ROOT / "cups.sock")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _ROOT is not None:
+        shutil.rmtree(_ROOT, ignore_errors=True)
+        if _PREVIOUS_SERVER is None:
+            os.environ.pop("CUPS_SERVER", None)
+        else:
+            os.environ["CUPS_SERVER"] = _PREVIOUS_SERVER
 
 
 @pytest.fixture(scope="session")
 def cups() -> Iterator[PrivateCups]:
     """A private cupsd for the whole run, with the CUPS-PDF queue `KioskPDF`."""
-    reason = why_unavailable()
-    if reason:
-        pytest.skip(reason)
-    server = PrivateCups()
-    previous = os.environ.get("CUPS_SERVER")
-    os.environ["CUPS_SERVER"] = str(server.socket)
+    if _UNAVAILABLE or _ROOT is None:
+        pytest.skip(_UNAVAILABLE or "CUPS is not available.")
+    server = PrivateCups(_ROOT)
     try:
         server.start()
         server.add_pdf_printer(PDF_QUEUE)
         yield server
     finally:
         server.close()
-        if previous is None:
-            os.environ.pop("CUPS_SERVER", None)
-        else:
-            os.environ["CUPS_SERVER"] = previous
 
 
 @pytest.fixture

@@ -26,6 +26,11 @@ CUPS_PDF_PPDS = (
 CUPS_PDF_CONF_DIR = Path("/etc/cups")
 
 
+def reserve_root() -> Path:
+    """An empty folder for a private CUPS; its socket will be root/cups.sock."""
+    return Path(tempfile.mkdtemp(prefix="kiosk-cups-"))
+
+
 def why_unavailable() -> str | None:
     """One sentence saying why a private CUPS cannot run here, or None."""
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
@@ -38,8 +43,8 @@ def why_unavailable() -> str | None:
 
 
 class PrivateCups:
-    def __init__(self) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="kiosk-cups-"))
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root or Path(tempfile.mkdtemp(prefix="kiosk-cups-"))
         # The scheduler's helpers run as user lp: the tree must be reachable.
         self.root.chmod(0o755)
         self.socket = self.root / "cups.sock"
