@@ -64,9 +64,11 @@ def attendance(
     records = []
     for attendee in store.attendees():
         record = AttendanceRecord(attendee)
-        for (session, entry_day), admission in _first_admissions(
-            by_attendee.get(attendee.id, [])
-        ).items():
+        records.append(record)
+        entries = by_attendee.get(attendee.id)
+        if not entries:
+            continue
+        for (session, entry_day), admission in _first_admissions(entries).items():
             if day is not None and admission.day != day:
                 continue
             if session is None:
@@ -74,7 +76,6 @@ def attendance(
                     record.days[entry_day] = admission  # type: ignore[index]
             elif session_id is None or session == session_id:
                 record.sessions[session] = admission
-        records.append(record)
     return records
 
 
