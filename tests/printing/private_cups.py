@@ -120,6 +120,16 @@ class PrivateCups:
             env=self.env, check=True, capture_output=True,
         )  # fmt: skip
 
+    def add_unreachable_printer(self, queue: str, error_policy: str) -> None:
+        """A queue whose device cannot be opened: with "stop-printer" CUPS stops
+        the queue and holds its jobs (like a printer out of paper or offline);
+        with "abort-job" each job fails with the device's error."""
+        subprocess.run(
+            ["lpadmin", "-p", queue, "-E", "-v", "serial:/dev/kiosk-no-such-port",
+             "-o", f"printer-error-policy={error_policy}"],
+            env=self.env, check=True, capture_output=True,
+        )  # fmt: skip
+
     def outputs(self) -> list[Path]:
         return sorted(self.output.glob("*.pdf"))
 
