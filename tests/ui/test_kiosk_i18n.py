@@ -1,0 +1,83 @@
+"""The second language: complete, current with the source, and on every screen."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from kiosk_ui_helpers import visible_texts
+from PySide6.QtWidgets import QApplication
+
+from kiosk.ui.app import Kiosk
+from kiosk.ui.i18n import LANGUAGES, SOURCE_LANGUAGE, qm_file, ts_file
+from kiosk.ui.screenshots import scenes
+
+UI_SOURCES = sorted(str(p) for p in (Path(__file__).parents[2] / "kiosk" / "ui").rglob("*.py"))
+SECOND = [code for code in LANGUAGES if code != SOURCE_LANGUAGE]
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    tree = ET.parse(ts)
+    return {
+        (context.findtext("name") or "", message.findtext("source") or ""): message
+        for context in tree.iter("context")
+        for message in context.iter("message")
+    }
+
+
+def test_there_is_a_second_language_with_a_compiled_file():
+    assert SECOND
+    for language in SECOND:
+        assert ts_file(language).exists()
+        assert qm_file(language).exists()  # built by the session fixture
+
+
+def test_every_message_has_a_finished_translation_keeping_its_placeholders():
+    for language in SECOND:
+        for (context, source), message in messages(ts_file(language)).items():
+            translation = message.find("translation")
+            assert translation is not None
+            assert translation.get("type") not in ("unfinished", "obsolete", "vanished"), source
+            assert (translation.text or "").strip(), f"{context}: {source!r} is not translated"
+            for placeholder in ("{name}", "{n}", "{time}", "{title}", "{room}", "{where}"):
+                assert (placeholder in source) == (placeholder in translation.text), source
+
+
+def test_committed_ts_holds_exactly_the_strings_in_the_code(tmp_path: Path):
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [str(lupdate), "-locations", "none", *UI_SOURCES, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    for language in SECOND:
+        assert set(messages(fresh)) == set(messages(ts_file(language)))
+
+
+def test_every_visible_string_is_translated_on_every_screen(kiosk: Kiosk, roster):  # type: ignore[no-untyped-def]
+    english = {source for _, source in messages(ts_file(SECOND[0]))}
+    identical = {
+        source
+        for (_, source), message in messages(ts_file(SECOND[0])).items()
+        if message.findtext("translation") == source
+    }
+    untranslated: list[str] = []
+    seen: set[str] = set()
+    c = kiosk.controller
+    for scene in scenes(kiosk, c.store):
+        c.appearance.language = SECOND[0]
+        c._apply_appearance()
+        QApplication.processEvents()  # LanguageChange events arrive through the loop
+        for text in visible_texts(kiosk.window.stack.currentWidget()):
+            if text in english and text not in identical:
+                untranslated.append(f"{scene}: {text}")
+            # Sentences built from pieces must not carry English pieces either.
+            for source in english - identical:
+                if len(source) > 12 and source in text:
+                    untranslated.append(f"{scene}: {text}")
+        seen.update(visible_texts(kiosk.window.stack.currentWidget()))
+    assert untranslated == []
+    assert "Retour" in seen and "Réservé au personnel" in seen  # French really was on screen
