@@ -46,6 +46,38 @@ def qr_matrix(payload: str, level: str = "auto") -> tuple[tuple[bool, ...], ...]
     return tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
 
 
+def module_rectangles(
+    matrix: tuple[tuple[bool, ...], ...],
+) -> list[tuple[int, int, int, int]]:
+    """Dark modules as few rectangles (column, row, width, height): each horizontal
+    stretch, extended downwards while the rows below repeat it."""
+    open_runs: dict[tuple[int, int], list[int]] = {}  # (start, end) -> [row, height]
+    done: list[tuple[int, int, int, int]] = []
+    for row_index, row in enumerate(matrix):
+        runs = set()
+        column, count = 0, len(row)
+        while column < count:
+            if not row[column]:
+                column += 1
+                continue
+            start = column
+            while column < count and row[column]:
+                column += 1
+            runs.add((start, column))
+        for key in list(open_runs):
+            if key in runs:
+                open_runs[key][1] += 1
+                runs.discard(key)
+            else:
+                first_row, height = open_runs.pop(key)
+                done.append((key[0], first_row, key[1] - key[0], height))
+        for key in runs:
+            open_runs[key] = [row_index, 1]
+    for (start, end), (first_row, height) in open_runs.items():
+        done.append((start, first_row, end - start, height))
+    return sorted(done, key=lambda r: (r[1], r[0]))
+
+
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, side: float, level: str) -> float:
     """Draw a QR code with its quiet zone in the square at (x, y) of `side` points
     (y is the bottom edge). Returns the module size in points."""
@@ -58,23 +90,13 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, side: float, level
     canvas.setFillColorRGB(1, 1, 1)
     canvas.rect(x, y, side, side, stroke=0, fill=1)  # the quiet zone must be light
     canvas.setFillColorRGB(0, 0, 0)
+    # In module units from the symbol's top-left corner, the rectangles have
+    # integer corners: short to write, exact at any printer resolution.
+    canvas.translate(left, top)
+    canvas.scale(module, -module)
     path = canvas.beginPath()
-    for row_index, row in enumerate(matrix):
-        column = 0
-        # One rectangle per horizontal stretch of dark modules keeps the path short.
-        while column < count:
-            if not row[column]:
-                column += 1
-                continue
-            start = column
-            while column < count and row[column]:
-                column += 1
-            path.rect(
-                left + start * module,
-                top - (row_index + 1) * module,
-                (column - start) * module,
-                module,
-            )
+    for column, row, width, height in module_rectangles(matrix):
+        path.rect(column, row, width, height)
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
     return module

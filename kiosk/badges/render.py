@@ -154,9 +154,8 @@ def draw_badge(
                 element.min_size,
                 max_lines=element.max_lines,
                 initials=element.initials,
-                context=context,
             )
-            _log_fit(fitted, index, context)
+            _log_fit(fitted, index, context, element.min_size)
             canvas.setFillColor(HexColor(element.colour))
             record.ink = _draw_text(canvas, fitted, box, element.align, element.valign)
             record.text = fitted
@@ -177,8 +176,8 @@ def draw_badge(
                 element.max_size,
                 element.min_size,
                 max_lines=1,
-                context=context,
             )
+            _log_fit(fitted, index, context, element.min_size)
             canvas.setFillColor(HexColor(element.text_colour))
             record.ink = _draw_text(canvas, fitted, inner, element.align, "middle")
             record.text = fitted
@@ -199,7 +198,7 @@ def draw_badge(
             drawn.append(record)
 
 
-def _log_fit(fitted: FittedText, index: int, context: str) -> None:
+def _log_fit(fitted: FittedText, index: int, context: str, smallest: float) -> None:
     if fitted.dropped:
         log.warning(
             "element %d: %d character(s) no font can draw were left out %s",
@@ -207,7 +206,16 @@ def _log_fit(fitted: FittedText, index: int, context: str) -> None:
             len(fitted.dropped),
             context,
         )
-    if any(step in fitted.steps for step in ("wrapped", "initials", "truncated")):
+    if "truncated" in fitted.steps:
+        log.warning(
+            "element %d: text cut with an ellipsis at %.1f pt to fit its box %s",
+            index,
+            fitted.size,
+            context,
+        )
+    elif fitted.lines and fitted.size <= smallest + 0.01:
+        log.info("element %d set at its smallest size, %.1f pt %s", index, fitted.size, context)
+    elif any(step in fitted.steps for step in ("wrapped", "initials")):
         log.info(
             "element %d fitted by %s at %.1f pt %s",
             index,

@@ -7,10 +7,11 @@ a loop of re-measuring.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kiosk.badges.fonts import FontChain, ShapedRun, shape_run, split_runs, visual_order
 
@@ -40,13 +41,13 @@ class MeasuredLine:
         return self.ascent - self.descent
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class FittedText:
     """What to draw: lines at one size, and how the fit was reached."""
 
-    lines: list[MeasuredLine]
+    lines: tuple[MeasuredLine, ...]
     size: float
-    steps: list[str] = field(default_factory=list)  # e.g. ["shrunk", "wrapped", "initials"]
+    steps: tuple[str, ...] = ()  # e.g. ("shrunk",), ("initials", "wrapped"), ("truncated",)
 
     @property
     def width(self) -> float:
@@ -61,7 +62,7 @@ class FittedText:
         return "".join(line.dropped for line in self.lines)
 
 
-def stack_height(lines: list[MeasuredLine]) -> float:
+def stack_height(lines: tuple[MeasuredLine, ...] | list[MeasuredLine]) -> float:
     """Height at 1 pt of lines set one under the other."""
     return sum(line.height for line in lines) + LINE_GAP * max(0, len(lines) - 1)
 
@@ -142,6 +143,7 @@ def _layouts(
     return options
 
 
+@functools.lru_cache(maxsize=8192)
 def fit_text(
     text: str,
     chain: FontChain,
@@ -152,32 +154,34 @@ def fit_text(
     *,
     max_lines: int = 2,
     initials: str | None = None,
-    context: str = "",
 ) -> FittedText:
     """Set `text` in a width x height box (points).
 
     Order: one line shrunk down to `smallest`; then two lines (at spaces or
     after hyphens); then, with `initials` ("first-name" or "full-name"),
     middle names as initials; finally the smallest size with the end cut
-    off by an ellipsis. Falling back past the first step is logged.
+    off by an ellipsis (or, in a box too short for one line at the smallest
+    size, a smaller size: the steps then end with "below-minimum"). The
+    caller logs the steps. Results are cached: names, organisations and the
+    event name repeat from badge to badge.
     """
     text = normalise(text)
     if not text:
-        return FittedText([], largest)
-    candidates = [(text, [])]
+        return FittedText((), largest)
+    candidates: list[tuple[str, tuple[str, ...]]] = [(text, ())]
     if initials:
         short = shorten_middle(text, keep_last=initials == "full-name")
         if short:
-            candidates.append((short, ["initials"]))
+            candidates.append((short, ("initials",)))
     for candidate, steps in candidates:
         options = _layouts(candidate, chain, max_lines, width, height, largest)
         size, lines = options[0]
         if size >= smallest:
-            return FittedText(lines, size, [*steps, "shrunk"] if size < largest else steps)
+            return FittedText(tuple(lines), size, (*steps, "shrunk") if size < largest else steps)
         best_size, best_lines = max(options[1:], key=lambda o: o[0], default=(0.0, lines))
         if best_size >= smallest:
-            return FittedText(best_lines, best_size, [*steps, "wrapped"])
-    return _truncate(candidates[-1][0], chain, width, height, smallest, max_lines, context)
+            return FittedText(tuple(best_lines), best_size, (*steps, "wrapped"))
+    return _truncate(candidates[-1][0], chain, width, height, smallest, max_lines)
 
 
 def _truncate(
@@ -187,13 +191,13 @@ def _truncate(
     height: float,
     size: float,
     max_lines: int,
-    context: str,
 ) -> FittedText:
     """The last resort: the smallest size, as many lines as fit, the rest cut with an ellipsis."""
     one_line = measure("M", chain).height
+    steps: tuple[str, ...] = ("truncated",)
     if one_line * size > height:
         size = height / one_line
-        log.warning("text box too short for the smallest size; set at %.1f pt %s", size, context)
+        steps = ("truncated", "below-minimum")
     rows = max(1, min(max_lines, int((height / size + LINE_GAP) // (one_line + LINE_GAP))))
     lines: list[MeasuredLine] = []
     rest = text
@@ -211,8 +215,7 @@ def _truncate(
     widest = max(line.width for line in lines)
     if widest * size > width:
         size = width / widest
-    log.warning("text cut with an ellipsis to fit its box %s", context)
-    return FittedText(lines, size, ["truncated"])
+    return FittedText(tuple(lines), size, steps)
 
 
 def _longest_prefix(text: str, chain: FontChain, limit: float, *, ellipsis: bool) -> MeasuredLine:

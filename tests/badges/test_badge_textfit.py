@@ -6,7 +6,9 @@ import logging
 import unicodedata
 
 import pytest
+from badge_helpers import EVENT, person
 
+from kiosk.badges import render_badges_pdf
 from kiosk.badges.fonts import chain_for
 from kiosk.badges.textfit import ELLIPSIS, fit_text, normalise, shorten_middle
 
@@ -16,13 +18,13 @@ WIDTH, HEIGHT = 260.0, 60.0  # points
 
 def test_a_short_name_is_set_at_the_largest_size() -> None:
     fitted = fit_text("Zoë", BOLD, WIDTH, HEIGHT, 36, 12)
-    assert fitted.size == 36 and len(fitted.lines) == 1 and fitted.steps == []
+    assert fitted.size == 36 and len(fitted.lines) == 1 and fitted.steps == ()
 
 
 def test_a_longer_name_shrinks_before_it_wraps() -> None:
     fitted = fit_text("Maximiliana Esperanza", BOLD, WIDTH, HEIGHT, 36, 12)
     assert len(fitted.lines) == 1 and 12 <= fitted.size < 36
-    assert fitted.steps == ["shrunk"]
+    assert fitted.steps == ("shrunk",)
     assert fitted.width <= WIDTH + 1e-6
 
 
@@ -32,7 +34,7 @@ def test_a_name_too_long_for_one_line_wraps_after_a_hyphen() -> None:
         "Montgomery-Wolstenholme-",
         "Featherstonehaugh",
     ]
-    assert fitted.steps == ["wrapped"] and fitted.size >= 16
+    assert fitted.steps == ("wrapped",) and fitted.size >= 16
     assert fitted.height <= HEIGHT + 1e-6
 
 
@@ -57,14 +59,27 @@ def test_initials_keep_the_first_and_last_word_of_a_full_name() -> None:
     assert shorten_middle("李 秀英", keep_last=False) is None
 
 
-def test_the_last_resort_is_an_ellipsis_and_it_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+def test_the_last_resort_is_an_ellipsis() -> None:
     text = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 3
-    with caplog.at_level(logging.WARNING, logger="kiosk.badges"):
-        fitted = fit_text(text, BOLD, WIDTH, HEIGHT, 36, 14, context="(attendee 7)")
-    assert fitted.steps == ["truncated"]
+    fitted = fit_text(text, BOLD, WIDTH, HEIGHT, 36, 14)
+    assert fitted.steps == ("truncated",)
     assert fitted.lines[-1].text.endswith(ELLIPSIS)
     assert fitted.width <= WIDTH + 1e-6 and fitted.height <= HEIGHT + 1e-6
+
+
+def test_a_box_too_short_for_the_smallest_size_goes_below_it_and_says_so() -> None:
+    fitted = fit_text("Ada Lovelace", BOLD, WIDTH, 8, 36, 14)
+    assert fitted.steps == ("truncated", "below-minimum")
+    assert fitted.size < 14 and fitted.height <= 8 + 1e-6
+
+
+def test_cutting_text_is_logged_with_the_attendee_id_only(caplog: pytest.LogCaptureFixture) -> None:
+    long_word = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 3
+    attendee = person("Ada", long_word, id=7)
+    with caplog.at_level(logging.INFO, logger="kiosk.badges"):
+        render_badges_pdf([attendee], EVENT)
     assert "attendee 7" in caplog.text and "ellipsis" in caplog.text
+    assert "Pneumono" not in caplog.text and attendee.code not in caplog.text
 
 
 def test_text_is_normalised_to_nfc_first() -> None:
@@ -83,4 +98,4 @@ def test_characters_no_font_has_are_left_out_not_boxed() -> None:
 
 
 def test_empty_text_draws_nothing() -> None:
-    assert fit_text("   ", BOLD, WIDTH, HEIGHT, 36, 12).lines == []
+    assert fit_text("   ", BOLD, WIDTH, HEIGHT, 36, 12).lines == ()
