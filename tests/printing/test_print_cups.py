@@ -8,7 +8,7 @@ from print_helpers import PDF_QUEUE, Changes, page_size_mm, pdf_text
 from private_cups import PrivateCups
 
 from kiosk.printing import JobState, PrintQueue, PrintWorker
-from kiosk.printing.backends import list_printers, media_warning, open_backend
+from kiosk.printing.backends import CupsBackend, list_printers, media_warning, open_backend
 from kiosk.store import Store
 
 
@@ -58,3 +58,32 @@ def test_a_missing_cups_queue_is_a_transient_error_with_a_reason(pdf_printer: Pr
         assert "no printer" in str(error)
     else:
         raise AssertionError("submitting to a missing queue did not fail")
+
+
+def test_cups_gets_the_stock_media_by_name_and_the_number_of_copies(
+    pdf_printer: PrivateCups, event_db: Path
+) -> None:
+    store = Store.open(event_db)
+    store.set_setting("badge_stock", "avery-5392")  # sheets of six on US Letter
+    queue = PrintQueue(store)
+    job_id = queue.enqueue(2, kind="reprint", copies=2)
+    assert job_id is not None
+    backend = open_backend(f"cups:{PDF_QUEUE}")
+    media = backend._media_for((215.9, 279.4))  # type: ignore[attr-defined]
+    assert media == "na_letter_8.5x11in"
+    changes = Changes()
+    worker = PrintWorker(event_db, f"cups:{PDF_QUEUE}", on_change=changes, poll_interval=0.1)
+    worker.start()
+    try:
+        assert changes.wait_for(lambda seen: (job_id, "done", "") in seen)
+    finally:
+        worker.stop()
+    (output,) = pdf_printer.outputs()
+    assert page_size_mm(output) == (215.9, 279.4)
+    assert "Hopper" in pdf_text(output)
+    # CUPS-PDF leaves copies to the printer (hardware copies), so the proof is
+    # the job CUPS holds.
+    job = queue.job(job_id)
+    assert job is not None
+    (row,) = [r for r in CupsBackend(PDF_QUEUE)._jobs() if r["job-name"] == job.spool_title]
+    assert row["copies"] == "2"

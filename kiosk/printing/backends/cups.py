@@ -44,13 +44,14 @@ _GET_JOBS = """{
  ATTR name requesting-user-name $user
  ATTR keyword which-jobs all
  ATTR keyword requested-attributes
-  job-id,job-name,job-state,job-state-reasons,job-printer-state-message
+  job-id,job-name,job-state,job-state-reasons,job-printer-state-message,copies
  STATUS successful-ok
  DISPLAY job-id
  DISPLAY job-name
  DISPLAY job-state
  DISPLAY job-state-reasons
  DISPLAY job-printer-state-message
+ DISPLAY copies
 }
 """
 
