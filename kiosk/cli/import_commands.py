@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import sqlite3
 from pathlib import Path
 
 from kiosk.cli.common import UserError, add_db_argument, open_store
 from kiosk.io import FIELDS, FORMATS, RosterError, import_roster
+
+log = logging.getLogger("kiosk.io")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,6 +51,13 @@ def run_import(args: argparse.Namespace) -> int:
         )
     except RosterError as error:
         raise UserError(str(error)) from None
+    except sqlite3.OperationalError as error:
+        # Locked for longer than the busy timeout, disk full, read-only file.
+        log.error("import could not write the event database: %s", error)
+        raise UserError(
+            f"The roster could not be written to the event database ({error}); "
+            "nothing was imported."
+        ) from None
     finally:
         store.close()
     print(report.summary())

@@ -65,7 +65,7 @@ class ImportReport:
 
 # Rows handed to the writer at a time: large enough that each statement's
 # index work is efficient, small enough that preparing the next overlaps it.
-CHUNK_ROWS = 16_384
+CHUNK_ROWS = 32_768
 
 
 def import_roster(
