@@ -25,15 +25,14 @@ def person(first: str, last: str = "", *, id: int = 1, **fields: str) -> Attende
     return Attendee(id=id, first_name=first, last_name=last, **values)
 
 
-def rasterise(pdf: bytes, dpi: float) -> list[Image.Image]:
-    """Every page as a greyscale image, as a printer at `dpi` would see it."""
+def rasterise(pdf: bytes, dpi: float, *, colour: bool = False) -> list[Image.Image]:
+    """Every page as an image (greyscale unless `colour`), as a printer at `dpi` would see it."""
     document = pypdfium2.PdfDocument(pdf)
     try:
-        return [
-            page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L") for page in document
-        ]
+        pages = [page.render(scale=dpi / 72, grayscale=not colour).to_pil() for page in document]
     finally:
         document.close()
+    return [page.convert("RGB" if colour else "L") for page in pages]
 
 
 def ink_outside(

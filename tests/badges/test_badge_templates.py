@@ -174,3 +174,46 @@ def test_a_template_with_its_own_font_draws_with_it(tmp_path: Path) -> None:
     template = load_template(str(path))
     assert template.font_path("display") == tmp_path / "own.ttf"
     assert render_badges_pdf([person("שרה")], EVENT, str(path)).startswith(b"%PDF")
+
+
+def test_image_and_band_elements_are_drawn(tmp_path: Path) -> None:
+    from badge_helpers import rasterise
+    from PIL import Image
+
+    Image.new("RGB", (40, 20), (0, 0, 255)).save(tmp_path / "logo.png")
+    path = write(
+        tmp_path,
+        "logo.toml",
+        """
+stock = "4x3in"
+
+[[elements]]
+type = "image"
+box = [5, 30, 40, 20]
+path = "logo.png"
+
+[[elements]]
+type = "band"
+box = [0, 0, 101.6, 12]
+max_size = 14
+colours = { "Speaker" = "#ff0000" }
+""",
+    )
+    (page,) = rasterise(
+        render_badges_pdf([person("Ada", category="Speaker")], EVENT, str(path)), 72, colour=True
+    )
+    dots = 72 / 25.4
+    assert page.getpixel((int(25 * dots), int(40 * dots))) == (0, 0, 255)
+    assert page.getpixel((int(3 * dots), int(6 * dots))) == (255, 0, 0)
+
+
+def test_a_missing_image_is_named(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "bad.toml",
+        'stock = "cr80"\n[[elements]]\ntype = "image"\nbox = [1, 1, 10, 10]\npath = "gone.png"\n',
+    )
+    with pytest.raises(
+        TemplateError, match=r"bad.toml: element 1 \(image\): image file 'gone.png'"
+    ):
+        load_template(str(path))
