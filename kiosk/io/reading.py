@@ -48,7 +48,7 @@ def read_table(path: Path) -> Table:
     except OSError as error:
         log.warning("cannot read roster: %s", error)
         raise RosterError(f"{path} cannot be read ({error.strerror}).") from None
-    if start.startswith(_OLE_MAGIC) or path.suffix.lower() == ".xls":
+    if start.startswith(_OLE_MAGIC):
         raise RosterError(
             f"{name} is an old Excel .xls workbook; save it as .xlsx or CSV and import that."
         )

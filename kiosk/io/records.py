@@ -88,7 +88,7 @@ class RowReader:
                 if code is None:
                     if len(raw) > MAX_CODE_LENGTH:
                         return f"code longer than {MAX_CODE_LENGTH} characters"
-                    return "code contains control characters"
+                    return "code contains control or invisible characters"
         return Record(row, fields, code, self._external_id(cells))
 
     def _status(self, cell: str) -> str:

@@ -29,7 +29,7 @@ def test_every_skipped_row_has_its_row_number_and_reason(store: Store, tmp_path:
         Skipped(3, "no name"),
         Skipped(4, "code already used on row 2"),
         Skipped(5, "code longer than 256 characters"),
-        Skipped(6, "code contains control characters"),
+        Skipped(6, "code contains control or invisible characters"),
         Skipped(9, "no name"),
     ]
     assert by_code(store)["C-1"].first_name == "Ada"
