@@ -75,7 +75,8 @@ EVENTBRITE = Preset(
 PRETIX = Preset(
     source="pretix",
     headers={
-        "first_name": ("attendee name: given name",),
+        # The label of the given-name part follows the event's name scheme.
+        "first_name": ("attendee name: given name", "attendee name: first name"),
         "last_name": ("attendee name: family name",),
         "name": ("attendee name",),
         "email": ("attendee email", "e-mail", "email"),
@@ -88,7 +89,12 @@ PRETIX = Preset(
     },
     signature=(
         ("order code",),
-        ("attendee name", "attendee name: given name", "attendee name: family name"),
+        (
+            "attendee name",
+            "attendee name: given name",
+            "attendee name: first name",
+            "attendee name: family name",
+        ),
     ),
     cancelled=PRETIX_CANCELLED,
 )

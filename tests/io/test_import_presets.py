@@ -86,6 +86,27 @@ def test_pretix_single_name_column_is_split_at_the_first_space(
     assert people["s3cr3u"].status is AttendeeStatus.CANCELLED
 
 
+def test_pretix_check_in_list_export(store: Store, tmp_path: Path) -> None:
+    # The check-in list export: name parts after the full name, "Secret" and
+    # "E-mail", no position or status column.
+    header = ["Order code", "Attendee name", "Attendee name: Title", "Attendee name: First name"]
+    header += ["Attendee name: Middle name", "Attendee name: Family name", "Product", "Price"]
+    header += ["Checked in", "Secret", "E-mail", "Company"]
+    nneka_row = ["Q7X2P", "Dr Nneka C Obi", "Dr", "Nneka", "C", "Obi", "Speaker", "0.00", ""]
+    ian_row = ["Q7X2P", "Ian Price", "", "Ian", "", "Price", "Delegate", "80.00", ""]
+    rows = [
+        header,
+        [*nneka_row, "k2j4", "nneka@example.org", "Brent Council"],
+        [*ian_row, "m9p3", "", ""],
+    ]
+    report = import_roster(store, write_csv(tmp_path / "checkin-list.csv", rows))
+    assert report.source == "pretix" and report.imported == 2
+    nneka = by_code(store)["k2j4"]
+    assert (nneka.first_name, nneka.last_name, nneka.email) == ("Nneka", "Obi", "nneka@example.org")
+    assert (nneka.category, nneka.organisation) == ("Speaker", "Brent Council")
+    assert ("m9p3", "m9p3") in columns(store, "code", "external_id")
+
+
 def test_generic_roster_generates_random_codes_where_missing(store: Store) -> None:
     report = import_roster(store, SAMPLES["generic"])
     assert report.source == "generic"
