@@ -36,8 +36,9 @@ _FALLBACK: tuple[tuple[str, str, str], ...] = (
 )
 BUILTIN_ROLES = ("regular", "bold")
 
-# Fonts whose scripts need HarfBuzz (joining, reordering, right-to-left).
-_COMPLEX = ("NotoSansArabic", "NotoSansHebrew", "NotoSansDevanagari")
+# Code points of scripts that need HarfBuzz (joining, reordering, right to
+# left): Hebrew to Sinhala, and the Hebrew and Arabic presentation forms.
+_COMPLEX_RANGES = ((0x0590, 0x0DFF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFE))
 # Discretionary ligatures in Noto Sans Arabic add vowel marks to some names.
 SHAPING_FEATURES = {"kern": True, "liga": True, "dlig": False}
 
@@ -46,7 +47,10 @@ SHAPING_FEATURES = {"kern": True, "liga": True, "dlig": False}
 _KEEP_FORMAT = {"\u200c", "\u200d"}
 _DROP_CATEGORIES = {"Cc", "Cs", "Co", "Cn", "Zl", "Zp"}
 
-_lock = threading.Lock()
+# Guards registration and shaping: a printing thread and the screens may
+# render at the same time, and both touch reportlab's shared font objects.
+_lock = threading.RLock()
+_loaded: dict[Path, LoadedFont] = {}
 
 
 class FontError(Exception):
@@ -62,16 +66,16 @@ class LoadedFont:
     cmap: frozenset[int]  # code points with a real glyph, taken before shaping adds any
     ascent: float  # per 1 pt of size, the highest ink of any glyph
     descent: float  # per 1 pt, negative
-    complex: bool
 
     def has(self, char: str) -> bool:
         return ord(char) in self.cmap
 
 
-@functools.cache
-def load_font(path: Path, complex_script: bool = False) -> LoadedFont:
+def load_font(path: Path) -> LoadedFont:
     """Register a TrueType file once per process; the same path gives the same font."""
     with _lock:
+        if path in _loaded:
+            return _loaded[path]
         name = "Kiosk-" + path.stem
         try:
             font = TTFont(name, str(path))
@@ -79,20 +83,20 @@ def load_font(path: Path, complex_script: bool = False) -> LoadedFont:
             raise FontError(f"{path.name} cannot be used as a TrueType font ({error})") from None
         pdfmetrics.registerFont(font)
         face = font.face
-        return LoadedFont(
+        loaded = _loaded[path] = LoadedFont(
             name=name,
             path=path,
             cmap=frozenset(c for c, g in face.charToGlyph.items() if g),
             ascent=max(face.ascent, face.bbox[3]) / 1000,
             descent=min(face.descent, face.bbox[1]) / 1000,
-            complex=complex_script,
         )
+        return loaded
 
 
 def builtin_font(family: str, role: str) -> LoadedFont:
     for name, regular, bold in _FALLBACK:
         if name == family:
-            return load_font(fonts_dir() / (bold if role == "bold" else regular), name in _COMPLEX)
+            return load_font(fonts_dir() / (bold if role == "bold" else regular))
     raise FontError(f"no built-in font family {family!r}")
 
 
@@ -208,7 +212,15 @@ class ShapedRun:
 
 
 def _needs_shaping(run: Run) -> bool:
-    return run.font.complex or any(unicodedata.combining(c) for c in run.text)
+    """Latin, Greek, Cyrillic and CJK runs are drawn as they are (and stay
+    extractable from the PDF); complex scripts and combining marks are shaped."""
+    for char in run.text:
+        point = ord(char)
+        if unicodedata.combining(char) or char in _KEEP_FORMAT:
+            return True
+        if any(low <= point <= high for low, high in _COMPLEX_RANGES):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=20000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import io
 import logging
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -329,17 +330,24 @@ def render_single_badge_pdf(
     return buffer.getvalue()
 
 
+# pdfium is not thread-safe; everything in the product that rasterises with
+# pypdfium2 should hold this lock.
+PDFIUM_LOCK = threading.Lock()
+
+
 def render_badge_png(
     attendee: Attendee, event: Event, template: str | None = None, *, dpi: int = 150
 ) -> bytes:
     """The preview for screens: the same PDF, rasterised by pypdfium2."""
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(render_single_badge_pdf(attendee, event, template))
-    try:
-        image = document[0].render(scale=dpi / 72).to_pil()
-    finally:
-        document.close()
+    pdf = render_single_badge_pdf(attendee, event, template)
+    with PDFIUM_LOCK:
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            image = document[0].render(scale=dpi / 72).to_pil()
+        finally:
+            document.close()
     output = io.BytesIO()
     image.save(output, format="PNG")
     return output.getvalue()

@@ -65,3 +65,15 @@ def test_other_stock_scales_the_design_to_the_label(demo: tuple[Event, list[Atte
 def test_no_attendees_still_gives_a_valid_pdf() -> None:
     pdf = render_badges_pdf([], Event("Empty"))
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+
+
+def test_threads_rendering_at_once_get_the_same_pdfs(demo: tuple[Event, list[Attendee]]) -> None:
+    """The printing worker and the screens render at the same time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    event, people = demo
+    chosen = people[:24]  # the notable names: every script, shaping included
+    expected = render_badges_pdf(chosen, event)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: render_badges_pdf(chosen, event), range(8)))
+    assert all(result == expected for result in results)
