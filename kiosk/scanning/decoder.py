@@ -34,6 +34,8 @@ def decode_image(image: QImage) -> list[str]:
     barcodes = zxingcpp.read_barcodes(
         zxingcpp.ImageView(view, gray.width(), gray.height(), zxingcpp.ImageFormat.Lum),
         formats=zxingcpp.BarcodeFormat.QRCode,
+        # QR finder patterns work at any angle; the extra rotated passes are for 1D codes.
+        try_rotate=False,
     )
     return [barcode.text for barcode in barcodes if barcode.valid]
 

@@ -103,6 +103,7 @@ def next_session_after(sessions: list[Session], now: dt.datetime) -> Session | N
 
 # Badge printing states, as reported by the print service.
 def badge_line(state: str) -> str:
+    failed = translate("Result", "Your badge could not be printed. Please see the help desk.")
     return {
         "off": translate(
             "Result", "Badge printing is off. Please collect your badge at the help desk."
@@ -111,7 +112,8 @@ def badge_line(state: str) -> str:
         "sent": translate("Result", "Printing your badge…"),
         "printing": translate("Result", "Printing your badge…"),
         "done": translate("Result", "Your badge is ready: please take it from the printer."),
-        "failed": translate("Result", "Your badge could not be printed. Please see the help desk."),
+        "failed": failed,
+        "cancelled": failed,
         "printed_before": translate(
             "Result", "Your badge was printed before. Ask the help desk for a new one."
         ),
