@@ -22,7 +22,13 @@ if _ROOT is not None:
     os.environ["CUPS_SERVER"] = str(_ROOT / "cups.sock")
 
 
+_SERVERS: list[PrivateCups] = []
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
+    # Also reached when a run is interrupted before fixtures are torn down.
+    for server in _SERVERS:
+        server.close()
     if _ROOT is not None:
         shutil.rmtree(_ROOT, ignore_errors=True)
         if _PREVIOUS_SERVER is None:
@@ -37,6 +43,7 @@ def cups() -> Iterator[PrivateCups]:
     if _UNAVAILABLE or _ROOT is None:
         pytest.skip(_UNAVAILABLE or "CUPS is not available.")
     server = PrivateCups(_ROOT)
+    _SERVERS.append(server)
     try:
         server.start()
         server.add_pdf_printer(PDF_QUEUE)

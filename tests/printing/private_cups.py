@@ -85,6 +85,8 @@ class PrivateCups:
         return {**os.environ, "CUPS_SERVER": str(self.socket)}
 
     def start(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            return  # already running: a second scheduler would be orphaned
         self.process = subprocess.Popen(
             [CUPSD, "-f", "-c", str(self.root / "cupsd.conf"), "-s",
              str(self.root / "cups-files.conf")],
