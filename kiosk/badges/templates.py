@@ -242,6 +242,11 @@ def list_templates() -> list[TemplateInfo]:
     return sorted(found.values(), key=lambda info: info.name)
 
 
-def page_size_mm(template: str | None = None) -> tuple[float, float]:
-    """Width and height in mm of the pages a template prints on (for choosing printer media)."""
+def page_size_mm(template: str | None = None, *, stock: str | None = None) -> tuple[float, float]:
+    """Width and height in mm of the pages a template prints on (for choosing printer media).
+
+    With `stock`, the size of that stock's pages, as `render_badges_pdf(..., stock=...)` makes.
+    """
+    if stock is not None:
+        return find_stock(stock).page_size
     return load_template(template).stock.page_size

@@ -23,7 +23,11 @@ ELLIPSIS = "…"
 MIN_ASCENT = 0.76
 MIN_DESCENT = -0.24
 LINE_GAP = 0.15  # between lines, per 1 pt of size
-_BREAK = re.compile(r"(?<=[-‐])|(?<=\s)(?=\S)")
+MAX_SPLITS = 24
+# Break after a hyphen, before a word, or between two Chinese or Japanese
+# characters (those scripts need no spaces to break a line).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_BREAK = re.compile(rf"(?<=[-‐])|(?<=\s)(?=\S)|(?<=[{_CJK}])(?=[{_CJK}])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +131,10 @@ def _two_line_splits(text: str) -> list[tuple[str, str]]:
             first, second = text[:cut].rstrip(), text[cut:].lstrip()
             if first and second:
                 splits.append((first, second))
-    return splits
+    # Long text has many break points; the best split is near the middle, and
+    # measuring hundreds of candidates would cost more than a badge may take.
+    middle = len(text) / 2
+    return sorted(splits, key=lambda pair: abs(len(pair[0]) - middle))[:MAX_SPLITS]
 
 
 def _layouts(

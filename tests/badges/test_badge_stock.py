@@ -143,6 +143,10 @@ def test_a_glabels_folder_can_be_given(tmp_path: Path, monkeypatch: pytest.Monke
     assert roll.page_size == pytest.approx((50.8, 25.4))
 
 
+def test_page_size_follows_a_stock_override() -> None:
+    assert page_size_mm("4x3in", stock="avery-5395") == pytest.approx((215.9, 279.4))
+
+
 def test_unknown_stock_is_one_plain_sentence() -> None:
     with pytest.raises(StockError, match="no badge stock called 'Nowhere 123'"):
         find_stock("Nowhere 123")

@@ -99,3 +99,10 @@ def test_characters_no_font_has_are_left_out_not_boxed() -> None:
 
 def test_empty_text_draws_nothing() -> None:
     assert fit_text("   ", BOLD, WIDTH, HEIGHT, 36, 12).lines == ()
+
+
+def test_chinese_without_spaces_wraps_between_characters() -> None:
+    text = "北京大学人民医院心血管内科研究中心"
+    fitted = fit_text(text, BOLD, 150, HEIGHT, 24, 16)
+    assert fitted.steps == ("wrapped",)
+    assert "".join(line.text for line in fitted.lines) == text
