@@ -1,0 +1,57 @@
+"""`kiosk run` and `kiosk set-pin` as a user runs them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from kiosk.cli import main
+from kiosk.store import Store
+from kiosk.ui.pin import verify_pin
+
+
+def kiosk(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("DISPLAY", None)
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_smoke_run_paints_the_welcome_screen_and_exits_zero(tmp_path: Path):
+    db = tmp_path / "demo.db"
+    assert kiosk("demo", "--db", str(db)).returncode == 0
+    result = kiosk("-v", "run", "--db", str(db), "--smoke")
+    assert result.returncode == 0, result.stderr
+    assert "screen welcome -> welcome (start)" in result.stderr
+    assert "kiosk stopped" in result.stderr
+
+
+def test_run_without_a_database_is_one_plain_sentence(tmp_path: Path):
+    result = kiosk("run", "--db", str(tmp_path / "missing.db"), "--smoke")
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "There is no event database at" in result.stderr
+
+
+def test_set_pin_stores_only_a_scrypt_hash(db_path: Path, monkeypatch, capsys):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("4321\n"))
+    assert main(["set-pin", "--db", str(db_path), "--stdin"]) == 0
+    stored = Store.open(db_path).setting("kiosk.pin_hash")
+    assert stored is not None and "4321" not in stored
+    assert verify_pin("4321", stored)
+    assert main(["set-pin", "--db", str(db_path), "--clear"]) == 0
+    assert Store.open(db_path).setting("kiosk.pin_hash") is None
+
+
+def test_set_pin_refuses_a_short_pin(db_path: Path, monkeypatch, capsys):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("12\n"))
+    assert main(["set-pin", "--db", str(db_path), "--stdin"]) == 2
+    assert "A PIN is 4 to 8 digits." in capsys.readouterr().err
