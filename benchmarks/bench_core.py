@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.roster import people
+from benchmarks.run_all import format_rows
 from benchmarks.stats import timing_row, value_row
 from kiosk.domain.models import Event
 from kiosk.domain.text import fold
@@ -39,33 +40,29 @@ def build_event(path: Path, attendees: int) -> list[str]:
     return codes
 
 
-def bench_check_in(path: Path, codes: list[str]) -> list[float]:
+def bench_check_in(path: Path, codes: list[str], folder: Path) -> tuple[list[float], list[float]]:
+    """Check-ins through the engine and bare INSERT + COMMITs with the same
+    durability settings, interleaved so both meet the same disk conditions."""
     store = Store.open(path)
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # start from a steady state
     station = Station(store, name="bench")
-    samples = []
-    for code in random.Random(1).sample(codes, SCANS):
+    bare = sqlite3.connect(folder / "bare.db", isolation_level=None)
+    bare.execute("PRAGMA journal_mode=WAL")
+    bare.execute("PRAGMA synchronous=FULL")
+    bare.execute("CREATE TABLE log (id TEXT, attendee INTEGER, at TEXT)")
+    engine_samples, bare_samples = [], []
+    for index, code in enumerate(random.Random(1).sample(codes, SCANS)):
         start = time.perf_counter()
         station.scan(code)
-        samples.append(time.perf_counter() - start)
-    store.close()
-    return samples
-
-
-def bench_bare_sqlite(folder: Path) -> list[float]:
-    """The floor: one INSERT + COMMIT with the same durability settings."""
-    conn = sqlite3.connect(folder / "bare.db", isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
-    conn.execute("CREATE TABLE log (id TEXT, attendee INTEGER, at TEXT)")
-    samples = []
-    for index in range(SCANS):
+        engine_samples.append(time.perf_counter() - start)
         start = time.perf_counter()
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO log VALUES (?, ?, ?)", (f"e{index}", index, "2026-03-10"))
-        conn.execute("COMMIT")
-        samples.append(time.perf_counter() - start)
-    conn.close()
-    return samples
+        bare.execute("BEGIN IMMEDIATE")
+        bare.execute("INSERT INTO log VALUES (?, ?, ?)", (f"e{index}", index, "2026-03-10"))
+        bare.execute("COMMIT")
+        bare_samples.append(time.perf_counter() - start)
+    bare.close()
+    store.close()
+    return engine_samples, bare_samples
 
 
 def search_queries(attendees: int) -> list[str]:
@@ -121,8 +118,7 @@ def run(attendees: int = 100_000) -> list[dict[str, Any]]:
         folder = Path(folder_name)
         path = folder / "bench.db"
         codes = build_event(path, attendees)
-        check_in = bench_check_in(path, codes)
-        bare = bench_bare_sqlite(folder)
+        check_in, bare = bench_check_in(path, codes, folder)
         queries = search_queries(attendees)
         names = bench_search(path, queries, names_only=True)
         staff = bench_search(path, queries, names_only=False)
@@ -140,20 +136,6 @@ def run(attendees: int = 100_000) -> list[dict[str, Any]]:
         timing_row(f"name search, all fields ({attendees:,})", staff, "p99 ≤ 10 ms"),
         value_row(f"headless station peak memory ({attendees:,})", memory, "≤ 150 MB", "MB"),
     ]
-
-
-def format_rows(rows: list[dict[str, Any]]) -> str:
-    lines = ["| benchmark | p50 | p99 / value | target |", "|---|---|---|---|"]
-    for row in rows:
-        unit = row["unit"]
-        if "value" in row:
-            lines.append(f"| {row['name']} | | {row['value']:.2f} {unit} | {row['target']} |")
-        else:
-            lines.append(
-                f"| {row['name']} | {row['p50']:.3f} {unit} | {row['p99']:.3f} {unit} "
-                f"| {row['target']} |"
-            )
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

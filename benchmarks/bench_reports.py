@@ -12,7 +12,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_core import build_event, format_rows
+from benchmarks.bench_core import build_event
+from benchmarks.run_all import format_rows
 from benchmarks.stats import value_row
 from kiosk.domain.models import EntryKind, LogEntry
 from kiosk.domain.rules import new_entry_id

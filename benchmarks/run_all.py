@@ -1,11 +1,10 @@
 """Run every benchmark and print one table with each figure beside its target.
 
-.venv/bin/python -m benchmarks.run_all [--attendees 100000] [--only core,import]
+.venv/bin/kiosk bench [--attendees 100000] [--only core,import] [--markdown]
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import importlib
 import inspect
@@ -13,14 +12,14 @@ import os
 import platform
 from typing import Any
 
-from benchmarks.bench_core import format_rows
-
 MODULES = {
     "import": "benchmarks.bench_import",
     "core": "benchmarks.bench_core",
+    "reports": "benchmarks.bench_reports",
     "badges": "benchmarks.bench_badges",
     "print": "benchmarks.bench_print",
     "ui": "benchmarks.bench_ui",
+    "sync": "benchmarks.bench_sync",
 }
 
 
@@ -31,20 +30,56 @@ def machine() -> str:
     )
 
 
-def main() -> None:
+def _number(value: float) -> str:
+    return f"{value:.3f}" if value < 10 else f"{value:.1f}"
+
+
+def format_rows(rows: list[dict[str, Any]], markdown: bool = True) -> str:
+    header = ["benchmark", "p50", "p95 / p99 / value", "target"]
+    lines = []
+    for row in rows:
+        unit = row.get("unit", "")
+        p50 = f"{_number(row['p50'])} {unit}" if "p50" in row else ""
+        if "value" in row:
+            tail = f"{_number(row['value'])} {unit}"
+        elif "p99" in row:
+            tail = f"p99 {_number(row['p99'])} {unit}"
+        elif "p95" in row:
+            tail = f"p95 {_number(row['p95'])} {unit}"
+        else:
+            tail = ""
+        lines.append([row["name"], p50, tail, str(row.get("target", ""))])
+    if markdown:
+        out = ["| " + " | ".join(header) + " |", "|---|---|---|---|"]
+        out += ["| " + " | ".join(line) + " |" for line in lines]
+        return "\n".join(out)
+    widths = [max(len(str(x)) for x in column) for column in zip(header, *lines, strict=False)]
+    return "\n".join(
+        "  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=False))
+        for line in [header, *lines]
+    )
+
+
+def report(names: list[str], attendees: int, markdown: bool = True) -> str:
+    rows: list[dict[str, Any]] = []
+    for key in names:
+        try:
+            module = importlib.import_module(MODULES[key])
+        except ModuleNotFoundError as error:
+            rows.append({"name": f"{key}: not available ({error.name})", "target": ""})
+            continue
+        accepts = inspect.signature(module.run).parameters
+        kwargs = {"attendees": attendees} if "attendees" in accepts else {}
+        rows.extend(module.run(**kwargs))
+    stamp = f"Measured {dt.date.today().isoformat()} on {machine()}."
+    return f"{stamp}\n\n{format_rows(rows, markdown)}"
+
+
+if __name__ == "__main__":
+    import argparse
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--attendees", type=int, default=100_000)
     parser.add_argument("--only", default=",".join(MODULES))
     args = parser.parse_args()
-    rows: list[dict[str, Any]] = []
-    for key in args.only.split(","):
-        module = importlib.import_module(MODULES[key])
-        accepts = inspect.signature(module.run).parameters
-        kwargs = {"attendees": args.attendees} if "attendees" in accepts else {}
-        rows.extend(module.run(**kwargs))
-    print(f"Measured {dt.date.today().isoformat()} on {machine()}\n")
-    print(format_rows(rows))
-
-
-if __name__ == "__main__":
-    main()
+    print(report(args.only.split(","), args.attendees))
