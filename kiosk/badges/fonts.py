@@ -93,6 +93,11 @@ def load_font(path: Path) -> LoadedFont:
         return loaded
 
 
+def font_files() -> list[Path]:
+    """Every shipped font file, for screens that must cover the same scripts."""
+    return sorted({fonts_dir() / name for _, *files in _FALLBACK for name in files})
+
+
 def builtin_font(family: str, role: str) -> LoadedFont:
     for name, regular, bold in _FALLBACK:
         if name == family:

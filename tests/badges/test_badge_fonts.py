@@ -26,6 +26,12 @@ def test_every_shipped_font_is_truetype_and_named_in_the_licence_list() -> None:
         assert (fonts_dir() / licence).stat().st_size > 1000
 
 
+def test_font_files_lists_every_shipped_font() -> None:
+    from kiosk.badges.fonts import font_files
+
+    assert font_files() == FONTS
+
+
 def test_the_fonts_stay_under_25_mb() -> None:
     assert sum(path.stat().st_size for path in FONTS) < 25 * 1024 * 1024
 

@@ -146,3 +146,13 @@ def test_default_template_shows_mixed_script_names(name_template: str) -> None:
     finally:
         document.close()
     assert "Wei" in text and "张" in text
+
+
+def test_arabic_names_are_not_turned_into_discretionary_ligatures() -> None:
+    """With 'dlig', Noto Sans Arabic draws محمد as the honorific ligature U+FDF4,
+    which adds vowel marks the name does not have."""
+    from kiosk.badges.fonts import builtin_font, shape_run
+
+    drawn = str(shape_run(builtin_font("NotoSansArabic", "bold"), "محمد").drawn)
+    assert "\ufdf4" not in drawn
+    assert drawn == "\ufeaa\ufee4\ufea4\ufee3"  # final dal, medial meem, medial hah, initial meem
