@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from import_helpers import SAMPLES
 
 from kiosk.io import RosterError, import_roster
@@ -141,3 +143,32 @@ def xlsx_bytes(tmp_path: Path) -> bytes:
         sheet.append([f"Person {index}", f"Surname {index}", f"CODE-{index}"])
     workbook.save(tmp_path / "whole.xlsx")
     return (tmp_path / "whole.xlsx").read_bytes()
+
+
+_HEADER = st.sampled_from(
+    [
+        b"",
+        b"first_name,last_name,code\n",
+        "Zoë;Ó Briain\r\n".encode(),
+        b"\xef\xbb\xbfname\tcode\n",
+    ]
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(head=_HEADER, body=st.binary(max_size=600) | st.text(max_size=300).map(str.encode))
+def test_any_bytes_give_a_report_or_one_sentence(tmp_path: Path, head: bytes, body: bytes) -> None:
+    store = Store.open(":memory:")
+    path = tmp_path / "fuzz.csv"
+    path.write_bytes(head + body)
+    try:
+        report = import_roster(store, path)
+    except RosterError as error:
+        _one_sentence(str(error))
+        assert store.attendees() == []
+    else:
+        assert report.imported + report.unchanged + report.updated == len(store.attendees())
+        for skipped in report.skipped:
+            assert skipped.row >= 2
