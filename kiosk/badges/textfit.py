@@ -8,14 +8,11 @@ a loop of re-measuring.
 from __future__ import annotations
 
 import functools
-import logging
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from kiosk.badges.fonts import FontChain, ShapedRun, shape_run, split_runs, visual_order
-
-log = logging.getLogger("kiosk.badges")
 
 ELLIPSIS = "…"
 # Lines are as tall as their ink, but never shorter than a Latin ascender and
