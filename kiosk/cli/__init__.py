@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "kiosk.cli.report_commands",
     "kiosk.cli.ops_commands",
     "kiosk.cli.bench_commands",
+    "kiosk.cli.server_commands",
 )
 
 log = logging.getLogger("kiosk.cli")

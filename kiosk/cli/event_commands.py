@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import os
 import sys
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -36,6 +38,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     scan.add_argument("--station", default="headless", metavar="NAME")
     scan.add_argument("--session", type=int, metavar="ID", help="check in to this session")
     scan.add_argument("--exit", action="store_true", help="record exits instead of entries")
+    scan.add_argument(
+        "--server", metavar="URL", help="join this hub (default: $KIOSK_SERVER, station setting)"
+    )
     scan.set_defaults(handler=run_scan)
 
     undo = subparsers.add_parser("undo", help="take back the latest check-in of a code")
@@ -110,17 +115,51 @@ def _station(args: argparse.Namespace, store: Store) -> Station:
     )
 
 
+def _synced_station(args: argparse.Namespace) -> Station | None:
+    """A station joined to the hub, if one is named (--server, $KIOSK_SERVER,
+    the station's setting); None for a station on its own."""
+    path = db_path(args)
+    setting = None
+    if path.exists():
+        from kiosk.sync.connection import SERVER_SETTING
+
+        setting = Store.open(path).setting(SERVER_SETTING)
+    if not (args.server or os.environ.get("KIOSK_SERVER") or setting):
+        return None
+    from kiosk.sync import SyncSetupError, open_synced_station, resolve_server
+
+    url = resolve_server(args.server, setting)
+    assert url is not None
+    try:
+        return open_synced_station(
+            path, url, name=args.station, session_id=args.session, exit_mode=args.exit
+        )
+    except SyncSetupError as error:
+        raise UserError(str(error)) from None
+
+
 def run_scan(args: argparse.Namespace) -> int:
+    synced = _synced_station(args)
+    if synced is not None:
+        return _scan_lines(synced, synced=True)
     store = open_store(args)
-    station = _station(args, store)
+    return _scan_lines(_station(args, store), synced=False)
+
+
+def _scan_lines(station: Station, *, synced: bool) -> int:
     # Lines are read as bytes and decoded leniently: a scanner sending
     # garbage must produce `invalid_input`, never stop the station.
     for raw in sys.stdin.buffer:
         text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
         result = station.scan(text)
         # Only now, after COMMIT, is the attendee told anything.
-        sys.stdout.write(json.dumps(scan_json(result, station.name), ensure_ascii=False) + "\n")
+        record = scan_json(result, station.name)
+        if synced:
+            record["offline"] = result.offline
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         sys.stdout.flush()
+    if synced:
+        station.close()  # type: ignore[attr-defined]  # a SyncedStation: last upload
     return 0
 
 
@@ -138,7 +177,12 @@ def run_undo(args: argparse.Namespace) -> int:
 def run_status(args: argparse.Namespace) -> int:
     store = open_store(args)
     counts = attendance_counts(store)
+    from kiosk.sync import file_status
+
+    sync = file_status(store)
     if args.json:
+        if sync is not None:  # only for a station that joined a hub
+            counts = {**counts, "sync": dataclasses.asdict(sync)}
         print(json.dumps(counts, ensure_ascii=False, indent=2))
         return 0
     print(f"Event:       {store.event().name}")
@@ -150,4 +194,11 @@ def run_status(args: argparse.Namespace) -> int:
         width = max(len(name) for name in counts["by_category"])
         for name, row in counts["by_category"].items():
             print(f"  {name:<{width}}  {row['checked_in']} / {row['expected']}")
+    if sync is not None:
+        print(
+            f"Sync:        {'online' if sync.online else 'offline'} ({sync.hub}), "
+            f"{sync.waiting} waiting to upload, last sync {sync.last_sync or 'never'}"
+        )
+        if sync.conflicts:
+            print(f"Conflicts:   {sync.conflicts} (list them with kiosk server conflicts)")
     return 0

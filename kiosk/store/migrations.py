@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from kiosk.store.chain import CHAIN_FUNCTION, LINKED_COLUMNS, chain_link
+
 
 def _v1_initial(db: sqlite_utils.Database) -> None:
     db.table("event").create(
@@ -178,8 +180,150 @@ def _v2_print_jobs(db: sqlite_utils.Database) -> None:
     db.table("print_jobs").create_index(["token"], unique=True)
 
 
+# Columns of `attendees` a hub carries (everything but the local integer id).
+_SYNC_ATTENDEE_COLUMNS = (
+    "code",
+    "first_name",
+    "last_name",
+    "organisation",
+    "job_title",
+    "email",
+    "category",
+    "status",
+    "notes",
+    "source",
+    "external_id",
+    "name_key",
+    "search_key",
+    "sort_key",
+    "created_at",
+    "updated_at",
+)
+
+
+def _v3_sync_outbox(db: sqlite_utils.Database) -> None:
+    """Multi-station sync: an outbox filled by triggers, sync state, conflicts.
+
+    Triggers catch every code path that changes the log, the roster or the
+    print record. They fire only while `sync_state.capture` is '1' (set when the
+    file joins a hub), so a station without a hub pays one lookup per write and
+    keeps no outbox; the sync applier sets it to '0' inside its own transaction
+    so that changes received from the hub are not sent back.
+    """
+    db.execute(
+        """CREATE TABLE sync_outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            change_id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            attendee_code TEXT,
+            payload TEXT NOT NULL,
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            sent_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX sync_outbox_pending ON sync_outbox (seq) WHERE sent_at IS NULL")
+    db.execute("CREATE INDEX sync_outbox_code ON sync_outbox (attendee_code) WHERE sent_at IS NULL")
+    db.execute("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT)")
+    db.execute("INSERT INTO sync_state (key, value) VALUES ('capture', '0')")
+    db.execute(
+        """CREATE TABLE sync_conflicts (
+            id TEXT PRIMARY KEY,
+            attendee_code TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            kept_entry TEXT NOT NULL,
+            kept_station TEXT NOT NULL,
+            kept_at TEXT NOT NULL,
+            other_entry TEXT NOT NULL,
+            other_station TEXT NOT NULL,
+            other_at TEXT NOT NULL,
+            detected_at TEXT NOT NULL
+        )"""
+    )
+    capturing = "WHEN (SELECT value FROM sync_state WHERE key = 'capture') = '1'"
+    code_of = "(SELECT code FROM attendees WHERE id = NEW.attendee_id)"
+    db.execute(
+        f"""CREATE TRIGGER sync_capture_checkin AFTER INSERT ON checkins {capturing}
+        BEGIN
+            INSERT INTO sync_outbox (change_id, kind, attendee_code, payload)
+            VALUES (NEW.id, 'checkin', {code_of}, json_object(
+                'id', NEW.id, 'code', {code_of}, 'session_id', NEW.session_id,
+                'kind', NEW.kind, 'undoes', NEW.undoes, 'at', NEW.at, 'day', NEW.day,
+                'station', NEW.station, 'operator', NEW.operator, 'reason', NEW.reason,
+                'offline', NEW.offline));
+        END"""
+    )
+    fields = ", ".join(f"'{column}', NEW.{column}" for column in _SYNC_ATTENDEE_COLUMNS)
+    for event, old_code in (("INSERT", "NULL"), ("UPDATE", "OLD.code")):
+        db.execute(
+            f"""CREATE TRIGGER sync_capture_attendee_{event.lower()} AFTER {event} ON attendees
+            {capturing}
+            BEGIN
+                INSERT INTO sync_outbox (change_id, kind, attendee_code, payload)
+                VALUES (lower(hex(randomblob(16))), 'attendee', NEW.code,
+                        json_object({fields}, 'old_code', {old_code}));
+            END"""
+        )
+    job_fields = ", ".join(
+        f"'{column}', NEW.{column}"
+        for column in (
+            "token",
+            "kind",
+            "printer",
+            "state",
+            "attempts",
+            "error",
+            "copies",
+            "worker",
+            "created_at",
+            "updated_at",
+            "sent_at",
+            "done_at",
+        )
+    )
+    for event in ("INSERT", "UPDATE"):
+        db.execute(
+            f"""CREATE TRIGGER sync_capture_print_{event.lower()} AFTER {event} ON print_jobs
+            {capturing}
+            BEGIN
+                INSERT INTO sync_outbox (change_id, kind, attendee_code, payload)
+                VALUES (lower(hex(randomblob(16))), 'print', {code_of},
+                        json_object('code', {code_of}, {job_fields}));
+            END"""
+        )
+
+
+def _v4_log_chain(db: sqlite_utils.Database) -> None:
+    """The tamper-evident link of every log row (see kiosk.store.chain)."""
+    db.execute(
+        """CREATE TABLE checkin_chain (
+            seq INTEGER PRIMARY KEY REFERENCES checkins (seq),
+            link TEXT NOT NULL
+        )"""
+    )
+    new_values = ", ".join(f"NEW.{name}" for name in LINKED_COLUMNS)
+    db.execute(
+        f"""CREATE TRIGGER checkins_chain AFTER INSERT ON checkins BEGIN
+            INSERT INTO checkin_chain (seq, link) VALUES (NEW.seq, {CHAIN_FUNCTION}(
+                (SELECT link FROM checkin_chain ORDER BY seq DESC LIMIT 1), {new_values}));
+        END"""
+    )
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""CREATE TRIGGER checkin_chain_no_{action.lower()} BEFORE {action} ON checkin_chain
+            BEGIN SELECT RAISE(ABORT, 'the check-in log is append-only'); END"""
+        )
+    # Rows logged before this migration get their links now, in order.
+    previous = None
+    columns = ", ".join(LINKED_COLUMNS)
+    for row in db.execute(f"SELECT {columns} FROM checkins ORDER BY seq").fetchall():
+        previous = chain_link(previous, *row)
+        db.execute("INSERT INTO checkin_chain (seq, link) VALUES (?, ?)", [row[0], previous])
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1_initial,
     2: _v2_print_jobs,
+    3: _v3_sync_outbox,
+    4: _v4_log_chain,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -1,0 +1,261 @@
+"""What happens at the hub: admissions, uploads, downloads, snapshots.
+
+Each function takes an open psycopg connection (autocommit) and runs one
+short transaction. The hub is the only place where two stations meet, so the
+rules that keep them consistent live here; see docs/sync.md.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.sync.hubschema import ATTENDEE_COLUMNS, CHANGES_LOCK, scope_of
+
+log = logging.getLogger("kiosk.sync")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One replicated change: a check-in log entry, a roster row, a print record
+    or (made by the hub) a conflict. `id` is unique across all stations."""
+
+    id: str
+    kind: str
+    station: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """The admission that already holds a scope at the hub."""
+
+    entry_id: str
+    station: str
+    at: str
+    day: str
+
+
+def _lock(cur: Any) -> None:
+    cur.execute("SELECT pg_advisory_xact_lock(%s)", (CHANGES_LOCK,))
+
+
+def _take_scope(cur: Any, p: dict[str, Any], station: str) -> Holder | None:
+    """Claim the admission scope of entry `p`; the current holder if it is taken.
+
+    A scope whose holder has scanned out (inside = false) may be claimed again:
+    that is a re-entry, not a second admission.
+    """
+    scope = scope_of(p.get("session_id"), p["day"])
+    row = cur.execute(
+        "INSERT INTO admissions (attendee_code, scope, entry_id, station, at, day) "
+        "VALUES (%s, %s, %s, %s, %s, %s) "
+        "ON CONFLICT ON CONSTRAINT admissions_once DO UPDATE SET entry_id = EXCLUDED.entry_id, "
+        "station = EXCLUDED.station, at = EXCLUDED.at, day = EXCLUDED.day, inside = true "
+        "WHERE NOT admissions.inside OR admissions.entry_id = EXCLUDED.entry_id RETURNING 1",
+        (p["code"], scope, p["id"], station, p["at"], p["day"]),
+    ).fetchone()
+    if row is not None:
+        return None
+    held = cur.execute(
+        "SELECT entry_id, station, at, day FROM admissions WHERE attendee_code = %s AND scope = %s",
+        (p["code"], scope),
+    ).fetchone()
+    return Holder(*held)
+
+
+def _insert_change(cur: Any, change: Change) -> int | None:
+    from psycopg.types.json import Jsonb
+
+    row = cur.execute(
+        "INSERT INTO changes (id, kind, station, payload) VALUES (%s, %s, %s, %s) "
+        "ON CONFLICT (id) DO NOTHING RETURNING seq",
+        (change.id, change.kind, change.station, Jsonb(change.payload)),
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def _insert_checkin(cur: Any, seq: int, p: dict[str, Any]) -> None:
+    cur.execute(
+        "INSERT INTO checkins (id, attendee_code, session_id, kind, undoes, at, day, station, "
+        "operator, reason, offline, change_seq) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
+        (
+            p["id"],
+            p["code"],
+            p.get("session_id"),
+            p["kind"],
+            p.get("undoes"),
+            p["at"],
+            p["day"],
+            p["station"],
+            p.get("operator") or "",
+            p.get("reason") or "",
+            bool(p.get("offline")),
+            seq,
+        ),
+    )
+
+
+def admit(conn: Any, change: Change) -> Holder | None:
+    """Decide an entry online: None if it is admitted (and recorded), else the
+    admission that got there first. One transaction, guarded by the unique
+    constraint on (attendee code, scope)."""
+    with conn.transaction(), conn.cursor() as cur:
+        _lock(cur)
+        holder = _take_scope(cur, change.payload, change.station)
+        if holder is not None and holder.entry_id != change.id:
+            return holder
+        seq = _insert_change(cur, change)
+        if seq is not None:
+            _insert_checkin(cur, seq, change.payload)
+    return None
+
+
+def _record_conflict(cur: Any, p: dict[str, Any], holder: Holder) -> None:
+    """An offline admission that met an existing one: keep both, list it."""
+    payload = {
+        "id": f"conflict-{p['id']}",
+        "attendee_code": p["code"],
+        "scope": scope_of(p.get("session_id"), p["day"]),
+        "kept_entry": holder.entry_id,
+        "kept_station": holder.station,
+        "kept_at": holder.at,
+        "other_entry": p["id"],
+        "other_station": p["station"],
+        "other_at": p["at"],
+    }
+    cur.execute(
+        "INSERT INTO conflicts (id, attendee_code, scope, kept_entry, kept_station, kept_at, "
+        "other_entry, other_station, other_at) VALUES (%(id)s, %(attendee_code)s, %(scope)s, "
+        "%(kept_entry)s, %(kept_station)s, %(kept_at)s, %(other_entry)s, %(other_station)s, "
+        "%(other_at)s) ON CONFLICT DO NOTHING",
+        payload,
+    )
+    _insert_change(cur, Change(payload["id"], "conflict", "hub", payload))
+    log.warning(
+        "conflict: entry %s from %s met entry %s from %s",
+        p["id"],
+        p["station"],
+        holder.entry_id,
+        holder.station,
+    )
+
+
+def _apply_checkin(cur: Any, seq: int, change: Change) -> None:
+    p = change.payload
+    kind = p["kind"]
+    if kind == "entry":
+        holder = _take_scope(cur, p, change.station)
+        if holder is not None and holder.entry_id != p["id"]:
+            _record_conflict(cur, p, holder)
+    elif kind == "exit":
+        cur.execute(
+            "UPDATE admissions SET inside = false "
+            "WHERE attendee_code = %s AND scope = %s AND inside",
+            (p["code"], scope_of(p.get("session_id"), p["day"])),
+        )
+    elif kind == "undo":
+        # Undo frees the admission, in the same transaction as the undo itself.
+        cur.execute("DELETE FROM admissions WHERE entry_id = %s", (p.get("undoes"),))
+    _insert_checkin(cur, seq, p)
+
+
+def _apply_attendee(cur: Any, change: Change) -> None:
+    """Last writer by hub time wins: the later upload replaces the whole row."""
+    p = change.payload
+    key = p.get("old_code") or p["code"]
+    values = [p.get(column) for column in ATTENDEE_COLUMNS]
+    previous = cur.execute(
+        "SELECT updated_by, hub_updated_at FROM attendees WHERE code = %s FOR UPDATE", (key,)
+    ).fetchone()
+    assignments = ", ".join(f"{column} = %s" for column in ATTENDEE_COLUMNS)
+    if previous is None:
+        cur.execute(
+            f"INSERT INTO attendees ({', '.join(ATTENDEE_COLUMNS)}, updated_by) "
+            f"VALUES ({', '.join('%s' for _ in ATTENDEE_COLUMNS)}, %s) "
+            f"ON CONFLICT (code) DO UPDATE SET {assignments}, "
+            "hub_updated_at = clock_timestamp(), updated_by = %s",
+            (*values, change.station, *values, change.station),
+        )
+        return
+    cur.execute(
+        f"UPDATE attendees SET {assignments}, hub_updated_at = clock_timestamp(), "
+        "updated_by = %s WHERE code = %s",
+        (*values, change.station, key),
+    )
+    if previous[0] and previous[0] != change.station:
+        log.info(
+            "roster edit %s from %s replaces the one from %s at %s (last writer by hub time)",
+            change.id,
+            change.station,
+            previous[0],
+            previous[1].isoformat(),
+        )
+
+
+def upload(conn: Any, station: str, changes: Sequence[Change]) -> int:
+    """Add changes a station made; a change already at the hub is skipped, so
+    sending one twice is harmless. Returns how many were new."""
+    from psycopg.types.json import Jsonb
+
+    new = 0
+    with conn.transaction(), conn.cursor() as cur:
+        _lock(cur)
+        for change in changes:
+            seq = _insert_change(cur, change)
+            if seq is None:
+                continue
+            new += 1
+            if change.kind == "checkin":
+                _apply_checkin(cur, seq, change)
+            elif change.kind == "attendee":
+                _apply_attendee(cur, change)
+            elif change.kind == "print":
+                p = change.payload
+                cur.execute(
+                    "INSERT INTO print_log (change_id, attendee_code, token, state, station, "
+                    "payload) VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                    (change.id, p.get("code"), p.get("token"), p.get("state"), station, Jsonb(p)),
+                )
+        cur.execute(
+            "INSERT INTO stations (name) VALUES (%s) "
+            "ON CONFLICT (name) DO UPDATE SET last_upload_at = clock_timestamp()",
+            (station,),
+        )
+    return new
+
+
+def changes_after(conn: Any, seq: int, limit: int = 1000) -> list[tuple[int, Change]]:
+    with conn.cursor() as cur:
+        rows = cur.execute(
+            "SELECT seq, id, kind, station, payload FROM changes WHERE seq > %s "
+            "ORDER BY seq LIMIT %s",
+            (seq, limit),
+        ).fetchall()
+    return [(int(row[0]), Change(row[1], row[2], row[3], row[4])) for row in rows]
+
+
+def attendee(conn: Any, code: str) -> dict[str, Any] | None:
+    with conn.cursor() as cur:
+        row = cur.execute(
+            f"SELECT {', '.join(ATTENDEE_COLUMNS)} FROM attendees WHERE code = %s", (code,)
+        ).fetchone()
+    return None if row is None else dict(zip(ATTENDEE_COLUMNS, row, strict=True))
+
+
+def conflicts(conn: Any) -> list[dict[str, Any]]:
+    with conn.cursor() as cur:
+        cur.execute(
+            "SELECT id, attendee_code, scope, kept_entry, kept_station, kept_at, other_entry, "
+            "other_station, other_at, detected_at FROM conflicts ORDER BY detected_at, id"
+        )
+        names = [column.name for column in cur.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

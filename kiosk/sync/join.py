@@ -1,0 +1,227 @@
+"""Publishing an event to an empty hub, and joining a station to a hub."""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from pathlib import Path
+from typing import Any
+
+from kiosk.store import Store
+from kiosk.sync import hub, local
+from kiosk.sync.connection import HubUnavailable, SyncSetupError, connect, describe
+from kiosk.sync.hubschema import ATTENDEE_COLUMNS, SCHEMA
+
+log = logging.getLogger("kiosk.sync")
+
+# Publishing and joining move the whole roster: allow them more than a scan.
+BULK_TIMEOUT_MS = 120_000
+EVENT_COLUMNS = ("id", "name", "venue", "timezone", "first_day", "last_day")
+SESSION_COLUMNS = ("id", "title", "room", "starts_at", "ends_at", "capacity")
+
+
+def _private_setting(key: str) -> bool:
+    """Settings that belong to one station (its hub address) stay on it."""
+    return key.startswith("sync.")
+
+
+def _rows(store: Store, sql: str) -> list[tuple[Any, ...]]:
+    return list(store.conn.execute(sql).fetchall())
+
+
+def publish(store: Store, url: str, station: str) -> dict[str, int]:
+    """Put this station's event (roster, sessions, settings, log) on an empty hub."""
+    try:
+        conn = connect(url, station, timeout_ms=BULK_TIMEOUT_MS)
+    except HubUnavailable:
+        raise SyncSetupError(f"The hub at {describe(url)} cannot be reached.") from None
+    with conn:
+        with conn.transaction(), conn.cursor() as cur:
+            if cur.execute("SELECT to_regclass('kiosk_meta')").fetchone()[0] is not None:
+                raise SyncSetupError(
+                    f"The hub database {describe(url)} already holds an event; "
+                    "publish to an empty database."
+                )
+            cur.execute(SCHEMA)
+            hub_id = uuid.uuid4().hex
+            cur.execute("INSERT INTO kiosk_meta VALUES ('hub_id', %s)", (hub_id,))
+            cur.executemany(
+                f"INSERT INTO event ({', '.join(EVENT_COLUMNS)}) VALUES (%s, %s, %s, %s, %s, %s)",
+                _rows(store, f"SELECT {', '.join(EVENT_COLUMNS)} FROM event"),
+            )
+            cur.executemany(
+                f"INSERT INTO sessions ({', '.join(SESSION_COLUMNS)}) "
+                "VALUES (%s, %s, %s, %s, %s, %s)",
+                _rows(store, f"SELECT {', '.join(SESSION_COLUMNS)} FROM sessions"),
+            )
+            cur.executemany(
+                "INSERT INTO settings (key, value) VALUES (%s, %s)",
+                [
+                    row
+                    for row in _rows(store, "SELECT key, value FROM settings")
+                    if not _private_setting(row[0])
+                ],
+            )
+            attendees = _rows(store, f"SELECT {', '.join(ATTENDEE_COLUMNS)} FROM attendees")
+            with cur.copy(
+                f"COPY attendees ({', '.join(ATTENDEE_COLUMNS)}, updated_by) FROM STDIN"
+            ) as copy:
+                for row in attendees:
+                    copy.write_row((*row, station))
+        entries = [
+            hub.Change(row[0], "checkin", station, dict(zip(_ENTRY_KEYS, row, strict=True)))
+            for row in _rows(
+                store,
+                "SELECT c.id, a.code, c.session_id, c.kind, c.undoes, c.at, c.day, c.station, "
+                "c.operator, c.reason, c.offline FROM checkins c "
+                "JOIN attendees a ON a.id = c.attendee_id ORDER BY c.seq",
+            )
+        ]
+        for part in hub.chunks(entries, 1000):
+            hub.upload(conn, station, part)
+        last = conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0]
+    with store.transaction():
+        local.set_state(store, local.HUB_ID, hub_id)
+        local.set_state(store, local.STATION, station)
+        local.set_state(store, local.CURSOR, str(last))
+        local.set_state(store, local.LAST_SYNC, local.utc_text())
+        local.set_state(store, "hub_label", describe(url))
+        local.set_state(store, "capture", "1")
+    log.info("published the event to %s: %d attendees", describe(url), len(attendees))
+    return {"attendees": len(attendees), "checkins": len(entries)}
+
+
+_ENTRY_KEYS = (
+    "id",
+    "code",
+    "session_id",
+    "kind",
+    "undoes",
+    "at",
+    "day",
+    "station",
+    "operator",
+    "reason",
+    "offline",
+)
+
+
+def hub_id_of(conn: Any) -> str | None:
+    with conn.cursor() as cur:
+        if cur.execute("SELECT to_regclass('kiosk_meta')").fetchone()[0] is None:
+            return None
+        row = cur.execute("SELECT value FROM kiosk_meta WHERE key = 'hub_id'").fetchone()
+    return None if row is None else str(row[0])
+
+
+def join(path: Path, url: str, station: str) -> Store:
+    """Open the station's file, first copying the event from the hub if this
+    file has not joined it yet. A joined file opens even with the hub down."""
+    store = Store.open(path, create=True)
+    joined = local.state(store, local.HUB_ID)
+    try:
+        conn = connect(url, station, timeout_ms=BULK_TIMEOUT_MS)
+    except HubUnavailable:
+        if joined:
+            log.info("hub %s unreachable at start: working offline", describe(url))
+            return store
+        store.close()
+        raise SyncSetupError(
+            f"The hub at {describe(url)} cannot be reached and this station has no copy "
+            "of the event yet."
+        ) from None
+    with conn:
+        hub_id = hub_id_of(conn)
+        if hub_id is None:
+            store.close()
+            raise SyncSetupError(
+                f"The database {describe(url)} holds no event; publish one with kiosk server init."
+            )
+        if joined:
+            if joined != hub_id:
+                store.close()
+                raise SyncSetupError(
+                    "This event file belongs to a different hub; join with a new --db file."
+                )
+            return store
+        _copy_from_hub(conn, store, hub_id, station)
+    return store
+
+
+def _copy_from_hub(conn: Any, store: Store, hub_id: str, station: str) -> None:
+    with conn.transaction(), conn.cursor() as cur:
+        cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        last = cur.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0]
+        event = cur.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM event").fetchall()
+        sessions = cur.execute(f"SELECT {', '.join(SESSION_COLUMNS)} FROM sessions").fetchall()
+        settings = cur.execute("SELECT key, value FROM settings").fetchall()
+        attendees = cur.execute(f"SELECT {', '.join(ATTENDEE_COLUMNS)} FROM attendees").fetchall()
+        checkins = cur.execute(
+            f"SELECT {', '.join(_ENTRY_KEYS).replace('code', 'attendee_code')} FROM checkins "
+            "ORDER BY change_seq"
+        ).fetchall()
+        conflicts = hub.conflicts(conn)
+    hub_entries = {row[0] for row in checkins}
+    with store.transaction():
+        with local.applying(store):
+            _copy_rows(
+                store, event, sessions, settings, attendees, checkins, conflicts, hub_entries
+            )
+        local.set_state(store, local.HUB_ID, hub_id)
+        local.set_state(store, local.STATION, station)
+        local.set_state(store, local.CURSOR, str(last))
+        local.set_state(store, local.LAST_SYNC, local.utc_text())
+        local.set_state(store, "capture", "1")
+    log.info(
+        "joined hub: %d attendees, %d check-ins, up to change %d",
+        len(attendees),
+        len(checkins),
+        last,
+    )
+
+
+def _copy_rows(
+    store: Store,
+    event: list[Any],
+    sessions: list[Any],
+    settings: list[Any],
+    attendees: list[Any],
+    checkins: list[Any],
+    conflicts: list[dict[str, Any]],
+    hub_entries: set[str],
+) -> None:
+    for row in event:
+        store.conn.execute(
+            f"INSERT OR REPLACE INTO event ({', '.join(EVENT_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)",
+            row,
+        )
+    for row in sessions:
+        store.conn.execute(
+            f"INSERT OR REPLACE INTO sessions ({', '.join(SESSION_COLUMNS)}) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            row,
+        )
+    for key, value in settings:
+        if not _private_setting(key):
+            store.set_setting(key, value)
+    for row in attendees:
+        local.put_attendee(store, dict(zip(ATTENDEE_COLUMNS, row, strict=True)))
+    for row in checkins:
+        local.put_checkin(store, dict(zip(_ENTRY_KEYS, row, strict=True)), None)
+    for conflict in conflicts:
+        local.put_conflict(store, conflict)
+    # Check-ins this file had before it joined go up like any other change.
+    for row in _rows(
+        store,
+        "SELECT c.id, a.code, c.session_id, c.kind, c.undoes, c.at, c.day, c.station, "
+        "c.operator, c.reason, c.offline FROM checkins c "
+        "JOIN attendees a ON a.id = c.attendee_id ORDER BY c.seq",
+    ):
+        if row[0] not in hub_entries:
+            payload = dict(zip(_ENTRY_KEYS, row, strict=True))
+            store.conn.execute(
+                "INSERT OR IGNORE INTO sync_outbox (change_id, kind, attendee_code, payload) "
+                "VALUES (?, 'checkin', ?, json(?))",
+                (row[0], row[1], json.dumps(payload)),
+            )

@@ -1,0 +1,244 @@
+"""A station joined to a hub: decides at the hub when it can, locally when not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.domain.codes import clean_scan
+from kiosk.domain.models import EntryKind, LogEntry, Result, ScanResult
+from kiosk.domain.rules import ScanRequest, decide
+from kiosk.station import Station
+from kiosk.store import Store
+from kiosk.store.rows import entry_to_row
+from kiosk.sync import hub, local
+from kiosk.sync.connection import HubUnavailable, connect, describe, psycopg_module
+from kiosk.sync.worker import SyncWorker
+
+log = logging.getLogger("kiosk.sync")
+
+# After the hub failed to answer a scan, decide locally for this long before
+# asking it again (the worker keeps probing in the background meanwhile).
+BACKOFF_S = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """What the screens and `kiosk status` show about sync."""
+
+    hub: str
+    online: bool
+    waiting: int
+    last_sync: str | None
+    conflicts: int
+
+
+def file_status(store: Store) -> SyncStatus | None:
+    """Sync status as recorded in the event file; None if it never joined a hub."""
+    if not local.is_joined(store):
+        return None
+    return SyncStatus(
+        hub=local.state(store, "hub_label", "") or "",
+        online=local.state(store, local.ONLINE) == "1",
+        waiting=local.waiting(store),
+        last_sync=local.state(store, local.LAST_SYNC),
+        conflicts=local.conflict_count(store),
+    )
+
+
+def _payload(entry: LogEntry, code: str) -> dict[str, Any]:
+    row = entry_to_row(entry)
+    row.pop("attendee_id")
+    return {**row, "code": code}
+
+
+class SyncedStation(Station):
+    """`Station` plus a hub. Build one with `open_synced_station`."""
+
+    url: str
+    worker: SyncWorker
+
+    def start_sync(self, url: str, on_change: Callable[[], None] | None = None) -> None:
+        if self.store.path is None or str(self.store.path) == ":memory:":
+            raise ValueError("a synced station needs an event file")
+        self.url = url
+        self._conn: Any = None
+        self._retry_at = 0.0
+        self._psycopg = psycopg_module()
+        self.worker = SyncWorker(Path(self.store.path), url, self.name, on_change)
+        self.worker.start()
+        try:
+            # Connect now so the first scan is already decided at the hub.
+            self._conn = connect(self.url, self.name)
+        except HubUnavailable:
+            self._retry_at = time.monotonic() + BACKOFF_S
+
+    # -- state ---------------------------------------------------------
+
+    @property
+    def online(self) -> bool:
+        if time.monotonic() < self._retry_at:
+            return False
+        return self.worker.online or (self._conn is not None and not self._conn.closed)
+
+    def status(self) -> SyncStatus:
+        return SyncStatus(
+            hub=describe(self.url),
+            online=self.online,
+            waiting=local.waiting(self.store),
+            last_sync=local.state(self.store, local.LAST_SYNC),
+            conflicts=local.conflict_count(self.store),
+        )
+
+    def close(self, timeout: float = 5.0) -> None:
+        """Stop syncing after a last upload; unsent changes stay in the outbox."""
+        self.worker.stop(timeout)
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    # -- scanning --------------------------------------------------------
+
+    def scan(self, raw: str) -> ScanResult:
+        code = clean_scan(raw)
+        if code is None or not self.online:
+            return self._scan_locally(raw, offline=code is not None)
+        try:
+            result = self._scan_at_hub(raw, code)
+        except HubUnavailable:
+            self._retry_at = time.monotonic() + BACKOFF_S
+            return self._scan_locally(raw, offline=True)
+        self.worker.wake()
+        return result
+
+    def undo(self, code: str, reason: str = "") -> LogEntry:
+        undo = super().undo(code, reason)
+        self.worker.wake()  # the hub frees the admission when the undo arrives
+        return undo
+
+    def _request(self, raw: str, offline: bool) -> ScanRequest:
+        return ScanRequest(
+            raw=raw,
+            station=self.name,
+            now=self.clock(),
+            operator=self.operator,
+            session=self.session,
+            exit=self.exit_mode,
+            offline=offline,
+        )
+
+    def _scan_locally(self, raw: str, *, offline: bool) -> ScanResult:
+        request = self._request(raw, offline)
+        if clean_scan(raw) is None:
+            return decide(request, self.event, self.store)
+        with self.store.transaction():
+            result = decide(request, self.event, self.store)
+            if result.appended is not None:
+                self.store.append_entry(result.appended)
+        self.worker.wake()
+        log.info(
+            "scan result=%s attendee=%s offline=%s",
+            result.result.value,
+            result.attendee.id if result.attendee else "-",
+            offline,
+        )
+        return result
+
+    def _hub(self) -> Any:
+        if self._conn is None or self._conn.closed:
+            self._conn = connect(self.url, self.name)
+        return self._conn
+
+    def _at_hub(self, work: Callable[[Any], Any]) -> Any:
+        """Run `work` at the hub; a stale connection gets one fresh retry."""
+        for attempt in (1, 2):
+            fresh = self._conn is None or self._conn.closed
+            conn = self._hub()
+            try:
+                return work(conn)
+            except self._psycopg.Error as error:
+                conn.close()
+                self._conn = None
+                if fresh or attempt == 2 or isinstance(error, self._psycopg.errors.QueryCanceled):
+                    log.info("hub did not answer a scan: %s", type(error).__name__)
+                    raise HubUnavailable(type(error).__name__) from error
+        raise AssertionError("unreachable")
+
+    def _scan_at_hub(self, raw: str, code: str) -> ScanResult:
+        if self.store.attendee_by_code(code) is None:
+            # Perhaps a walk-in added at another station that has not reached us yet.
+            fields = self._at_hub(lambda conn: hub.attendee(conn, code))
+            if fields is not None:
+                with self.store.transaction(), local.applying(self.store):
+                    local.put_attendee(self.store, fields)
+        # This attendee's own unsent changes (a walk-in, an exit) go first, so
+        # the hub decides on everything this station knows.
+        waiting = local.pending(self.store, self.name, code=code)
+        if waiting:
+            self._at_hub(lambda conn: hub.upload(conn, self.name, [c for _, c in waiting]))
+            with self.store.transaction():
+                local.mark_sent(self.store, [seq for seq, _ in waiting])
+        request = self._request(raw, offline=False)
+        with self.store.transaction():
+            result = decide(request, self.event, self.store)
+            entry = result.appended
+            if result.result is Result.CHECKED_IN and entry is not None:
+                change = hub.Change(entry.id, "checkin", self.name, _payload(entry, code))
+                holder = self._at_hub(lambda conn: hub.admit(conn, change))
+                if holder is not None:
+                    result = self._already(result, holder)
+                else:
+                    self.store.append_entry(entry)
+                    local.mark_sent_by_id(self.store, entry.id)
+            elif entry is not None:
+                self.store.append_entry(entry)
+        log.info(
+            "scan result=%s attendee=%s online",
+            result.result.value,
+            result.attendee.id if result.attendee else "-",
+        )
+        return result
+
+    def _already(self, result: ScanResult, holder: hub.Holder) -> ScanResult:
+        assert result.attendee is not None
+        first = LogEntry(
+            id=holder.entry_id,
+            attendee_id=result.attendee.id,
+            kind=EntryKind.ENTRY,
+            at=dt.datetime.fromisoformat(holder.at),
+            day=dt.date.fromisoformat(holder.day),
+            station=holder.station,
+            session_id=result.session_id,
+        )
+        return ScanResult(
+            result.code, Result.ALREADY_CHECKED_IN, result.attendee, first, None, result.session_id
+        )
+
+
+def open_synced_station(
+    path: Path,
+    url: str,
+    *,
+    name: str = "station",
+    session_id: int | None = None,
+    exit_mode: bool = False,
+    operator: str = "",
+    on_change: Callable[[], None] | None = None,
+) -> SyncedStation:
+    """Join the hub (copying the event the first time) and start syncing."""
+    from kiosk.sync.join import join
+
+    store = join(path, url, name)
+    with store.transaction():
+        local.set_state(store, "hub_label", describe(url))
+    session = store.session(session_id) if session_id is not None else None
+    station = SyncedStation(
+        store, name=name, operator=operator, session=session, exit_mode=exit_mode
+    )
+    station.start_sync(url, on_change)
+    return station

@@ -1,0 +1,156 @@
+"""The background sync thread: uploads the outbox, applies the hub's changes.
+
+It has its own SQLite connection and its own hub connection. It sleeps in
+select() on the hub socket (LISTEN/NOTIFY) and on a wake-up pipe, so a change
+made here goes up at once and a change made elsewhere comes down at once;
+the 5 s timeout is only a safety net, not the way changes are found.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import select
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kiosk.store import Store
+from kiosk.sync import hub, local
+from kiosk.sync.connection import HubUnavailable, connect, describe, psycopg_module
+from kiosk.sync.hubschema import NOTIFY_CHANNEL
+from kiosk.sync.join import hub_id_of
+
+log = logging.getLogger("kiosk.sync")
+
+RETRY_S = 1.0
+SAFETY_POLL_S = 5.0
+BATCH = 500
+
+
+def push(conn: Any, store: Store, station: str) -> int:
+    """Upload everything in the outbox; safe to repeat after a crash."""
+    sent = 0
+    while batch := local.pending(store, station, limit=BATCH):
+        hub.upload(conn, station, [change for _seq, change in batch])
+        with store.transaction():
+            local.mark_sent(store, [seq for seq, _change in batch])
+            local.set_state(store, local.LAST_SYNC, local.utc_text())
+        sent += len(batch)
+    return sent
+
+
+def pull(conn: Any, store: Store) -> int:
+    """Apply every hub change after this station's cursor."""
+    applied = 0
+    while True:
+        cursor = int(local.state(store, local.CURSOR, "0") or 0)
+        batch = hub.changes_after(conn, cursor, BATCH)
+        applied += local.apply_changes(store, batch, lambda code: hub.attendee(conn, code))
+        if len(batch) < BATCH:
+            return applied
+
+
+class SyncWorker(threading.Thread):
+    def __init__(
+        self,
+        path: Path,
+        url: str,
+        station: str,
+        on_change: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(name=f"sync-{station}", daemon=True)
+        self.path = path
+        self.url = url
+        self.station = station
+        self.on_change = on_change
+        self.online = False
+        self._stopping = threading.Event()
+        self._wake_r, self._wake_w = os.pipe()
+        os.set_blocking(self._wake_r, False)
+        os.set_blocking(self._wake_w, False)
+
+    def wake(self) -> None:
+        # A full pipe means a wake-up is already waiting; a closed one, that we stopped.
+        with contextlib.suppress(OSError):
+            os.write(self._wake_w, b"!")
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop after one last upload and download (if the hub is there)."""
+        self._stopping.set()
+        self.wake()
+        self.join(timeout)
+        if not self.is_alive():
+            os.close(self._wake_r)
+            os.close(self._wake_w)
+
+    def _drain(self) -> None:
+        with contextlib.suppress(BlockingIOError):
+            while os.read(self._wake_r, 4096):
+                pass
+
+    def _set_online(self, store: Store, online: bool) -> None:
+        if online != self.online:
+            log.info("hub %s is %s", describe(self.url), "online" if online else "offline")
+        self.online = online
+        local.set_state(store, local.ONLINE, "1" if online else "0")
+        if self.on_change:
+            self.on_change()
+
+    def run(self) -> None:
+        psycopg = psycopg_module()
+        store = Store.open(self.path)
+        try:
+            while not self._stopping.is_set():
+                try:
+                    conn = connect(self.url, self.station)
+                except HubUnavailable:
+                    self._set_online(store, False)
+                    self._pause(RETRY_S)
+                    continue
+                try:
+                    with conn:
+                        self._serve(conn, store)
+                except (psycopg.Error, OSError) as error:
+                    log.info("lost the hub: %s", type(error).__name__)
+                    self._set_online(store, False)
+                    self._pause(RETRY_S)
+        finally:
+            # The file says "online" only while a station is running on it.
+            with contextlib.suppress(Exception):
+                local.set_state(store, local.ONLINE, "0")
+            store.close()
+
+    def _pause(self, seconds: float) -> None:
+        if not self._stopping.is_set():
+            select.select([self._wake_r], [], [], seconds)
+            self._drain()
+
+    def _serve(self, conn: Any, store: Store) -> None:
+        if hub_id_of(conn) != local.state(store, local.HUB_ID):
+            log.error("hub %s holds a different event; staying offline", describe(self.url))
+            self._pause(30)
+            return
+        conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+        self._set_online(store, True)
+        while True:
+            started = time.monotonic()
+            sent = push(conn, store, self.station)
+            applied = pull(conn, store)
+            if (sent or applied) and self.on_change:
+                self.on_change()
+            if sent or applied:
+                log.debug(
+                    "sync: %d up, %d down in %.3f s", sent, applied, time.monotonic() - started
+                )
+            if self._stopping.is_set():
+                return
+            ready, _, _ = select.select([conn.fileno(), self._wake_r], [], [], SAFETY_POLL_S)
+            self._drain()
+            if conn.fileno() in ready:
+                # Reading the notifications also notices a connection that died.
+                for _ in conn.notifies(timeout=0):
+                    pass
