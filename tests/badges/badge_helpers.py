@@ -25,13 +25,25 @@ def person(first: str, last: str = "", *, id: int = 1, **fields: str) -> Attende
     return Attendee(id=id, first_name=first, last_name=last, **values)
 
 
-def rasterise(pdf: bytes, dpi: float, *, colour: bool = False) -> list[Image.Image]:
-    """Every page as an image (greyscale unless `colour`), as a printer at `dpi` would see it."""
+def rasterise(
+    pdf: bytes, dpi: float, *, colour: bool = False, printer: bool = False
+) -> list[Image.Image]:
+    """Every page as an image (greyscale unless `colour`) at `dpi`.
+
+    With `printer`, like a direct-thermal or laser printer: no anti-aliasing,
+    every dot either black or white.
+    """
+    options = {"no_smoothpath": True, "no_smoothtext": True} if printer else {}
     document = pypdfium2.PdfDocument(pdf)
     try:
-        pages = [page.render(scale=dpi / 72, grayscale=not colour).to_pil() for page in document]
+        pages = [
+            page.render(scale=dpi / 72, grayscale=not colour, **options).to_pil()
+            for page in document
+        ]
     finally:
         document.close()
+    if printer:
+        return [page.convert("L").point(lambda v: 0 if v < 128 else 255) for page in pages]
     return [page.convert("RGB" if colour else "L") for page in pages]
 
 

@@ -22,7 +22,7 @@ def decoded(image: object) -> list[str]:
 @pytest.mark.parametrize("dpi", [203, 300])
 def test_every_demo_badge_decodes_to_its_code(dpi: int, demo: tuple[Event, list[Attendee]]) -> None:
     event, people = demo
-    pages = rasterise(render_badges_pdf(people, event), dpi)
+    pages = rasterise(render_badges_pdf(people, event), dpi, printer=True)
     assert len(pages) == len(people)
     for attendee, page in zip(people, pages, strict=True):
         assert decoded(page) == [attendee.code], attendee.id
@@ -34,7 +34,7 @@ def test_small_stock_still_decodes_at_203_dpi(
 ) -> None:
     event, people = demo
     chosen = people[:8]
-    pages = rasterise(render_badges_pdf(chosen, event, template), 203)
+    pages = rasterise(render_badges_pdf(chosen, event, template), 203, printer=True)
     found = [code for page in pages for code in decoded(page)]
     assert sorted(found) == sorted(a.code for a in chosen)
 
