@@ -1,13 +1,14 @@
-"""Operations: backup and restore."""
+"""Operations: backup, restore and verify."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from kiosk.cli.common import add_db_argument, db_path
+from kiosk.cli.common import add_db_argument, db_path, open_store
 from kiosk.store import StoreError
 from kiosk.store.backup import backup_database, restore_database
+from kiosk.store.chain import verify_chain
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,6 +24,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--force", action="store_true", help="replace even a database with newer changes"
     )
     restore.set_defaults(handler=run_restore)
+
+    verify = subparsers.add_parser(
+        "verify", help="check that no row of the attendance log was changed or removed"
+    )
+    add_db_argument(verify)
+    verify.set_defaults(handler=run_verify)
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -41,3 +48,17 @@ def run_restore(args: argparse.Namespace) -> int:
     restore_database(args.backup, target, force=args.force)
     print(f"Restored {args.backup} to {target}")
     return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    checked, broken = verify_chain(store.conn)
+    if broken is None:
+        print(f"The attendance log is intact: {checked} rows, every link matches.")
+        return 0
+    entry = f" (entry {broken.entry_id})" if broken.entry_id else ""
+    print(
+        f"The attendance log was altered: row {broken.seq}{entry} does not verify: "
+        f"{broken.reason}. {checked} rows before it are intact."
+    )
+    return 1

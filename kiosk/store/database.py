@@ -9,6 +9,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from kiosk.store.chain import register_chain_function
 from kiosk.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 log = logging.getLogger("kiosk.store")
@@ -52,6 +53,7 @@ def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Dat
         # FULL: a check-in is on disk before anyone is told it succeeded.
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
+        register_chain_function(conn)
         db = sqlite_utils.Database(conn)
         _migrate(db, path)
     except sqlite3.DatabaseError as error:
