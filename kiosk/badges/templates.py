@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import threading
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ log = logging.getLogger("kiosk.badges")
 
 DEFAULT_TEMPLATE = "4x3in"
 SUFFIXES = (".toml", ".json")
+_extending = threading.local()  # templates being loaded, to catch extends loops
 _TOP_KEYS = {"name", "description", "stock", "size", "extends", "fonts", "elements"}
 
 
@@ -115,9 +117,14 @@ def _load(path_text: str, mtime_ns: int) -> Template:
     base: Template | None = None
     if "extends" in data:
         parent = str(data["extends"])
-        if parent == path.stem:
-            raise TemplateError(f"{where}: a template cannot extend itself")
-        base = load_template(parent)
+        chain = getattr(_extending, "chain", [])
+        if path in chain or parent == path.stem:
+            raise TemplateError(f"{where}: extends {parent!r}, which leads back to {where}")
+        _extending.chain = [*chain, path]
+        try:
+            base = load_template(parent)
+        finally:
+            _extending.chain = chain
     stock = _stock(data, base, where)
     width, height = _size(data, base, stock, where)
     fonts = _fonts(data, base, path)

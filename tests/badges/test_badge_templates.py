@@ -217,3 +217,10 @@ def test_a_missing_image_is_named(tmp_path: Path) -> None:
         TemplateError, match=r"bad.toml: element 1 \(image\): image file 'gone.png'"
     ):
         load_template(str(path))
+
+
+def test_templates_extending_each_other_in_a_loop_are_refused(user_templates: Path) -> None:
+    write(user_templates, "first.toml", 'extends = "second"\n')
+    write(user_templates, "second.toml", 'extends = "first"\n')
+    with pytest.raises(TemplateError, match="leads back to"):
+        load_template("first")
