@@ -1,11 +1,12 @@
-"""Operations: backup, restore and verify."""
+"""Operations: backup, restore, verify and purge."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from kiosk.cli.common import add_db_argument, db_path, open_store
+from kiosk.cli.common import UserError, add_db_argument, db_path, open_store
 from kiosk.store import StoreError
 from kiosk.store.backup import backup_database, restore_database
 from kiosk.store.chain import verify_chain
@@ -30,6 +31,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_db_argument(verify)
     verify.set_defaults(handler=run_verify)
+
+    purge = subparsers.add_parser("purge", help="remove personal data after the event")
+    add_db_argument(purge)
+    purge.add_argument(
+        "--keep-counts",
+        action="store_true",
+        help="anonymise in place, keeping attendance counts; without it the file is deleted",
+    )
+    purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    purge.set_defaults(handler=run_purge)
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -62,3 +73,32 @@ def run_verify(args: argparse.Namespace) -> int:
         f"{broken.reason}. {checked} rows before it are intact."
     )
     return 1
+
+
+def run_purge(args: argparse.Namespace) -> int:
+    from kiosk.store.purge import anonymise, delete_event_file
+
+    path = db_path(args)
+    store = open_store(args)
+    what = (
+        "remove every name, email, organisation, note and ticket code, keeping only "
+        "anonymous attendance counts"
+        if args.keep_counts
+        else "delete the whole event file with everything in it"
+    )
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError("Purging cannot be undone; add --yes to confirm.")
+        answer = input(f"This will {what} in {path}. It cannot be undone. Type 'purge': ")
+        if answer.strip().lower() != "purge":
+            print("Nothing was changed.")
+            return 1
+    if args.keep_counts:
+        count = anonymise(store)
+        store.close()
+        print(f"Removed the personal data of {count} attendees; counts are kept.")
+    else:
+        store.close()
+        delete_event_file(path)
+        print(f"Deleted {path}.")
+    return 0

@@ -1,0 +1,58 @@
+"""Removing personal data after the event.
+
+With counts kept, every attendee row is anonymised in place: names,
+organisation, job title, email, staff notes, external ids and the ticket code
+go; the category, the status and the check-in log stay, so attendance by
+category, session and hour still reports. The full-text indexes are rebuilt
+and the file is vacuumed with secure deletion, so no old page still holds a
+name. Without counts kept, the event file is deleted outright.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+
+from kiosk.store.store import Store
+
+log = logging.getLogger("kiosk.store")
+
+PERSONAL_COLUMNS = ("first_name", "last_name", "organisation", "job_title", "email", "notes")
+FULL_TEXT_TABLES = ("attendees_fts", "attendees_words")
+
+
+def anonymise(store: Store) -> int:
+    """Scrub personal data in place; returns how many attendees were scrubbed."""
+    conn = store.conn
+    conn.execute("PRAGMA secure_delete = ON")
+    blanks = ", ".join(f"{column} = ''" for column in PERSONAL_COLUMNS)
+    with store.transaction():
+        count = conn.execute("SELECT count(*) FROM attendees").fetchone()[0]
+        conn.execute(
+            f"UPDATE attendees SET {blanks}, code = 'purged-' || id, external_id = NULL, "
+            "source = '', name_key = '', search_key = '', sort_key = ''"
+        )
+        # The first name is required: a placeholder that names nobody.
+        conn.execute("UPDATE attendees SET first_name = 'Attendee ' || id")
+        for table in FULL_TEXT_TABLES:
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+        tables = set(store.db.table_names())
+        # Outbox payloads and conflict records carry copies of roster rows.
+        if "sync_outbox" in tables:
+            conn.execute("DELETE FROM sync_outbox")
+        if "sync_conflicts" in tables:
+            conn.execute("UPDATE sync_conflicts SET attendee_code = 'purged'")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("VACUUM")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    log.info("purged personal data of %d attendees", count)
+    return int(count)
+
+
+def delete_event_file(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").unlink()
+    log.info("deleted event file %s", path.name)
