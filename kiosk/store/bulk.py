@@ -15,6 +15,7 @@ import queue
 import sqlite3
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from kiosk.domain.text import fold
@@ -35,6 +36,7 @@ IMPORT_COLUMNS = (
     "source",
     "external_id",
 )
+_IMPORT_VALUES = itemgetter(*IMPORT_COLUMNS)  # ten columns: always a tuple
 _TEMP = "temp.kiosk_import_rows"
 # Page cache for the import's statements (KiB, negative as SQLite wants):
 # large enough that the full-text index is built in memory.
@@ -122,17 +124,24 @@ class SearchKeyMaker:
 
     def _fast(self, fields: Mapping[str, Any]) -> dict[str, str]:
         part = self._fold
-        first = part(str(fields.get("first_name") or ""))
-        last = part(str(fields.get("last_name") or ""))
-        name = _join(first, last)
-        rest = _join(
-            part(str(fields.get("organisation") or "")),
-            part(str(fields.get("email") or "")),
-            part(str(fields.get("code") or "")),
-        )
-        return {"name_key": name, "search_key": _join(name, rest), "sort_key": _join(last, first)}
+        first = part(fields.get("first_name") or "")
+        last = part(fields.get("last_name") or "")
+        name = f"{first} {last}" if first and last else first or last
+        words = [
+            text
+            for text in (
+                name,
+                part(fields.get("organisation") or ""),
+                part(fields.get("email") or ""),
+                part(fields.get("code") or ""),
+            )
+            if text
+        ]
+        sort = f"{last} {first}" if first and last else last or first
+        return {"name_key": name, "search_key": " ".join(words), "sort_key": sort}
 
-    def _fold(self, text: str) -> str:
+    def _fold(self, text: Any) -> str:
+        text = str(text)
         if self._ascii is not None and text.isascii():
             return " ".join(text.translate(self._ascii).split())
         folded = self._cache.get(text)
@@ -157,13 +166,21 @@ class SearchKeyMaker:
         return table
 
 
-def _join(*parts: str) -> str:
-    return " ".join(part for part in parts if part)
+def _getter(names: Sequence[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """Like itemgetter, but always a tuple (itemgetter of one name is not)."""
+    if len(names) == 1:
+        name = names[0]
+        return lambda mapping: (mapping[name],)
+    return itemgetter(*names)
 
 
 def existing_attendees(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     """(id, *IMPORT_COLUMNS) of every attendee."""
     return conn.execute(f"SELECT id, {', '.join(IMPORT_COLUMNS)} FROM attendees").fetchall()
+
+
+# Rows for the temporary table, and whether any are inserts / updates.
+_Chunk = tuple[list[tuple[Any, ...]], bool, bool]
 
 
 class BulkWriter:
@@ -186,8 +203,8 @@ class BulkWriter:
         self.key_names = tuple(rows.search_keys({}))
         self.columns = (*IMPORT_COLUMNS, *self.key_names)
         self.now = utc_now_text()
-        self._error: BaseException | None = None
-        self._queue: queue.Queue[list[tuple[Any, ...]] | None] = queue.Queue(maxsize=2)
+        self._error: Exception | None = None
+        self._queue: queue.Queue[_Chunk | None] = queue.Queue(maxsize=2)
         self._previous_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
         conn.execute(f"PRAGMA cache_size={_IMPORT_CACHE_KIB}")
         conn.execute(f"DROP TABLE IF EXISTS {_TEMP}")
@@ -203,16 +220,15 @@ class BulkWriter:
         """Queue new attendees and rewrites of changed ones (all IMPORT_COLUMNS each)."""
         if self._error is not None:
             return
-        make_keys, names = self.keys, self.key_names
+        make_keys, values, keys = self.keys, _IMPORT_VALUES, _getter(self.key_names)
 
         def temp_row(target: int | None, fields: Mapping[str, Any]) -> tuple[Any, ...]:
-            made = make_keys(fields)
-            return (target, *(fields[c] for c in IMPORT_COLUMNS), *(made[k] for k in names))
+            return (target, *values(fields), *keys(make_keys(fields)))
 
         chunk = [temp_row(None, fields) for fields in inserts]
         chunk += [temp_row(target, fields) for target, fields in updates]
         if chunk:
-            self._queue.put(chunk)
+            self._queue.put((chunk, bool(inserts), bool(updates)))
 
     def finish(self) -> None:
         """Wait for every chunk to be written; re-raises a failure of the worker."""
@@ -232,25 +248,28 @@ class BulkWriter:
                 continue  # drain the queue so the producer never blocks
             try:
                 self._write(chunk)
-            except BaseException as error:  # handed to the caller by finish()
+            except Exception as error:  # handed to the caller by finish()
                 self._error = error
 
-    def _write(self, chunk: list[tuple[Any, ...]]) -> None:
+    def _write(self, work: _Chunk) -> None:
+        chunk, inserts, updates = work
         conn, names = self.conn, ", ".join(self.columns)
         placeholders = ", ".join("?" for _ in range(len(self.columns) + 1))
         conn.execute(f"DELETE FROM {_TEMP}")
         conn.executemany(f"INSERT INTO {_TEMP} VALUES ({placeholders})", chunk)
-        conn.execute(
-            f"INSERT INTO attendees ({names}, created_at, updated_at) "
-            f"SELECT {names}, ?, ? FROM {_TEMP} WHERE target_id IS NULL ORDER BY rowid",
-            (self.now, self.now),
-        )
-        assignments = ", ".join(f"{c} = u.{c}" for c in self.columns)
-        conn.execute(
-            f"UPDATE attendees SET {assignments}, updated_at = ? "
-            f"FROM {_TEMP} AS u WHERE u.target_id IS NOT NULL AND attendees.id = u.target_id",
-            (self.now,),
-        )
+        if inserts:
+            conn.execute(
+                f"INSERT INTO attendees ({names}, created_at, updated_at) "
+                f"SELECT {names}, ?, ? FROM {_TEMP} WHERE target_id IS NULL ORDER BY rowid",
+                (self.now, self.now),
+            )
+        if updates:
+            assignments = ", ".join(f"{c} = u.{c}" for c in self.columns)
+            conn.execute(
+                f"UPDATE attendees SET {assignments}, updated_at = ? "
+                f"FROM {_TEMP} AS u WHERE u.target_id IS NOT NULL AND attendees.id = u.target_id",
+                (self.now,),
+            )
 
 
 def write_attendees(
