@@ -51,7 +51,7 @@ def run_import(args: argparse.Namespace) -> int:
         )
     except RosterError as error:
         raise UserError(str(error)) from None
-    except sqlite3.OperationalError as error:
+    except sqlite3.Error as error:
         # Locked for longer than the busy timeout, disk full, read-only file.
         log.error("import could not write the event database: %s", error)
         raise UserError(

@@ -1,0 +1,68 @@
+"""The chunked bulk writer: many chunks, and all or nothing on failure."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from import_helpers import by_code, write_csv
+
+from kiosk.cli import main
+from kiosk.io import import_roster, merge
+from kiosk.store import Store
+
+
+def _roster(path: Path, count: int, prefix: str = "Person") -> Path:
+    rows = [["first_name", "last_name", "code"]]
+    rows += [[f"{prefix}{index}", "Ó Briain", f"C-{index}"] for index in range(count)]
+    return write_csv(path, rows)
+
+
+def test_many_small_chunks_insert_and_update_everyone(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(merge, "CHUNK_ROWS", 3)
+    assert import_roster(store, _roster(tmp_path / "a.csv", 20)).imported == 20
+    report = import_roster(store, _roster(tmp_path / "b.csv", 26, prefix="Renamed"))
+    assert (report.imported, report.updated) == (6, 20)
+    people = by_code(store)
+    assert len(people) == 26 and people["C-7"].first_name == "Renamed7"
+    assert [a.code for a in store.search("renamed19")] == ["C-19"]
+
+
+def _refuse_boom(conn: sqlite3.Connection) -> None:
+    # A real database failure half-way through the import.
+    conn.execute(
+        "CREATE TEMP TRIGGER refuse_boom BEFORE INSERT ON main.attendees "
+        "WHEN new.first_name = 'Person15' BEGIN SELECT RAISE(ABORT, 'disk says no'); END"
+    )
+
+
+def test_a_failing_write_leaves_the_event_as_it_was(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(merge, "CHUNK_ROWS", 4)
+    _refuse_boom(store.conn)
+    with pytest.raises(sqlite3.DatabaseError, match="disk says no"):
+        import_roster(store, _roster(tmp_path / "a.csv", 20))
+    assert store.attendees() == []
+    assert not store.conn.in_transaction
+    store.conn.execute("DROP TRIGGER temp.refuse_boom")
+    assert import_roster(store, _roster(tmp_path / "a.csv", 20)).imported == 20
+
+
+def test_cli_reports_a_failing_write_in_one_sentence(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A permanent trigger, as a temporary one would not survive to the CLI's connection.
+    store = Store.open(db_path)
+    store.conn.execute(
+        "CREATE TRIGGER refuse_boom BEFORE INSERT ON attendees "
+        "WHEN new.first_name = 'Person15' BEGIN SELECT RAISE(ABORT, 'disk says no'); END"
+    )
+    store.close()
+    assert main(["import", str(_roster(tmp_path / "a.csv", 20)), "--db", str(db_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "nothing was imported" in err[0]
+    assert Store.open(db_path).attendees() == []
