@@ -116,6 +116,14 @@ def _job(row: tuple[object, ...]) -> PrintJob:
     )
 
 
+def _column_value(value: object) -> object:
+    if isinstance(value, dt.datetime):
+        return utc_text(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
 class PrintQueue:
     """Queue operations on one event file; all of them are short transactions,
     fast enough for the GUI thread."""
@@ -188,14 +196,15 @@ class PrintQueue:
         self, states: Iterable[JobState | str] | None = None, attendee_id: int | None = None
     ) -> list[PrintJob]:
         """Jobs in queue order (oldest first), optionally only in `states`."""
-        clauses, params = ["1"], []
+        clauses: list[str] = ["1"]
+        params: list[object] = []
         if states is not None:
             wanted = [JobState(s).value for s in states]
             clauses.append(f"state IN ({', '.join('?' for _ in wanted)})")
             params += wanted
         if attendee_id is not None:
             clauses.append("attendee_id = ?")
-            params.append(str(attendee_id))
+            params.append(attendee_id)
         sql = f"SELECT {_COLUMNS} FROM print_jobs WHERE {' AND '.join(clauses)} ORDER BY id"
         return [_job(row) for row in self.conn.execute(sql, params)]
 
@@ -259,16 +268,7 @@ class PrintQueue:
     # -- used by the worker ----------------------------------------------
 
     def _update(self, job_id: int, **changes: object) -> None:
-        values = {
-            key: (
-                utc_text(v)
-                if isinstance(v, dt.datetime)
-                else v.value
-                if isinstance(v, enum.Enum)
-                else v
-            )
-            for key, v in changes.items()
-        }
+        values = {key: _column_value(value) for key, value in changes.items()}
         values["updated_at"] = utc_text(utc_now())
         assignments = ", ".join(f"{key} = ?" for key in values)
         self.conn.execute(

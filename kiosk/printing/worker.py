@@ -33,6 +33,10 @@ log = logging.getLogger("kiosk.print")
 
 ChangeCallback = Callable[[int, str, str], None]
 
+# CUPS forgets finished jobs after a while (MaxJobs); a job it no longer lists
+# most likely printed long ago, but only staff can tell.
+LOST_AT_SPOOLER = "The spooler no longer lists this job; check whether it printed before retrying."
+
 # Worker ids of the workers alive in this process; a claim by any other id
 # of this process belongs to a worker that is gone.
 _LIVE_WORKERS: set[str] = set()
@@ -312,7 +316,7 @@ class PrintWorker:
             for job in jobs:
                 status = statuses.get(job.spooler_job_id or "")
                 if status is None:
-                    self._fail_sent(queue, job, "The spooler no longer knows this job.")
+                    self._fail_sent(queue, job, LOST_AT_SPOOLER)
                 elif status.state == "done":
                     if queue.transition(
                         job.id, JobState.SENT, state=JobState.DONE, done_at=utc_now(), error=""
