@@ -59,6 +59,7 @@ class FrameDecoder(QObject):
         self._busy = False
         self._wake.connect(self._work)
         self.decodes = 0
+        self.worker_thread_id: int | None = None  # where decoding last ran
 
     def offer(self, frame: QVideoFrame) -> None:
         with self._lock:
@@ -70,6 +71,7 @@ class FrameDecoder(QObject):
 
     @Slot()
     def _work(self) -> None:
+        self.worker_thread_id = threading.get_ident()
         while True:
             with self._lock:
                 item, self._pending = self._pending, None

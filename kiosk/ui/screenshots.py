@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.models import AttendeeStatus
@@ -60,6 +60,14 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
         c.queue.clear()
 
     yield "welcome"
+    preview_frame = _camera_picture(person.code)
+    if preview_frame is not None:
+        # What a kiosk with a camera shows: the live picture and its framing guide.
+        status = c.welcome.status_info["camera"]
+        c.set_camera_status("ready")
+        c.welcome.preview.show_frame(preview_frame)
+        yield "welcome-camera"
+        c.set_camera_status(status)
     c.handle_scan(person.code)
     yield "result-checked-in"
     finish()
@@ -102,6 +110,14 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
     c.pin.submitted.emit("2468")
     yield "staff"
     c._switch(c.current.WELCOME, "screenshot")
+
+
+def _camera_picture(code: str) -> QImage | None:
+    try:
+        from kiosk.scanning.synthetic import phone_photo
+    except ImportError:
+        return None
+    return phone_photo(code).scaledToWidth(640)
 
 
 def grab(kiosk: Kiosk) -> QPixmap:
@@ -158,7 +174,7 @@ DEFAULT_VARIANTS = [
     ("en-1920", "en", False, "1920x1080"),
     ("fr-portrait", "fr", False, "portrait"),
 ]
-BIG_SCENES = {"welcome", "result-checked-in", "find-me", "pin"}
+BIG_SCENES = {"welcome", "welcome-camera", "result-checked-in", "find-me", "pin"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -135,3 +135,23 @@ def test_sounds_play_only_when_switched_on(store, roster, languages, qtbot):  # 
     kiosk.controller.result.done_button.click()
     kiosk.wedge.scanned.emit("NO-SUCH-CODE")
     assert kiosk.controller.sounds.played == ["success", "help"]
+
+
+def test_event_logo_from_the_settings_is_shown(qtbot, store, roster, languages, tmp_path):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor, QImage
+
+    from kiosk.ui.app import build_kiosk
+    from kiosk.ui.settings import KioskSettings
+
+    logo = QImage(300, 100, QImage.Format.Format_RGB32)
+    logo.fill(QColor("#1f5fa8"))
+    logo.save(str(tmp_path / "logo.png"))
+    KioskSettings(store).set("event.logo", str(tmp_path / "logo.png"))
+    kiosk = build_kiosk(store, camera=False, languages=languages, locked=False)
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(1024, 600)
+    kiosk.window.show()
+    shown = kiosk.controller.welcome.logo
+    assert shown.isVisible()
+    assert shown.pixmap().height() == 56  # scaled to the header, aspect kept
+    assert shown.pixmap().width() == 168
