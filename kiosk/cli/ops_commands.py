@@ -1,4 +1,4 @@
-"""Operations: backup, restore, verify and purge."""
+"""Operations: backup, restore, verify, purge and doctor."""
 
 from __future__ import annotations
 
@@ -41,6 +41,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     purge.set_defaults(handler=run_purge)
+
+    doctor = subparsers.add_parser("doctor", help="check this station before the doors open")
+    add_db_argument(doctor)
+    doctor.set_defaults(handler=run_doctor)
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -102,3 +106,12 @@ def run_purge(args: argparse.Namespace) -> int:
         delete_event_file(path)
         print(f"Deleted {path}.")
     return 0
+
+
+def run_doctor(args: argparse.Namespace) -> int:
+    from kiosk.health import run_checks
+
+    findings = run_checks(open_store(args))
+    for finding in findings:
+        print(finding.line())
+    return 0 if all(finding.ok for finding in findings) else 1

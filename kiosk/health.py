@@ -1,0 +1,156 @@
+"""The health check behind `kiosk doctor` and the console's health panel.
+
+Each check returns one line: OK, or what to do about it. Checks never raise:
+a broken part is reported, not crashed on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.store import Store
+from kiosk.store.backup import quick_check
+
+log = logging.getLogger("kiosk.health")
+
+MIN_FREE_BYTES = 500 * 1024 * 1024
+_app: object = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    name: str
+    ok: bool
+    message: str
+
+    def line(self) -> str:
+        return f"{'OK  ' if self.ok else 'FIX '} {self.name}: {self.message}"
+
+
+def check_database(store: Store) -> Finding:
+    path = store.path
+    if path is not None and (problem := quick_check(path)) is not None:
+        return Finding("database", False, f"the file is damaged ({problem}); restore a backup")
+    try:
+        with store.transaction():
+            store.conn.execute("CREATE TEMP TABLE IF NOT EXISTS doctor_probe (x)")
+            store.conn.execute("INSERT INTO doctor_probe VALUES (1)")
+            raise _RollBack
+    except _RollBack:
+        pass
+    except sqlite3.DatabaseError as error:
+        return Finding("database", False, f"cannot write to it ({error}); check the folder")
+    count = store.conn.execute("SELECT count(*) FROM attendees").fetchone()[0]
+    return Finding("database", True, f"readable and writable, {count} attendees")
+
+
+class _RollBack(Exception):
+    """Raised to leave the probe transaction without committing."""
+
+
+def check_disk(store: Store) -> Finding:
+    folder = store.path.parent if store.path is not None else Path.cwd()
+    free = shutil.disk_usage(folder).free
+    text = f"{free / 1024**3:.1f} GB free"
+    if free < MIN_FREE_BYTES:
+        return Finding("disk", False, f"only {text}; free some space before the event")
+    return Finding("disk", True, text)
+
+
+def check_printer(store: Store) -> Finding:
+    name = store.setting("printer") or "none"
+    if name == "none":
+        return Finding("printer", True, "printing is off (badges are saved as PDFs)")
+    try:
+        from kiosk.printing.backends import open_backend
+
+        info = open_backend(name).info()
+    except Exception as error:  # any backend failure is a finding, not a crash
+        return Finding("printer", False, f"{name} cannot be reached ({error})")
+    if info.state and info.state not in ("idle", "processing", "ready"):
+        return Finding("printer", False, f"{name} is {info.state}; check paper and power")
+    media = info.default_media or ", ".join(info.media[:3]) or "unknown"
+    return Finding("printer", True, f"{name} reachable, media {media}")
+
+
+def check_camera() -> Finding:
+    try:
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtMultimedia import QMediaDevices
+
+        from kiosk.ui.diagnostics import install_qt_message_handler
+    except ImportError as error:
+        return Finding("camera", False, f"camera support is missing ({error}); use a USB scanner")
+    install_qt_message_handler()  # Qt's chatter about codecs goes to the log
+    if QCoreApplication.instance() is None:
+        global _app
+        _app = QCoreApplication([])
+    cameras = QMediaDevices.videoInputs()
+    if not cameras:
+        return Finding("camera", False, "no camera found; use a USB scanner")
+    return Finding("camera", True, f"{cameras[0].description()}")
+
+
+def check_fonts(store: Store) -> Finding:
+    from kiosk.badges.fonts import chain_for
+
+    chain = chain_for("regular")
+    missing: set[str] = set()
+    affected = 0
+    for first, last, org in store.conn.execute(
+        "SELECT first_name, last_name, organisation FROM attendees"
+    ):
+        gaps = {
+            char
+            for char in f"{first}{last}{org}"
+            if not char.isspace() and chain.font_for(char) is None
+        }
+        if gaps:
+            missing |= gaps
+            affected += 1
+    if missing:
+        sample = " ".join(f"U+{ord(c):04X}" for c in sorted(missing)[:8])
+        return Finding("fonts", False, f"{affected} names use characters no font has ({sample})")
+    return Finding("fonts", True, "every character of every name has a glyph")
+
+
+def check_clock(store: Store, now: dt.datetime | None = None) -> Finding:
+    now = now or dt.datetime.now(dt.UTC)
+    last = store.conn.execute("SELECT max(at) FROM checkins").fetchone()[0]
+    if now.year < 2024:
+        return Finding("clock", False, f"the clock says {now:%Y-%m-%d}; set the date and time")
+    if last and dt.datetime.fromisoformat(last) > now + dt.timedelta(minutes=5):
+        return Finding(
+            "clock", False, "the clock is behind the last check-in; set the date and time"
+        )
+    event = store.event()
+    today = event.local_day(now)
+    if event.last_day and today > event.last_day + dt.timedelta(days=30):
+        return Finding("clock", True, f"{today} (the event was on {event.first_day})")
+    return Finding("clock", True, f"{now.astimezone(event.zone):%Y-%m-%d %H:%M} at the venue")
+
+
+def run_checks(store: Store, extra: list[Callable[[], Finding]] | None = None) -> list[Finding]:
+    checks: list[Callable[[], Finding]] = [
+        lambda: check_database(store),
+        lambda: check_disk(store),
+        lambda: check_printer(store),
+        check_camera,
+        lambda: check_fonts(store),
+        lambda: check_clock(store),
+        *(extra or []),
+    ]
+    findings = []
+    for check in checks:
+        try:
+            findings.append(check())
+        except Exception as error:  # a check that fails is itself a finding
+            log.exception("health check failed")
+            findings.append(Finding("check", False, f"could not run a check ({error})"))
+    return findings

@@ -1,0 +1,77 @@
+"""`kiosk doctor`: each line OK or what to do."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from kiosk.domain.models import Event
+from kiosk.health import check_clock, check_database, check_fonts, check_printer, run_checks
+from kiosk.station import Station
+from kiosk.store import Store
+
+
+@pytest.fixture
+def event(tmp_path: Path) -> Store:
+    store = Store.open(tmp_path / "event.db", create=True)
+    store.save_event(Event("Doctor"))
+    store.add_attendee({"code": "A", "first_name": "Zoë", "last_name": "王"})
+    return store
+
+
+def test_a_healthy_station(event: Store) -> None:
+    findings = {f.name: f for f in run_checks(event)}
+    assert findings["database"].ok and "1 attendees" in findings["database"].message
+    assert findings["fonts"].ok
+    assert findings["clock"].ok
+    assert findings["printer"].ok and "off" in findings["printer"].message
+    assert set(findings) >= {"database", "disk", "printer", "camera", "fonts", "clock"}
+
+
+def test_a_name_no_font_can_draw_is_reported(event: Store) -> None:
+    event.add_attendee({"code": "B", "first_name": "\U0001f600 Smiley"})
+    finding = check_fonts(event)
+    assert not finding.ok and "U+1F600" in finding.message and "1 names" in finding.message
+
+
+def test_a_clock_behind_the_log_is_reported(event: Store) -> None:
+    Station(event, clock=lambda: dt.datetime(2026, 3, 10, 9, tzinfo=dt.UTC)).scan("A")
+    finding = check_clock(event, now=dt.datetime(2026, 3, 9, 9, tzinfo=dt.UTC))
+    assert not finding.ok and "behind" in finding.message
+    assert not check_clock(event, now=dt.datetime(2001, 1, 1, tzinfo=dt.UTC)).ok
+
+
+def test_a_missing_printer_and_a_good_folder(event: Store, tmp_path: Path) -> None:
+    event.set_setting("printer", "cups:NoSuchQueue")
+    assert not check_printer(event).ok
+    event.set_setting("printer", f"folder:{tmp_path}")
+    assert check_printer(event).ok
+
+
+def test_a_damaged_file_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "event.db"
+    store = Store.open(path, create=True)
+    store.save_event(Event("Doctor"))
+    with store.transaction():
+        for index in range(2000):
+            store.add_attendee({"code": f"C{index}", "first_name": "X" * 50})
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(path.read_bytes())
+    data[8192:12288] = b"\xff" * 4096  # scribble over an index page
+    path.write_bytes(bytes(data))
+    store = Store.open(path)
+    finding = check_database(store)
+    assert not finding.ok and "damaged" in finding.message
+
+
+def test_doctor_command_exit_status(event: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    assert event.path is not None
+    status = main(["doctor", "--db", str(event.path)])
+    out = capsys.readouterr().out
+    assert "database:" in out and "fonts:" in out
+    # No camera on a test machine: doctor says what to do and exits 1.
+    assert status == (0 if "FIX" not in out else 1)
