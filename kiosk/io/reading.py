@@ -68,7 +68,8 @@ def read_table(path: Path) -> Table:
 
 def parse_csv(text: str, name: str, encoding: str = "UTF-8") -> Table:
     _check_line_lengths(text, name)
-    delimiter = sniff_delimiter(text)
+    text, delimiter = _excel_separator_line(text)
+    delimiter = delimiter or sniff_delimiter(text)
     records = _records(text, delimiter, name)
     header_row, headers = first_non_blank(records, name)
     rows = [(number, cells) for number, cells in records if number > header_row]
@@ -98,6 +99,15 @@ def _check_line_lengths(text: str, name: str) -> None:
                 "so the file is not a roster."
             )
         start, line = end + 1, line + 1
+
+
+def _excel_separator_line(text: str) -> tuple[str, str | None]:
+    """Excel's "sep=;" first line names the delimiter; Excel hides that line,
+    so without it the header is row 1, as the user sees it."""
+    if text[:4].lower() == "sep=" and len(text) > 4 and text[4] in DELIMITERS:
+        rest = text[5:]
+        return rest[2:] if rest.startswith("\r\n") else rest[1:], text[4]
+    return text, None
 
 
 def sniff_delimiter(text: str) -> str:

@@ -77,3 +77,12 @@ def test_line_breaks_and_tabs_inside_a_cell_become_single_spaces(
     import_roster(store, write_csv(tmp_path / "r.csv", rows))
     person = by_code(store)["M-1"]
     assert (person.first_name, person.last_name) == ("Mary Ann", "Smith")
+
+
+def test_excel_separator_line_names_the_delimiter(store: Store, tmp_path: Path) -> None:
+    # With "sep=," the semicolons are part of the cells, not delimiters.
+    text = "sep=,\r\nfirst_name,organisation,code\r\nZoë,A;B;C,Z-1\r\n,,Z-2\r\n"
+    (tmp_path / "excel.csv").write_bytes(text.encode("utf-8"))
+    report = import_roster(store, tmp_path / "excel.csv")
+    assert by_code(store)["Z-1"].organisation == "A;B;C"
+    assert [skipped.row for skipped in report.skipped] == [3]
