@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import time
@@ -140,6 +141,10 @@ class SyncedStation(Station):
             result = decide(request, self.event, self.store)
             if result.appended is not None:
                 self.store.append_entry(result.appended)
+        if offline and not result.offline:
+            # The domain flags offline admissions; the screen wants to know
+            # about every answer given without the hub.
+            result = dataclasses.replace(result, offline=True)
         self.worker.wake()
         log.info(
             "scan result=%s attendee=%s offline=%s",
