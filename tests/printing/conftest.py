@@ -57,7 +57,7 @@ def pdf_printer(cups: PrivateCups) -> Iterator[PrivateCups]:
     """The private CUPS, running, with an empty CUPS-PDF output folder."""
     if cups.process is None:
         cups.start()
-    cups.clean_outputs()
+    cups.clean_outputs(PDF_QUEUE)
     yield cups
     if cups.process is None:  # a test stopped it and failed before starting it again
         cups.start()

@@ -135,7 +135,24 @@ class PrivateCups:
     def outputs(self) -> list[Path]:
         return sorted(self.output.glob("*.pdf"))
 
-    def clean_outputs(self) -> None:
+    def settle(self, queue: str, timeout: float = 60.0) -> None:
+        """Wait until CUPS has no unfinished jobs (an earlier test's job could
+        otherwise land in the next test's output folder), cancelling any that
+        cannot finish (a stopped queue)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            pending = subprocess.run(
+                ["lpstat", "-W", "not-completed", "-o", queue], env=self.env, capture_output=True,
+                text=True,
+            ).stdout.split()  # fmt: skip
+            if not pending:
+                return
+            if time.monotonic() > deadline - timeout / 2:
+                subprocess.run(["cancel", "-a", queue], env=self.env, capture_output=True)
+            time.sleep(0.05)
+
+    def clean_outputs(self, queue: str) -> None:
+        self.settle(queue)
         for path in self.output.iterdir():
             path.unlink()
 
