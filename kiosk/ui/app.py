@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 from dataclasses import dataclass
@@ -136,6 +137,10 @@ def run_kiosk(db_path: Path, *, station_name: str | None, windowed: bool, smoke:
         languages=languages,
     )
     diagnostics.install_excepthook(kiosk.controller.recover)
+    # Everything built so far lives as long as the kiosk: keep it out of the
+    # collector's way, so a full collection never lands between Enter and paint.
+    gc.collect()
+    gc.freeze()
     window = kiosk.window
     kiosk.controller.quit_requested.connect(app.quit)
     if smoke:
