@@ -320,10 +320,34 @@ def _v4_log_chain(db: sqlite_utils.Database) -> None:
         db.execute("INSERT INTO checkin_chain (seq, link) VALUES (?, ?)", [row[0], previous])
 
 
+def _v5_audit_log(db: sqlite_utils.Database) -> None:
+    """What staff did besides check-ins: edits, walk-ins, cancellations,
+    transfers, reprints. Append-only like the check-in log."""
+    db.execute(
+        """CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            attendee_id INTEGER REFERENCES attendees (id),
+            action TEXT NOT NULL,
+            station TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            details TEXT NOT NULL DEFAULT '{}'
+        )"""
+    )
+    db.execute("CREATE INDEX audit_log_attendee ON audit_log (attendee_id, seq)")
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""CREATE TRIGGER audit_log_no_{action.lower()} BEFORE {action} ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"""
+        )
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1_initial,
     2: _v2_print_jobs,
     3: _v3_sync_outbox,
     4: _v4_log_chain,
+    5: _v5_audit_log,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -1,0 +1,217 @@
+"""The help desk's actions: what a volunteer does for the people the kiosk
+could not help. Every action is logged: check-ins and undos in the check-in
+log, everything else in the audit log, with station, operator and time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from kiosk.domain.codes import new_code
+from kiosk.domain.models import Attendee, AttendeeStatus, LogEntry, ScanResult
+from kiosk.domain.rules import new_entry_id
+from kiosk.station import Station, UndoError
+from kiosk.store import Store
+from kiosk.store.rows import utc_text
+
+log = logging.getLogger("kiosk.desk")
+
+EDITABLE = ("first_name", "last_name", "organisation", "job_title", "email", "category", "notes")
+IDENTITY = ("first_name", "last_name", "organisation", "job_title", "email")
+
+
+class DeskError(Exception):
+    """An action that cannot be done, with one sentence for the volunteer."""
+
+
+class BadgePrinter(Protocol):
+    """What the desk needs from the print queue (kiosk.printing.PrintQueue)."""
+
+    def enqueue(
+        self, attendee_id: int | None, kind: str = ..., printer: str | None = ...
+    ) -> int | None: ...
+
+    def printed_count(self, attendee_id: int) -> int: ...
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    attendee_id: int | None
+    action: str
+    station: str
+    operator: str
+    at: dt.datetime
+    details: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class WalkIn:
+    attendee: Attendee
+    result: ScanResult
+    print_job: int | None
+
+
+class HelpDesk:
+    def __init__(
+        self,
+        store: Store,
+        station: str = "help-desk",
+        operator: str = "",
+        printer: BadgePrinter | None = None,
+    ) -> None:
+        self.store = store
+        self.station = Station(store, name=station, operator=operator)
+        self.printer = printer
+
+    @property
+    def operator(self) -> str:
+        return self.station.operator
+
+    # -- the log -----------------------------------------------------------
+
+    def _audit(self, attendee_id: int | None, action: str, details: dict[str, Any]) -> None:
+        self.store.conn.execute(
+            "INSERT INTO audit_log (id, attendee_id, action, station, operator, at, details) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                new_entry_id(),
+                attendee_id,
+                action,
+                self.station.name,
+                self.operator,
+                utc_text(self.station.clock()),
+                json.dumps(details, ensure_ascii=False),
+            ),
+        )
+        log.info("desk %s attendee=%s", action, attendee_id)
+
+    def audit_entries(self, attendee_id: int | None = None) -> list[AuditEntry]:
+        where, params = ("WHERE attendee_id = ?", (attendee_id,)) if attendee_id else ("", ())
+        return [
+            AuditEntry(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                dt.datetime.fromisoformat(row[5]),
+                json.loads(row[6]),
+            )
+            for row in self.store.conn.execute(
+                "SELECT seq, attendee_id, action, station, operator, at, details "
+                f"FROM audit_log {where} ORDER BY seq",
+                params,
+            )
+        ]
+
+    def _attendee(self, attendee_id: int) -> Attendee:
+        attendee = self.store.attendee(attendee_id)
+        if attendee is None:
+            raise DeskError("That attendee is no longer on the roster.")
+        return attendee
+
+    # -- actions -----------------------------------------------------------
+
+    def check_in(self, attendee_id: int) -> ScanResult:
+        """Check someone in by hand (lost ticket, misspelt name)."""
+        attendee = self._attendee(attendee_id)
+        result = self.station.scan(attendee.code)
+        if result.result.admitted and self.printer is not None:
+            self.printer.enqueue(attendee_id, "auto")
+        return result
+
+    def undo(self, attendee_id: int, reason: str) -> LogEntry:
+        if not reason.strip():
+            raise DeskError("Please give a reason for undoing the check-in.")
+        attendee = self._attendee(attendee_id)
+        try:
+            return self.station.undo(attendee.code, reason.strip())
+        except UndoError as error:
+            raise DeskError(str(error)) from None
+
+    def reprint(self, attendee_id: int) -> int:
+        """Queue another badge, on purpose; returns the job id."""
+        if self.printer is None:
+            raise DeskError("Badge printing is off at this station.")
+        self._attendee(attendee_id)
+        before = self.printer.printed_count(attendee_id)
+        job = self.printer.enqueue(attendee_id, "reprint")
+        assert job is not None  # reprints are never skipped
+        with self.store.transaction():
+            self._audit(attendee_id, "reprint", {"printed_before": before, "job": job})
+        return job
+
+    def edit(self, attendee_id: int, changes: dict[str, str]) -> Attendee:
+        """Change name, organisation, category...; the old values are logged."""
+        unknown = set(changes) - set(EDITABLE)
+        if unknown:
+            raise DeskError(f"{sorted(unknown)[0]} cannot be edited here.")
+        changes = {key: value.strip() for key, value in changes.items()}
+        if "first_name" in changes and not changes["first_name"]:
+            raise DeskError("A first name is needed.")
+        with self.store.transaction():
+            before = self._attendee(attendee_id)
+            changed = {k: v for k, v in changes.items() if getattr(before, k) != v}
+            if not changed:
+                return before
+            self.store.update_attendee(attendee_id, changed)
+            self._audit(
+                attendee_id,
+                "edit",
+                {"before": {k: getattr(before, k) for k in changed}, "after": changed},
+            )
+        return self._attendee(attendee_id)
+
+    def walk_in(self, fields: dict[str, str]) -> WalkIn:
+        """Register someone at the door: a new attendee with a fresh code,
+        checked in and with a badge queued, in one step."""
+        record = {k: v.strip() for k, v in fields.items() if k in EDITABLE}
+        if not record.get("first_name"):
+            raise DeskError("A first name is needed.")
+        with self.store.transaction():
+            attendee = self.store.add_attendee(
+                {**record, "code": new_code(), "status": "active", "source": "walk-in"}
+            )
+            self._audit(attendee.id, "walk_in", {"category": record.get("category", "")})
+        result = self.station.scan(attendee.code)
+        job = self.printer.enqueue(attendee.id, "auto") if self.printer is not None else None
+        return WalkIn(attendee, result, job)
+
+    def cancel(self, attendee_id: int, reason: str) -> Attendee:
+        if not reason.strip():
+            raise DeskError("Please give a reason for cancelling the registration.")
+        with self.store.transaction():
+            attendee = self._attendee(attendee_id)
+            if attendee.status is AttendeeStatus.CANCELLED:
+                raise DeskError("That registration is already cancelled.")
+            self.store.update_attendee(attendee_id, {"status": AttendeeStatus.CANCELLED.value})
+            self._audit(attendee_id, "cancel", {"reason": reason.strip()})
+        return self._attendee(attendee_id)
+
+    def transfer(self, attendee_id: int, person: dict[str, str], reason: str = "") -> Attendee:
+        """Give a registration to someone else (a colleague sent in one's
+        place). The code stays, so the ticket they carry still scans; the
+        previous holder is kept in the audit log."""
+        new_identity = {k: person.get(k, "").strip() for k in IDENTITY}
+        if not new_identity["first_name"]:
+            raise DeskError("A first name is needed for the new attendee.")
+        with self.store.transaction():
+            before = self._attendee(attendee_id)
+            if before.status is AttendeeStatus.CANCELLED:
+                raise DeskError("A cancelled registration cannot be transferred.")
+            self.store.update_attendee(attendee_id, new_identity)
+            self._audit(
+                attendee_id,
+                "transfer",
+                {
+                    "from": {k: getattr(before, k) for k in IDENTITY},
+                    "to": new_identity,
+                    "reason": reason.strip(),
+                },
+            )
+        return self._attendee(attendee_id)
