@@ -7,7 +7,7 @@ called (`source`) and which status words mean a cancelled registration.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kiosk.io.errors import RosterError
 
@@ -113,11 +113,6 @@ class Layout:
     source: str
     columns: dict[str, int]
     cancelled: frozenset[str] = CANCELLED_WORDS
-    mapped: dict[str, str] = field(default_factory=dict)
-
-    def describe(self, headers: Sequence[str]) -> str:
-        parts = [f"{name} <- {headers[index]!r}" for name, index in self.columns.items()]
-        return f"{self.source}: " + ", ".join(parts)
 
 
 def header_key(header: str) -> str:
@@ -166,8 +161,7 @@ def choose_layout(
     # extra mappings, so later imports of the same export still merge by id.
     source = "mapped" if preset is None or (preset is GENERIC and overrides) else preset.source
     cancelled = preset.cancelled if preset else CANCELLED_WORDS
-    mapped = {headers[i]: f for i, f in overrides.items()}
-    return Layout(source, columns, cancelled, mapped)
+    return Layout(source, columns, cancelled)
 
 
 def _matches(preset: Preset, keys: list[str]) -> bool:
