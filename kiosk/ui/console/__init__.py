@@ -1,0 +1,1 @@
+"""The help-desk console: live search, details, actions and the live overview."""
