@@ -1,0 +1,360 @@
+"""The volunteer console: search as you type, see everything, act, all logged.
+
+Keyboard only works: the search box has focus, Down moves into the list,
+Enter checks the chosen person in, and each action has a shortcut.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.desk import DeskError, HelpDesk
+from kiosk.domain import Result
+from kiosk.store.console import CHECKED_IN, NOT_CHECKED_IN, categories
+from kiosk.ui.console.details import DetailsPanel
+from kiosk.ui.console.dialogs import PersonDialog, ReasonDialog
+from kiosk.ui.console.model import COL_NAME, COL_ORGANISATION, AttendeeTableModel
+
+translate = QCoreApplication.translate
+log = logging.getLogger("kiosk.ui")
+
+SEARCH_DELAY_MS = 120
+
+
+class ConsoleWidget(QWidget):
+    back = Signal()
+    changed = Signal()  # something was written: the overview may refresh
+
+    def __init__(self, desk: HelpDesk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        store = desk.store
+        self.model = AttendeeTableModel(store, desk.station.event, self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(
+            translate("Console", "Search name, organisation, email or code")
+        )
+        self.search.setAccessibleName(translate("Console", "Search attendees"))
+        self.search.setClearButtonEnabled(True)
+        self.state = QComboBox(self)
+        self.state.setAccessibleName(translate("Console", "Check-in filter"))
+        for text, value in (
+            (translate("Console", "Everyone"), None),
+            (translate("Console", "Checked in"), CHECKED_IN),
+            (translate("Console", "Not yet"), NOT_CHECKED_IN),
+        ):
+            self.state.addItem(text, value)
+        self.category = QComboBox(self)
+        self.category.setAccessibleName(translate("Console", "Category filter"))
+        self.category.addItem(translate("Console", "All categories"), None)
+        for name in categories(store):
+            self.category.addItem(name, name)
+        self.session = QComboBox(self)
+        self.session.setAccessibleName(translate("Console", "Event or session"))
+        self.session.addItem(translate("Console", "The event (today)"), None)
+        for session in store.sessions():
+            self.session.addItem(session.title, session.id)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(COL_NAME, 260)
+        self.table.setColumnWidth(COL_ORGANISATION, 260)
+        self.table.setAccessibleName(translate("Console", "Attendees"))
+        self.details = DetailsPanel(desk, self)
+
+        self.buttons: dict[str, QPushButton] = {}
+        actions = (
+            ("check_in", translate("Console", "Check in"), "Ctrl+Return", self.check_in),
+            ("undo", translate("Console", "Undo check-in…"), "Ctrl+Z", self.ask_undo),
+            ("reprint", translate("Console", "Reprint badge"), "Ctrl+P", self.reprint),
+            ("edit", translate("Console", "Edit…"), "Ctrl+E", self.ask_edit),
+            ("transfer", translate("Console", "Transfer…"), "Ctrl+T", self.ask_transfer),
+            (
+                "cancel",
+                translate("Console", "Cancel registration…"),
+                "Ctrl+Delete",
+                self.ask_cancel,
+            ),
+            ("walk_in", translate("Console", "Walk-in…"), "Ctrl+N", self.ask_walk_in),
+        )
+        action_row = QHBoxLayout()
+        for key, text, shortcut, slot in actions:
+            button = QPushButton(f"{text}", self)
+            button.setToolTip(
+                QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+            button.setAccessibleName(text)
+            button.clicked.connect(slot)
+            QShortcut(QKeySequence(shortcut), self, activated=slot)
+            self.buttons[key] = button
+            action_row.addWidget(button)
+        self.back_button = QPushButton(translate("Console", "Back"), self)
+        self.back_button.clicked.connect(self.back)
+        action_row.addStretch(1)
+        action_row.addWidget(self.back_button)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
+        self.message = QLabel(self)
+        self.message.setAccessibleName(translate("Console", "Last action"))
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.state, 1)
+        filters.addWidget(self.category, 1)
+        filters.addWidget(self.session, 2)
+        split = QSplitter(self)
+        split.addWidget(self.table)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(action_row)
+
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self._enter_from_search)
+        for combo in (self.state, self.category, self.session):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(self._show_current)
+        self.table.activated.connect(lambda _index: self.check_in())
+        self._update_buttons()
+        self.refresh()
+
+    # -- the list ----------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Run the search again, keeping the chosen person chosen."""
+        chosen = self.current_id()
+        session_id = self.session.currentData()
+        self.model.set_query(
+            self.search.text(),
+            state=self.state.currentData(),
+            category=self.category.currentData(),
+            session_id=session_id,
+            day=None if session_id is not None else self._today(),
+        )
+        row = next(
+            (r for r in range(self.model.rowCount()) if self.model.attendee_id(r) == chosen),
+            0 if self.model.rowCount() else None,
+        )
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:
+            self.details.show_attendee(None)
+        self._update_buttons()
+
+    def _today(self) -> dt.date:
+        return self.desk.station.event.local_day(self.desk.station.clock())
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.attendee_id(index.row()) if index.isValid() else None
+
+    def _show_current(self) -> None:
+        attendee_id = self.current_id()
+        attendee = self.desk.store.attendee(attendee_id) if attendee_id else None
+        printed = (
+            self.desk.printer.printed_count(attendee.id)
+            if attendee and self.desk.printer is not None
+            else None
+        )
+        self.details.show_attendee(attendee, printed)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.current_id() is not None
+        for key, button in self.buttons.items():
+            button.setEnabled(chosen or key == "walk_in")
+        self.buttons["reprint"].setEnabled(chosen and self.desk.printer is not None)
+
+    def _enter_from_search(self) -> None:
+        self._debounce.stop()
+        self.refresh()
+        self.table.setFocus()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_Down and self.search.hasFocus():
+            self.table.setFocus()
+            return
+        super().keyPressEvent(event)
+
+    # -- actions -----------------------------------------------------------
+
+    def _done(self, text: str, keep: int | None = None) -> None:
+        """Say what happened and refresh; `keep` stays chosen even when an
+        edit means the search no longer finds them (it then shows them by code)."""
+        self.message.setText(text)
+        self.message.setAccessibleDescription(text)
+        self.refresh()
+        if keep is not None and self.current_id() != keep:
+            attendee = self.desk.store.attendee(keep)
+            if attendee is not None:
+                self.search.setText(attendee.code)
+                self._debounce.stop()
+                self.refresh()
+        self._show_current()
+        self.changed.emit()
+
+    def _failed(self, error: DeskError) -> None:
+        self.message.setText(str(error))
+
+    def check_in(self) -> None:
+        attendee_id = self.current_id()
+        if attendee_id is None:
+            return
+        result = self.desk.check_in(attendee_id)
+        texts = {
+            Result.CHECKED_IN: translate("Console", "Checked in."),
+            Result.ALREADY_CHECKED_IN: translate("Console", "Already checked in today."),
+            Result.CANCELLED: translate("Console", "This registration is cancelled."),
+            Result.NOT_VALID_NOW: translate("Console", "Not valid at this time."),
+        }
+        self._done(texts.get(result.result, result.result.value))
+
+    def reprint(self) -> None:
+        attendee_id = self.current_id()
+        if attendee_id is None:
+            return
+        try:
+            self.desk.reprint(attendee_id)
+        except DeskError as error:
+            self._failed(error)
+            return
+        self._done(translate("Console", "Another badge is on its way to the printer."))
+
+    def ask_undo(self) -> None:
+        self._ask_reason(
+            translate("Console", "Undo check-in"),
+            translate("Console", "Why is this check-in being undone?"),
+            lambda attendee_id, reason: self.desk.undo(attendee_id, reason),
+            translate("Console", "Check-in undone."),
+        )
+
+    def ask_cancel(self) -> None:
+        self._ask_reason(
+            translate("Console", "Cancel registration"),
+            translate("Console", "Why is this registration being cancelled?"),
+            lambda attendee_id, reason: self.desk.cancel(attendee_id, reason),
+            translate("Console", "Registration cancelled."),
+        )
+
+    def _ask_reason(self, title: str, prompt: str, action, done: str) -> None:  # type: ignore[no-untyped-def]
+        attendee_id = self.current_id()
+        if attendee_id is None:
+            return
+        dialog = ReasonDialog(title, prompt, self)
+
+        def accepted() -> None:
+            try:
+                action(attendee_id, dialog.text())
+            except DeskError as error:
+                self._failed(error)
+                return
+            self._done(done)
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def ask_edit(self) -> None:
+        attendee_id = self.current_id()
+        attendee = self.desk.store.attendee(attendee_id) if attendee_id else None
+        if attendee is None:
+            return
+        dialog = PersonDialog(
+            translate("Console", "Edit attendee"),
+            categories(self.desk.store),
+            attendee,
+            parent=self,
+        )
+
+        def accepted() -> None:
+            try:
+                self.desk.edit(attendee.id, dialog.values())
+            except DeskError as error:
+                self._failed(error)
+                return
+            self._done(
+                translate("Console", "Saved. Reprint the badge if the name changed."), attendee.id
+            )
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def ask_transfer(self) -> None:
+        attendee_id = self.current_id()
+        if attendee_id is None:
+            return
+        dialog = PersonDialog(
+            translate("Console", "Transfer to another person"),
+            [],
+            with_category=False,
+            with_notes=False,
+            parent=self,
+        )
+
+        def accepted() -> None:
+            try:
+                self.desk.transfer(attendee_id, dialog.values(), "transferred at the desk")
+            except DeskError as error:
+                self._failed(error)
+                return
+            self._done(
+                translate("Console", "Registration transferred; the ticket still scans."),
+                attendee_id,
+            )
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def ask_walk_in(self) -> None:
+        dialog = PersonDialog(
+            translate("Console", "Walk-in registration"), categories(self.desk.store), parent=self
+        )
+
+        def accepted() -> None:
+            try:
+                walk_in = self.desk.walk_in(dialog.values())
+            except DeskError as error:
+                self._failed(error)
+                return
+            self._done(
+                translate("Console", "Walk-in registered and checked in."), walk_in.attendee.id
+            )
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()

@@ -1,0 +1,89 @@
+"""The details panel: everything about one attendee, for staff eyes only."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+
+from kiosk.desk import HelpDesk
+from kiosk.domain.models import Attendee, EntryKind
+from kiosk.domain.rules import live_entries
+
+translate = QCoreApplication.translate
+
+
+class DetailsPanel(QScrollArea):
+    def __init__(self, desk: HelpDesk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.text = QLabel(self)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setAccessibleName(translate("Console", "Attendee details"))
+        self.setWidget(self.text)
+        self.setWidgetResizable(True)
+        self.show_attendee(None)
+
+    def show_attendee(self, attendee: Attendee | None, printed: int | None = None) -> None:
+        if attendee is None:
+            self.text.setText(translate("Console", "Choose someone from the list."))
+            return
+        store = self.desk.store
+        event = self.desk.station.event
+        rows = [
+            (translate("Console", "Organisation"), attendee.organisation),
+            (translate("Console", "Job title"), attendee.job_title),
+            (translate("Console", "Email"), attendee.email),
+            (translate("Console", "Category"), attendee.category),
+            (translate("Console", "Registration"), attendee.status.value),
+            (translate("Console", "Code"), attendee.code),
+        ]
+        admissions = [
+            entry
+            for entry in live_entries(store.entries_for(attendee.id, None))
+            if entry.kind is EntryKind.ENTRY
+        ]
+        if admissions:
+            first = admissions[0]
+            when = first.at.astimezone(event.zone).strftime("%d %b %H:%M")
+            rows.append((translate("Console", "Checked in"), f"{when} · {first.station}"))
+        else:
+            rows.append((translate("Console", "Checked in"), translate("Console", "not yet")))
+        sessions = [
+            session.title
+            for session in store.sessions()
+            if any(
+                e.kind is EntryKind.ENTRY
+                for e in live_entries(store.entries_for(attendee.id, session.id))
+            )
+        ]
+        if sessions:
+            rows.append((translate("Console", "Sessions"), "; ".join(sessions)))
+        if printed is not None:
+            rows.append((translate("Console", "Badges printed"), str(printed)))
+        html = [f"<h2>{escape(attendee.full_name)}</h2><table cellspacing='4'>"]
+        html += [
+            f"<tr><td><b>{escape(label)}</b></td><td>{escape(value)}</td></tr>"
+            for label, value in rows
+            if value
+        ]
+        html.append("</table>")
+        if attendee.notes:
+            html.append(
+                f"<p><b>{escape(translate('Console', 'Staff notes and access needs'))}</b><br>"
+                f"{escape(attendee.notes)}</p>"
+            )
+        history = self.desk.audit_entries(attendee.id)[-5:]
+        if history:
+            html.append(f"<p><b>{escape(translate('Console', 'History'))}</b><br>")
+            html += [
+                f"{entry.at.astimezone(event.zone):%d %b %H:%M} · {escape(entry.action)} · "
+                f"{escape(entry.operator or entry.station)}<br>"
+                for entry in history
+            ]
+            html.append("</p>")
+        self.text.setText("".join(html))

@@ -1,0 +1,176 @@
+"""The volunteer console driven through its real widgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.desk import HelpDesk
+from kiosk.domain.models import EntryKind, Event
+from kiosk.printing import PrintQueue
+from kiosk.store import Store
+from kiosk.ui.console.console import ConsoleWidget
+from kiosk.ui.console.dialogs import PersonDialog, ReasonDialog
+
+NOON = dt.datetime(2026, 3, 10, 12, tzinfo=dt.UTC)
+PEOPLE = [
+    ("Zoë", "Ó Briain", "Imperial College London", "Delegate"),
+    ("Siobhán", "O'Connor-Fitzgerald", "Healthwatch Hounslow", "Speaker"),
+    ("Γιώργος", "Παπαδόπουλος", "West London NHS Trust", "Delegate"),
+    ("Amara", "Okonkwo", "Chelsea and Westminster", "Staff"),
+]
+
+
+@pytest.fixture
+def console(qtbot, tmp_path: Path) -> ConsoleWidget:  # type: ignore[no-untyped-def]
+    store = Store.open(tmp_path / "event.db", create=True)
+    store.save_event(Event("Console test", first_day=NOON.date(), last_day=NOON.date()))
+    for index, (first, last, org, category) in enumerate(PEOPLE):
+        store.add_attendee(
+            {
+                "code": f"CODE-{index}",
+                "first_name": first,
+                "last_name": last,
+                "organisation": org,
+                "category": category,
+                "notes": "Wheelchair user: step-free route" if index == 1 else "",
+            }
+        )
+    desk = HelpDesk(store, station="desk-1", operator="vol-7", printer=PrintQueue(store))
+    desk.station.clock = lambda: NOON
+    widget = ConsoleWidget(desk)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    return widget
+
+
+def search(qtbot, console: ConsoleWidget, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    console.search.clear()
+    if text.isascii():
+        qtbot.keyClicks(console.search, text)
+    else:  # QTest can only type ASCII; an input method would insert the rest
+        console.search.insert(text)
+    qtbot.waitUntil(lambda: console.model.query["text"] == text)
+    return [console.model.rows[r].attendee.first_name for r in range(console.model.rowCount())]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("zoe", ["Zoë"]),
+        ("briain zo", ["Zoë"]),
+        ("fitzgerald siob", ["Siobhán"]),
+        ("γιωργ", ["Γιώργος"]),
+        ("imperial", ["Zoë"]),
+        ("CODE-3", ["Amara"]),
+        ("nobody", []),
+    ],
+)
+def test_search_as_you_type(qtbot, console: ConsoleWidget, query: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert search(qtbot, console, query) == expected
+
+
+def test_details_show_staff_notes(qtbot, console: ConsoleWidget) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, console, "siobhan")
+    text = console.details.text.text()
+    assert "step-free route" in text and "CODE-1" in text and "Healthwatch" in text
+
+
+def test_keyboard_only_check_in(qtbot, console: ConsoleWidget) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, console, "amara")
+    qtbot.keyClick(console.search, Qt.Key.Key_Return)
+    qtbot.keyClick(console.table, Qt.Key.Key_Return)
+    store = console.desk.store
+    assert store.admitted_ids() == {4}
+    assert store.log_entries()[0].operator == "vol-7"
+    assert "Checked in" in console.message.text()
+    assert len(PrintQueue(store).jobs()) == 1
+
+
+def dialog_of(console: ConsoleWidget, kind: type):  # type: ignore[no-untyped-def]
+    dialogs = [d for d in console.findChildren(kind) if d.isVisible()]
+    assert len(dialogs) == 1
+    return dialogs[0]
+
+
+def test_undo_needs_a_reason_and_is_logged(qtbot, console: ConsoleWidget) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, console, "zoe")
+    console.buttons["check_in"].click()
+    console.buttons["undo"].click()
+    dialog = dialog_of(console, ReasonDialog)
+    ok = dialog.buttons.buttons()[0]
+    assert not ok.isEnabled()
+    qtbot.keyClicks(dialog.reason, "scanned the wrong ticket")
+    assert ok.isEnabled()
+    dialog.accept()
+    entries = console.desk.store.log_entries()
+    assert [e.kind for e in entries] == [EntryKind.ENTRY, EntryKind.UNDO]
+    assert entries[1].reason == "scanned the wrong ticket"
+    assert console.desk.store.admitted_ids() == set()
+
+
+def test_edit_reprint_cancel_transfer_each_leave_an_audit_entry(
+    qtbot, console: ConsoleWidget
+) -> None:  # type: ignore[no-untyped-def]
+    desk = console.desk
+    search(qtbot, console, "okonkwo")
+    console.buttons["edit"].click()
+    dialog = dialog_of(console, PersonDialog)
+    dialog.edits["first_name"].setText("Amarachi")
+    dialog.category.setCurrentText("Speaker")
+    dialog.accept()
+    assert desk.store.attendee(4).first_name == "Amarachi"  # type: ignore[union-attr]
+
+    console.buttons["check_in"].click()
+    console.buttons["reprint"].click()
+
+    console.buttons["transfer"].click()
+    dialog = dialog_of(console, PersonDialog)
+    dialog.edits["first_name"].setText("Kwame")
+    dialog.edits["last_name"].setText("Mensah")
+    dialog.accept()
+    assert desk.store.attendee(4).first_name == "Kwame"  # type: ignore[union-attr]
+
+    console.buttons["cancel"].click()
+    dialog = dialog_of(console, ReasonDialog)
+    dialog.reason.setText("asked to cancel")
+    dialog.accept()
+    assert desk.store.attendee(4).status.value == "cancelled"  # type: ignore[union-attr]
+    actions = [entry.action for entry in desk.audit_entries(4)]
+    assert actions == ["edit", "reprint", "transfer", "cancel"]
+    assert all(entry.operator == "vol-7" for entry in desk.audit_entries(4))
+    assert [job.kind for job in PrintQueue(desk.store).jobs()] == ["auto", "reprint"]
+
+
+def test_walk_in_end_to_end(qtbot, console: ConsoleWidget) -> None:  # type: ignore[no-untyped-def]
+    console.buttons["walk_in"].click()
+    dialog = dialog_of(console, PersonDialog)
+    qtbot.keyClicks(dialog.edits["first_name"], "Ngozi")
+    dialog.edits["last_name"].insert("Adébáyọ̀")
+    dialog.category.setCurrentText("Delegate")
+    dialog.accept()
+    store = console.desk.store
+    walk_in = store.search("ngozi")[0]
+    assert walk_in.category == "Delegate" and len(walk_in.code) == 28
+    assert walk_in.id in store.admitted_ids()
+    assert [job.attendee_id for job in PrintQueue(store).jobs()] == [walk_in.id]
+    assert console.desk.audit_entries(walk_in.id)[0].action == "walk_in"
+    assert console.model.rows[0].attendee.id == walk_in.id
+
+
+def test_filters(qtbot, console: ConsoleWidget) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, console, "zoe")
+    console.buttons["check_in"].click()
+    console.search.clear()
+    qtbot.waitUntil(lambda: console.model.query["text"] == "")
+    console.state.setCurrentIndex(1)  # checked in
+    assert [r.attendee.first_name for r in console.model.rows] == ["Zoë"]
+    console.state.setCurrentIndex(2)  # not yet
+    assert console.model.rowCount() == 3
+    console.state.setCurrentIndex(0)
+    console.category.setCurrentIndex(console.category.findData("Delegate"))
+    assert {r.attendee.first_name for r in console.model.rows} == {"Zoë", "Γιώργος"}
