@@ -143,21 +143,24 @@ class PrintWorker:
         _LIVE_WORKERS.discard(self.id)
 
     def _run(self) -> None:
-        store = Store.open(self.db_path)
+        queue: PrintQueue | None = None
         try:
-            queue = PrintQueue(store)
             while not self._stop.is_set():
                 try:
-                    busy = self.step(queue)
+                    if queue is None:
+                        queue = PrintQueue(Store.open(self.db_path))
+                    wait = 0.0 if self.step(queue) else self._idle_wait(queue)
                 except Exception:
-                    # The worker must outlive any one bad job or spooler hiccup.
-                    log.exception("print worker step failed")
-                    busy = False
-                if not busy:
-                    self._wake.wait(self._idle_wait(queue))
+                    # The worker must outlive a bad job, a spooler hiccup or a
+                    # busy database (another process recovering it after a crash).
+                    log.exception("print worker round failed")
+                    wait = self.poll_interval
+                if wait > 0:
+                    self._wake.wait(wait)
                     self._wake.clear()
         finally:
-            store.close()
+            if queue is not None:
+                queue.store.close()
 
     def _idle_wait(self, queue: PrintQueue) -> float:
         wait = self.poll_interval

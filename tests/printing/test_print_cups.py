@@ -23,7 +23,7 @@ def test_badge_printed_through_cups_arrives_as_pdf_with_stock_size_and_name(
     worker = PrintWorker(event_db, f"cups:{PDF_QUEUE}", on_change=changes, poll_interval=0.1)
     worker.start()
     try:
-        assert changes.wait_for(lambda seen: (job_id, "done", "") in seen)
+        assert changes.wait_for(lambda seen: (job_id, "done", "") in seen), changes.seen
     finally:
         worker.stop()
     job = queue.job(job_id)
@@ -75,7 +75,7 @@ def test_cups_gets_the_stock_media_by_name_and_the_number_of_copies(
     worker = PrintWorker(event_db, f"cups:{PDF_QUEUE}", on_change=changes, poll_interval=0.1)
     worker.start()
     try:
-        assert changes.wait_for(lambda seen: (job_id, "done", "") in seen)
+        assert changes.wait_for(lambda seen: (job_id, "done", "") in seen), changes.seen
     finally:
         worker.stop()
     (output,) = pdf_printer.outputs()

@@ -75,7 +75,7 @@ def test_cups_stopped_check_ins_go_on_jobs_wait_and_each_prints_once_after_resta
 
         pdf_printer.start()
         worker.wake()
-        assert wait_until(lambda: finished(queue, job_ids))
+        assert wait_until(lambda: finished(queue, job_ids)), queue.jobs()
     finally:
         worker.stop()
     outputs = pdf_printer.outputs()
@@ -96,7 +96,7 @@ def run_child_until_it_hangs(db: Path, mode: str, tmp_path: Path) -> None:
         cwd=ROOT,
     )
     try:
-        assert wait_until(lambda: marker.exists() or child.poll() is not None)
+        assert wait_until(lambda: marker.exists() or child.poll() is not None), "no marker"
         assert child.poll() is None, "the child worker exited instead of stopping mid-job"
     finally:
         child.send_signal(signal.SIGKILL)
@@ -118,7 +118,7 @@ def test_worker_killed_while_rendering_finishes_the_job_once_after_restart(
     worker = PrintWorker(event_db, PRINTER, poll_interval=0.1)
     worker.start()
     try:
-        assert wait_until(lambda: finished(queue, [job_id]))
+        assert wait_until(lambda: finished(queue, [job_id])), queue.jobs()
     finally:
         worker.stop()
     (output,) = pdf_printer.outputs()
@@ -142,7 +142,7 @@ def test_worker_killed_after_the_spooler_took_the_job_does_not_print_it_again(
     worker = PrintWorker(event_db, PRINTER, poll_interval=0.1)
     worker.start()
     try:
-        assert wait_until(lambda: finished(queue, [job_id]))
+        assert wait_until(lambda: finished(queue, [job_id])), queue.jobs()
     finally:
         worker.stop()
     done = queue.job(job_id)
