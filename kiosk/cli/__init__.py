@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "kiosk.cli.print_commands",
     "kiosk.cli.run_commands",
     "kiosk.cli.report_commands",
+    "kiosk.cli.desk_commands",
     "kiosk.cli.ops_commands",
     "kiosk.cli.bench_commands",
     "kiosk.cli.server_commands",

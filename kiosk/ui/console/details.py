@@ -26,6 +26,8 @@ class DetailsPanel(QScrollArea):
         self.text.setAccessibleName(translate("Console", "Attendee details"))
         self.setWidget(self.text)
         self.setWidgetResizable(True)
+        # Long emails and codes wrap anywhere rather than push the panel sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.show_attendee(None)
 
     def show_attendee(self, attendee: Attendee | None, printed: int | None = None) -> None:
@@ -67,7 +69,7 @@ class DetailsPanel(QScrollArea):
             rows.append((translate("Console", "Badges printed"), str(printed)))
         html = [f"<h2>{escape(attendee.full_name)}</h2><table cellspacing='4'>"]
         html += [
-            f"<tr><td><b>{escape(label)}</b></td><td>{escape(value)}</td></tr>"
+            f"<tr><td><b>{escape(label)}</b></td><td>{_breakable(escape(value))}</td></tr>"
             for label, value in rows
             if value
         ]
@@ -87,3 +89,10 @@ class DetailsPanel(QScrollArea):
             ]
             html.append("</p>")
         self.text.setText("".join(html))
+
+
+def _breakable(text: str) -> str:
+    """Let rich text wrap long unbroken values (emails, codes) at any point."""
+    if " " in text or len(text) < 24:
+        return text
+    return "\u200b".join(text[i : i + 8] for i in range(0, len(text), 8))

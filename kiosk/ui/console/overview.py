@@ -1,0 +1,177 @@
+"""The live overview: arrivals against expected, by category and session, the
+last check-ins, arrivals per 15 minutes, print failures and sync conflicts.
+
+It asks SQLite whether anything changed (PRAGMA data_version, which moves
+when any connection commits, another station's process included) once a
+second and redraws only then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.reports.live import Overview, data_version, overview
+from kiosk.store import Store
+
+translate = QCoreApplication.translate
+POLL_MS = 1000
+
+
+class OverviewWidget(QWidget):
+    def __init__(
+        self, store: Store, today: Callable[[], dt.date], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.today = today
+        self.zone = store.event().zone
+        self._version: int | None = None
+        self.total = QLabel(self)
+        self.total.setProperty("role", "headline")
+        font = self.total.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.total.setFont(font)
+        self.total.setAccessibleName(translate("Console", "Checked in of expected"))
+        checked_in = translate("Console", "Checked in")
+        self.categories = self._table(
+            [translate("Console", "Category"), checked_in, translate("Console", "Expected")]
+        )
+        self.sessions = self._table(
+            [translate("Console", "Session"), checked_in, translate("Console", "Capacity")]
+        )
+        self.recent = QListWidget(self)
+        self.recent.setAccessibleName(translate("Console", "Last 20 check-ins"))
+        self.problems = QListWidget(self)
+        self.problems.setAccessibleName(translate("Console", "Print failures and conflicts"))
+        self.chart = QChart()
+        self.chart.legend().hide()
+        self.chart.setTitle(translate("Console", "Arrivals per 15 minutes"))
+        self.chart_view = QChartView(self.chart, self)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(220)
+
+        grid = QGridLayout()
+        grid.addWidget(self._box(translate("Console", "By category"), self.categories), 0, 0)
+        grid.addWidget(self._box(translate("Console", "By session"), self.sessions), 0, 1)
+        grid.addWidget(self._box(translate("Console", "Last check-ins"), self.recent), 1, 0)
+        grid.addWidget(self._box(translate("Console", "Needs attention"), self.problems), 1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.total)
+        layout.addWidget(self.chart_view, 1)
+        layout.addLayout(grid, 2)
+        self.timer = QTimer(self, interval=POLL_MS)
+        self.timer.timeout.connect(self.refresh_if_changed)
+        self.timer.start()
+        self.refresh()
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(headers)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        return table
+
+    def _box(self, title: str, widget: QWidget) -> QGroupBox:
+        box = QGroupBox(title, self)
+        layout = QVBoxLayout(box)
+        layout.addWidget(widget)
+        return box
+
+    def refresh_if_changed(self) -> None:
+        version = data_version(self.store)
+        if version != self._version:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._version = data_version(self.store)
+        self.show_figures(overview(self.store, self.today()))
+
+    def show_figures(self, figures: Overview) -> None:
+        self.total.setText(
+            translate("Console", "{checked} of {expected} checked in today").format(
+                checked=figures.checked_in, expected=figures.expected
+            )
+        )
+        self._fill(self.categories, figures.by_category)
+        self._fill(
+            self.sessions,
+            [(title, n, "" if cap is None else cap) for title, n, cap in figures.by_session],
+        )
+        self.recent.clear()
+        for item in figures.recent:
+            where = f" · {item.session}" if item.session else ""
+            self.recent.addItem(
+                f"{item.at.astimezone(self.zone):%H:%M}  {item.name}  ({item.station}{where})"
+            )
+        self.problems.clear()
+        for job_id, name, error in figures.print_failures:
+            self.problems.addItem(
+                translate("Console", "Badge for {name} did not print: {error} (job {job})").format(
+                    name=name, error=error, job=job_id
+                )
+            )
+        for name, scope, one, other in figures.conflicts:
+            self.problems.addItem(
+                translate(
+                    "Console", "{name} was admitted twice offline ({scope}): {a} and {b}"
+                ).format(name=name, scope=scope, a=one, b=other)
+            )
+        if figures.queued_prints:
+            self.problems.addItem(
+                translate("Console", "{n} badges waiting to print").format(n=figures.queued_prints)
+            )
+        self._chart(figures.arrivals)
+
+    def _fill(self, table: QTableWidget, rows: list[tuple[object, ...]]) -> None:
+        table.setRowCount(len(rows))
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                table.setItem(row, column, item)
+
+    def _chart(self, arrivals: list[tuple[dt.datetime, int]]) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        bars = QBarSet(translate("Console", "Arrivals"))
+        labels = []
+        for start, count in arrivals:
+            bars.append(count)
+            labels.append(f"{start:%H:%M}")
+        series = QBarSeries()
+        series.append(bars)
+        self.chart.addSeries(series)
+        x_axis = QBarCategoryAxis()
+        x_axis.append(labels or ["—"])
+        y_axis = QValueAxis()
+        y_axis.setRange(0, max([count for _, count in arrivals] + [1]))
+        y_axis.setLabelFormat("%d")
+        self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)

@@ -1,0 +1,76 @@
+"""Screenshots of the help-desk window on the demo event, for the README.
+
+Run under a real display (the script `scripts/desk-screenshots` starts Xvfb):
+    python -m kiosk.ui.console.screenshots docs/screenshots
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from kiosk.demo import create_demo_event
+from kiosk.desk import HelpDesk
+from kiosk.printing import PrintQueue
+from kiosk.station import Station
+from kiosk.store import Store
+from kiosk.ui.console.window import DeskTabs
+from kiosk.ui.resources import load_fonts
+
+
+def busy_morning(store: Store) -> None:
+    """Three quarters of the demo attendees arrive between 08:30 and 10:00."""
+    event = store.event()
+    day = event.first_day or dt.date.today()
+    start = dt.datetime.combine(day, dt.time(8, 30), event.zone)
+    rng = random.Random(9)
+    people = store.attendees("status = 'active'")
+    arrivals = sorted(rng.sample(people, k=len(people) * 3 // 4), key=lambda _: rng.random())
+    for index, attendee in enumerate(arrivals):
+        at = start + dt.timedelta(minutes=90 * (index / len(arrivals)) ** 0.7)
+        Station(
+            store, name=rng.choice(["kiosk-1", "kiosk-2", "help-desk"]), clock=lambda a=at: a
+        ).scan(attendee.code)
+    queue = PrintQueue(store)
+    job = queue.enqueue(arrivals[0].id, "reprint")
+    assert job is not None
+    store.conn.execute(
+        "UPDATE print_jobs SET state = 'failed', error = ? WHERE id = ?",
+        ("The printer is out of paper.", job),
+    )
+
+
+def main(folder: Path) -> None:
+    app = QApplication.instance() or QApplication(sys.argv)
+    load_fonts()
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as temp:
+        store = Store.open(Path(temp) / "event.db", create=True)
+        create_demo_event(store)
+        busy_morning(store)
+        desk = HelpDesk(store, operator="volunteer", printer=PrintQueue(store))
+        day = store.event().first_day or dt.date.today()
+        desk.station.clock = lambda: dt.datetime.combine(day, dt.time(10, 5), store.event().zone)
+        window = QMainWindow()
+        tabs = DeskTabs(desk, window)
+        window.setCentralWidget(tabs)
+        window.resize(1280, 800)
+        window.show()
+        tabs.console.search.setText("siobhan")
+        tabs.console.refresh()
+        for name, index in (("desk-console", 0), ("desk-overview", 1)):
+            tabs.setCurrentIndex(index)
+            for _ in range(20):
+                app.processEvents()
+            window.grab().save(str(folder / f"{name}.png"))
+            print(folder / f"{name}.png")
+        window.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))

@@ -1,0 +1,67 @@
+"""The help-desk window: the console and the live overview in tabs.
+
+It runs on its own (`kiosk desk`, for a laptop at the help desk) and is what
+the kiosk's staff screen opens behind the PIN.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+
+from kiosk.desk import HelpDesk
+from kiosk.store import Store
+from kiosk.ui.console.console import ConsoleWidget
+from kiosk.ui.console.overview import OverviewWidget
+
+translate = QCoreApplication.translate
+log = logging.getLogger("kiosk.ui")
+
+
+class DeskTabs(QTabWidget):
+    def __init__(self, desk: HelpDesk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.console = ConsoleWidget(desk, self)
+        station = desk.station
+        self.overview = OverviewWidget(
+            desk.store, lambda: station.event.local_day(station.clock()), self
+        )
+        self.addTab(self.console, translate("Console", "Help desk"))
+        self.addTab(self.overview, translate("Console", "Overview"))
+        self.console.changed.connect(self.overview.refresh)
+
+
+def print_queue_for(store: Store):  # type: ignore[no-untyped-def]
+    try:
+        from kiosk.printing import PrintQueue
+    except ImportError:
+        return None
+    return PrintQueue(store)
+
+
+def run_desk(db_path: Path, station: str, operator: str, *, smoke: bool = False) -> int:
+    from kiosk.ui import diagnostics
+    from kiosk.ui.resources import load_fonts
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    diagnostics.install_qt_message_handler()
+    load_fonts()
+    store = Store.open(db_path)
+    desk = HelpDesk(store, station=station, operator=operator, printer=print_queue_for(store))
+    window = QMainWindow()
+    window.setWindowTitle(
+        translate("Console", "Help desk — {event}").format(event=store.event().name)
+    )
+    tabs = DeskTabs(desk, window)
+    tabs.console.back_button.hide()  # nothing to go back to in its own window
+    window.setCentralWidget(tabs)
+    window.resize(1280, 800)
+    window.show()
+    if smoke:
+        app.processEvents()
+        return 0
+    return int(app.exec())
