@@ -79,7 +79,13 @@ class QtBackend(FinalBackend):
     def _print_file(self, path: Path, title: str, copies: int) -> None:
         from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
         from PySide6.QtGui import QPageLayout, QPageSize, QPainter
-        from PySide6.QtPdf import QPdfDocument
+
+        try:
+            from PySide6.QtPdf import QPdfDocument
+        except ImportError as error:
+            raise PrintError(
+                "Qt printing needs the PySide6 PDF module (pyside6-pdf).", transient=False
+            ) from error
 
         document = QPdfDocument()
         error = document.load(str(path))
