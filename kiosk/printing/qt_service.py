@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from kiosk.printing.backends import PrintError, UnknownPrinter, media_warning, open_backend
 from kiosk.printing.jobs import JobKind, PrintJob, PrintQueue
@@ -50,6 +50,7 @@ class PrintService(QObject):
         self._renderer = renderer
         self._worker_options = worker_options
         self._worker: PrintWorker | None = None
+        self._quit_hooked = False
         self._reported.connect(self.job_changed, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -57,6 +58,8 @@ class PrintService(QObject):
         return self.store.setting(PRINTER_SETTING) or DEFAULT_PRINTER
 
     def start(self) -> None:
+        """Start the worker; call it at launch so unfinished jobs resume (the
+        first queued job starts it too). It stops when the application quits."""
         if self._worker is not None:
             return
         self._worker = PrintWorker(
@@ -67,6 +70,10 @@ class PrintService(QObject):
             **self._worker_options,  # type: ignore[arg-type]
         )
         self._worker.start()
+        app = QCoreApplication.instance()
+        if app is not None and not self._quit_hooked:
+            app.aboutToQuit.connect(self.stop)
+            self._quit_hooked = True
         log.info("print service started on %s", self.printer)
 
     def stop(self) -> None:
@@ -135,5 +142,7 @@ class PrintService(QObject):
         return job_id
 
     def _wake(self) -> None:
-        if self._worker is not None:
-            self._worker.wake()
+        if self._worker is None:
+            self.start()
+        assert self._worker is not None
+        self._worker.wake()

@@ -55,3 +55,17 @@ def test_default_printer_is_none_and_a_bad_name_is_refused(event_db: Path) -> No
     with pytest.raises(UnknownPrinter):
         service.set_printer("lpt1")
     assert service.printer == "none"
+
+
+def test_the_first_queued_badge_starts_the_worker(
+    event_db: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    store = Store.open(event_db)
+    store.set_setting("printer", f"folder:{tmp_path}")
+    service = PrintService(store, poll_interval=0.1)  # start() never called
+    try:
+        with qtbot.waitSignal(service.job_changed, check_params_cb=lambda j, s, e: s == "done"):
+            service.enqueue_auto(3)
+    finally:
+        service.stop()
+    assert service.printed_count(3) == 1
