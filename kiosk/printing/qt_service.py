@@ -138,7 +138,9 @@ class PrintService(QObject):
     def _queued(self, job_id: int | None) -> int | None:
         if job_id is not None:
             self._wake()
-            self.job_changed.emit(job_id, "queued", "")
+            # Through the queued connection, like every report: a caller that
+            # files the job id after this returns still hears "queued".
+            self._reported.emit(job_id, "queued", "")
         return job_id
 
     def _wake(self) -> None:

@@ -69,3 +69,15 @@ def test_the_first_queued_badge_starts_the_worker(
     finally:
         service.stop()
     assert service.printed_count(3) == 1
+
+
+def test_a_caller_that_files_the_job_id_after_queuing_hears_every_state(
+    service: PrintService, qtbot: QtBot
+) -> None:
+    filed: dict[int, list[str]] = {}
+    service.job_changed.connect(lambda job, state, error: filed[job].append(state))
+    with qtbot.waitSignal(service.job_changed, check_params_cb=lambda j, s, e: s == "done"):
+        job_id = service.enqueue_auto(3)
+        assert job_id is not None
+        filed[job_id] = []  # what a screen does with the id it got back
+    assert filed[job_id] == ["queued", "done"]
