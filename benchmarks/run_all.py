@@ -16,6 +16,7 @@ MODULES = {
     "import": "benchmarks.bench_import",
     "core": "benchmarks.bench_core",
     "reports": "benchmarks.bench_reports",
+    "console": "benchmarks.bench_console",
     "badges": "benchmarks.bench_badges",
     "print": "benchmarks.bench_print",
     "ui": "benchmarks.bench_ui",
