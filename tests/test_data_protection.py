@@ -1,0 +1,66 @@
+"""Personal data: every file the product writes is owner-only, and the log
+holds ids, never names, emails or ticket codes."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from kiosk.store import Store
+
+SAMPLES = Path(__file__).parent / "io" / "data"
+
+
+def kiosk(*args: str, stdin: str = "", env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "-v", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_files_are_private_and_logs_hold_no_personal_data(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    env = {**os.environ, "KIOSK_LOG_DIR": str(logs)}
+    out = tmp_path / "out"
+    out.mkdir()
+    db = out / "event.db"
+    kiosk("demo", "--db", str(db), env=env)
+    sample = next(SAMPLES.glob("eventbrite*.csv"), None)
+    if sample is not None:
+        kiosk("import", str(sample), "--db", str(db), env=env)
+    store = Store.open(db)
+    people = store.attendees("status = 'active'")
+    codes = "".join(f"{a.code}\n" for a in people[:30]) + "not-a-code\n"
+    kiosk("scan", "--db", str(db), "--station", "door", stdin=codes, env=env)
+    kiosk("undo", people[0].code, "--db", str(db), "--reason", "test", env=env)
+    kiosk("export", "--db", str(db), "--format", "csv", "-o", str(out / "a.csv"), env=env)
+    kiosk("export", "--db", str(db), "--format", "xlsx", "-o", str(out / "a.xlsx"), env=env)
+    kiosk("export", "--db", str(db), "--format", "pdf", "-o", str(out / "register.pdf"), env=env)
+    kiosk("certificates", "--db", str(db), "-o", str(out / "certs"), env=env)
+    kiosk("codes", "--db", str(db), "-o", str(out / "codes"), env=env)
+    kiosk("badges", "--db", str(db), "--all", "-o", str(out / "badges.pdf"), env=env)
+    kiosk("backup", "--db", str(db), "-o", str(out / "backup.db"), env=env)
+
+    written = [p for p in [*out.rglob("*"), *logs.rglob("*")] if p.is_file()]
+    assert len(written) > 10
+    loose = [p.name for p in written if stat.S_IMODE(p.stat().st_mode) & 0o077]
+    assert loose == []
+
+    log_text = "\n".join(p.read_text("utf-8") for p in logs.rglob("*.log*"))
+    assert "scan result=checked_in" in log_text, "the log was written"
+    leaks = [
+        value
+        for attendee in store.attendees()
+        for value in (attendee.code, attendee.email, f"{attendee.first_name} {attendee.last_name}")
+        if len(value) > 4 and value in log_text
+    ]
+    assert leaks == []
