@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     import psycopg
@@ -56,18 +56,18 @@ def describe(url: str) -> str:
     return f"{where}/{params.get('dbname') or '(default database)'}"
 
 
-def connect(url: str, station: str, *, timeout_ms: int = HUB_TIMEOUT_MS) -> psycopg.Connection:
+def connect(url: str, station: str, *, timeout_ms: int = HUB_TIMEOUT_MS) -> psycopg.Connection[Any]:
     """An autocommit connection whose every wait is bounded by about `timeout_ms`.
 
     connect_timeout bounds the connection, statement_timeout and lock_timeout
     bound work at the hub, tcp_user_timeout bounds a network that swallows
     packets. sslmode and other libpq settings in `url` pass through unchanged.
     """
-    psycopg = psycopg_module()
+    pg = psycopg_module()
     seconds = max(1, round(timeout_ms / 1000))
     options = f"-c statement_timeout={timeout_ms} -c lock_timeout={timeout_ms}"
     try:
-        conninfo = psycopg.conninfo.make_conninfo(
+        conninfo = pg.conninfo.make_conninfo(
             url,
             connect_timeout=seconds,
             tcp_user_timeout=timeout_ms,
@@ -78,10 +78,10 @@ def connect(url: str, station: str, *, timeout_ms: int = HUB_TIMEOUT_MS) -> psyc
             application_name=f"kiosk {station}"[:63],
             options=options,
         )
-        return psycopg.connect(conninfo, autocommit=True)
-    except psycopg.ProgrammingError as error:
+        return cast("psycopg.Connection[Any]", pg.connect(conninfo, autocommit=True))
+    except pg.ProgrammingError as error:
         raise SyncSetupError("The hub connection string is not valid.") from error
-    except psycopg.Error as error:
+    except pg.Error as error:
         # The message may quote the connection string: log only where.
         log.info("hub %s unreachable: %s", describe(url), type(error).__name__)
         raise HubUnavailable(str(type(error).__name__)) from error

@@ -26,6 +26,11 @@ def _private_setting(key: str) -> bool:
     return key.startswith("sync.")
 
 
+def _one(cur: Any, sql: str) -> Any:
+    row = cur.execute(sql).fetchone()
+    return None if row is None else row[0]
+
+
 def _rows(store: Store, sql: str) -> list[tuple[Any, ...]]:
     return list(store.conn.execute(sql).fetchall())
 
@@ -38,7 +43,7 @@ def publish(store: Store, url: str, station: str) -> dict[str, int]:
         raise SyncSetupError(f"The hub at {describe(url)} cannot be reached.") from None
     with conn:
         with conn.transaction(), conn.cursor() as cur:
-            if cur.execute("SELECT to_regclass('kiosk_meta')").fetchone()[0] is not None:
+            if _one(cur, "SELECT to_regclass('kiosk_meta')") is not None:
                 raise SyncSetupError(
                     f"The hub database {describe(url)} already holds an event; "
                     "publish to an empty database."
@@ -80,7 +85,7 @@ def publish(store: Store, url: str, station: str) -> dict[str, int]:
         ]
         for part in hub.chunks(entries, 1000):
             hub.upload(conn, station, part)
-        last = conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0]
+        last = _one(conn, "SELECT coalesce(max(seq), 0) FROM changes")
     with store.transaction():
         local.set_state(store, local.HUB_ID, hub_id)
         local.set_state(store, local.STATION, station)
