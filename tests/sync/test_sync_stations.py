@@ -3,6 +3,8 @@ a killed station, convergence."""
 
 from __future__ import annotations
 
+import json
+import os
 import random
 import signal
 import threading
@@ -15,6 +17,7 @@ import psycopg
 import pytest
 from sync_helpers import Hub, StationProcess, hub_checkins, local_checkins, sync_now
 
+from kiosk.cli.server_commands import conflict_rows
 from kiosk.store import Store
 
 pytestmark = pytest.mark.slow
@@ -28,7 +31,7 @@ def run_all(stations: list[StationProcess], codes: dict[str, list[str]]) -> dict
         lines = "".join(f"{code}\n" for code in codes[station.name])
         out, err = station.proc.communicate(lines, timeout=300)
         assert station.proc.returncode == 0, err
-        results[station.name] = [__import__("json").loads(line) for line in out.splitlines()]
+        results[station.name] = [json.loads(line) for line in out.splitlines()]
 
     threads = [threading.Thread(target=feed, args=(station,)) for station in stations]
     for thread in threads:
@@ -162,8 +165,11 @@ def test_hub_stopped_mid_run_stations_continue_offline_and_converge(hub: Hub) ->
         store = Store.open(hub.station_db(name))
         assert len(store.admitted_ids()) == len(admitted)
         store.close()
+        listed = conflict_rows(Store.open(hub.station_db(name)))
+        assert len(listed) == conflicts
+        assert all(row["kept"] != row["other"] and row["attendee_id"] for row in listed)
     # The connection string's password never reaches a log file.
-    logs = Path(__import__("os").environ["KIOSK_LOG_DIR"])
+    logs = Path(os.environ["KIOSK_LOG_DIR"])
     for path in logs.rglob("*"):
         if path.is_file():
             assert hub.cluster.password not in path.read_text(errors="replace")
