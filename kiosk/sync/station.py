@@ -167,9 +167,12 @@ class SyncedStation(Station):
             try:
                 return work(conn)
             except self._psycopg.Error as error:
+                # Only a connection that died while idle (the hub restarted)
+                # earns a second try; a hub that is slow has used the budget.
+                dead = conn.closed
                 conn.close()
                 self._conn = None
-                if fresh or attempt == 2 or isinstance(error, self._psycopg.errors.QueryCanceled):
+                if fresh or attempt == 2 or not dead:
                     log.info("hub did not answer a scan: %s", type(error).__name__)
                     raise HubUnavailable(type(error).__name__) from error
         raise AssertionError("unreachable")

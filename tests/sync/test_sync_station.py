@@ -119,3 +119,23 @@ def test_file_without_a_hub_has_no_sync_status(db_path: Path) -> None:
     store.add_attendee({"code": "SOLO1", "first_name": "Solo"})
     assert store.conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0] == 0
     store.close()
+
+
+def test_a_hub_that_answers_too_slowly_means_an_offline_decision(hub: Hub) -> None:
+    from kiosk.sync.hubschema import CHANGES_LOCK
+
+    station = open_synced_station(hub.station_db("slow"), hub.url, name="slow")
+    try:
+        assert station.scan(hub.codes[3]).offline is False
+        with psycopg.connect(hub.url) as blocker, blocker.transaction():
+            # Every hub write queues behind this lock: the hub is up but stuck.
+            blocker.execute("SELECT pg_advisory_xact_lock(%s)", (CHANGES_LOCK,))
+            stuck = station.scan(hub.codes[4])
+            assert (stuck.result, stuck.offline) == (Result.CHECKED_IN, True)
+            assert station.status().online is False
+        wait_for(lambda: station.status().online, "the station to be online again")
+        wait_for(lambda: station.status().waiting == 0, "the offline check-in to upload")
+        assert stuck.appended is not None and stuck.appended.id in hub_checkins(hub.url)
+        assert station.scan(hub.codes[6]).offline is False
+    finally:
+        station.close()
