@@ -20,6 +20,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     init.add_argument("--station", default="desk", metavar="NAME")
     init.set_defaults(handler=run_init)
 
+    join = commands.add_parser("join", help="copy the event from the hub into a station file")
+    join.add_argument("url", metavar="URL", help="libpq connection string of the hub")
+    add_db_argument(join)
+    join.add_argument("--station", default="station", metavar="NAME")
+    join.add_argument(
+        "--remember",
+        action="store_true",
+        help="keep URL in the station's settings (the file is readable by its owner only)",
+    )
+    join.set_defaults(handler=run_join)
+
     sync = commands.add_parser("sync", help="upload and download changes once, then stop")
     sync.add_argument("--server", metavar="URL", help="hub (default: $KIOSK_SERVER, setting)")
     add_db_argument(sync)
@@ -64,6 +75,22 @@ def run_init(args: argparse.Namespace) -> int:
         f"Published {counts['attendees']} attendees and {counts['checkins']} check-ins "
         f"from {db_path(args)}."
     )
+    return 0
+
+
+def run_join(args: argparse.Namespace) -> int:
+    from kiosk.sync import SyncSetupError, describe
+    from kiosk.sync.connection import SERVER_SETTING
+    from kiosk.sync.join import join
+
+    try:
+        store = join(db_path(args), args.url, args.station)
+    except SyncSetupError as error:
+        raise UserError(str(error)) from None
+    if args.remember:
+        store.set_setting(SERVER_SETTING, args.url)
+    count = store.conn.execute("SELECT count(*) FROM attendees").fetchone()[0]
+    print(f"{db_path(args)} follows the hub at {describe(args.url)} ({count} attendees).")
     return 0
 
 

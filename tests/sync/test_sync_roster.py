@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import psycopg
 import pytest
-from sync_helpers import Hub, local_checkins
+from sync_helpers import Hub, hub_checkins, local_checkins
 from test_sync_station import wait_for
 
 from kiosk.cli import main
@@ -107,3 +108,24 @@ def test_standalone_status_output_is_unchanged(
     assert "sync" not in json.loads(capsys.readouterr().out)
     assert main(["status", "--db", str(db_path)]) == 0
     assert "Sync:" not in capsys.readouterr().out
+
+
+def test_join_can_remember_the_hub_so_scan_needs_no_server_option(
+    hub: Hub, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = hub.station_db("remembered")
+    assert main(["server", "join", hub.url, "--db", str(path), "--remember"]) == 0
+    out = capsys.readouterr().out
+    assert "600 attendees" in out and hub.cluster.password not in out
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "scan", "--db", str(path), "--station", "r"],
+        input=hub.codes[7] + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "KIOSK_SERVER": ""},
+    )
+    result = json.loads(done.stdout)
+    assert (result["result"], result["offline"]) == ("checked_in", False)
+    assert set(local_checkins(path)) <= set(hub_checkins(hub.url))
