@@ -139,3 +139,25 @@ def test_a_hub_that_answers_too_slowly_means_an_offline_decision(hub: Hub) -> No
         assert station.scan(hub.codes[6]).offline is False
     finally:
         station.close()
+
+
+def test_exit_at_one_station_lets_the_ticket_back_in_at_another(hub: Hub) -> None:
+    door = open_synced_station(hub.station_db("door"), hub.url, name="door")
+    way_out = open_synced_station(hub.station_db("out"), hub.url, name="out", exit_mode=True)
+    code = hub.codes[8]
+    try:
+        entry = door.scan(code)
+        assert entry.result is Result.CHECKED_IN and entry.appended is not None
+        wait_for(
+            lambda: entry.appended.id in local_checkins(hub.station_db("out")),  # type: ignore[union-attr]
+            "the entry to reach the exit station",
+        )
+        assert way_out.scan(code).result is Result.CHECKED_OUT
+        wait_for(lambda: way_out.status().waiting == 0, "the exit to upload")
+        wait_for(lambda: len(local_checkins(hub.station_db("door"))) == 2, "the exit to arrive")
+        again = door.scan(code)
+        assert (again.result, again.offline) == (Result.CHECKED_IN, False)
+        assert door.scan(code).result is Result.ALREADY_CHECKED_IN
+    finally:
+        door.close()
+        way_out.close()

@@ -114,7 +114,9 @@ def wait_converged(hub: Hub, names: list[str], limit: float = 60.0) -> float:
         time.sleep(0.05)
 
 
-def test_hub_stopped_mid_run_stations_continue_offline_and_converge(hub: Hub) -> None:
+def test_hub_stopped_mid_run_stations_continue_offline_and_converge(
+    hub: Hub, capsys: pytest.CaptureFixture[str]
+) -> None:
     rng = random.Random(11)
     names = ["a", "b", "c"]
     pool = hub.codes[:200]
@@ -139,7 +141,8 @@ def test_hub_stopped_mid_run_stations_continue_offline_and_converge(hub: Hub) ->
     finally:
         hub.cluster.start()
     seconds = wait_converged(hub, names)
-    print(f"\nconvergence after the hub came back: {seconds:.2f} s")
+    with capsys.disabled():  # shown in every run, not only on failure
+        print(f"\nconvergence after the hub came back: {seconds:.2f} s")
     for station in stations.values():
         station.finish()
 
