@@ -53,7 +53,10 @@ class TemporaryCluster:
         assert bin_dir is not None, unavailable_reason()
         self.bin = bin_dir
         self.port = _free_port()
-        self.folder = Path(tempfile.mkdtemp(prefix="kiosk-pg-"))
+        # The server runs as another user, who must be able to reach the
+        # folder: a private $TMPDIR (say under root's home) would not do.
+        shared = "/tmp" if os.path.isdir("/tmp") else None
+        self.folder = Path(tempfile.mkdtemp(prefix="kiosk-pg-", dir=shared))
         self.data = self.folder / "data"
         self.log = self.folder / "server.log"
         self.password = os.urandom(12).hex()
