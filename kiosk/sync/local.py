@@ -27,6 +27,7 @@ HUB_ID = "hub_id"
 STATION = "station"
 ONLINE = "online"
 LAST_SYNC = "last_sync"
+SEEN_HUB_AT = "seen_hub_at"
 
 
 def utc_text() -> str:

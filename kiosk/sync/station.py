@@ -26,6 +26,8 @@ log = logging.getLogger("kiosk.sync")
 # After the hub failed to answer a scan, decide locally for this long before
 # asking it again (the worker keeps probing in the background meanwhile).
 BACKOFF_S = 1.0
+# `kiosk status` reads a station as offline if its heartbeat is older than this.
+STALE_AFTER_S = 15.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +41,22 @@ class SyncStatus:
     conflicts: int
 
 
+def _recent(store: Store) -> bool:
+    """The running station talked to the hub lately (it does every 5 s)."""
+    seen = local.state(store, local.SEEN_HUB_AT)
+    if seen is None:
+        return False
+    age = dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(seen)
+    return age < dt.timedelta(seconds=STALE_AFTER_S)
+
+
 def file_status(store: Store) -> SyncStatus | None:
     """Sync status as recorded in the event file; None if it never joined a hub."""
     if not local.is_joined(store):
         return None
     return SyncStatus(
         hub=local.state(store, "hub_label", "") or "",
-        online=local.state(store, local.ONLINE) == "1",
+        online=local.state(store, local.ONLINE) == "1" and _recent(store),
         waiting=local.waiting(store),
         last_sync=local.state(store, local.LAST_SYNC),
         conflicts=local.conflict_count(store),

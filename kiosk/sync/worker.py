@@ -152,6 +152,9 @@ class SyncWorker(threading.Thread):
             if must_pull or self._stopping.is_set():
                 applied = pull(conn, store)
                 last_pull = time.monotonic()
+                # A heartbeat, so that a station killed while online does not
+                # read as online forever in `kiosk status`.
+                local.set_state(store, local.SEEN_HUB_AT, local.utc_text())
             if (sent or applied) and self.on_change:
                 self.on_change()
             if sent or applied:

@@ -161,3 +161,19 @@ def test_exit_at_one_station_lets_the_ticket_back_in_at_another(hub: Hub) -> Non
     finally:
         door.close()
         way_out.close()
+
+
+def test_status_in_the_file_follows_the_running_station(hub: Hub) -> None:
+    path = hub.station_db("watched")
+    station = open_synced_station(path, hub.url, name="watched")
+    reader = Store.open(path)
+    try:
+        wait_for(lambda: file_status(reader).online, "the station to report online")  # type: ignore[union-attr]
+        status = file_status(reader)
+        assert status is not None and status.waiting == 0 and status.last_sync
+        assert status.hub == f"127.0.0.1:{hub.cluster.port}/{hub.url.rsplit('/', 1)[1]}"
+    finally:
+        station.close()
+    status = file_status(reader)
+    reader.close()
+    assert status is not None and status.online is False
