@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import psycopg
-from sync_helpers import Hub, hub_checkins, local_checkins
+from sync_helpers import Hub, hub_checkins, local_checkins, make_event
 
 from kiosk.domain.codes import new_code
 from kiosk.domain.models import Result
 from kiosk.store import Store
 from kiosk.sync import file_status, open_synced_station
+from kiosk.sync.cluster import TemporaryCluster
+from kiosk.sync.join import publish
 
 
 def wait_for(condition: Callable[[], bool], what: str, limit: float = 30.0) -> None:
@@ -177,3 +182,34 @@ def test_status_in_the_file_follows_the_running_station(hub: Hub) -> None:
     status = file_status(reader)
     reader.close()
     assert status is not None and status.online is False
+
+
+def test_session_admission_is_once_per_session_across_stations(
+    pg_cluster: TemporaryCluster, tmp_path: Path
+) -> None:
+    desk = tmp_path / "desk.db"
+    codes = make_event(desk, 3)
+    store = Store.open(desk)
+    now = dt.datetime.now(dt.UTC)
+    lab = store.add_session("Lab", now - dt.timedelta(minutes=10), now + dt.timedelta(hours=1))
+    url = pg_cluster.create_database(f"hub_{uuid.uuid4().hex[:12]}")
+    publish(store, url, "desk")
+    store.close()
+    one = open_synced_station(tmp_path / "one.db", url, name="one", session_id=lab.id)
+    two = open_synced_station(tmp_path / "two.db", url, name="two", session_id=lab.id)
+    hall = open_synced_station(tmp_path / "hall.db", url, name="hall")
+    try:
+        assert one.scan(codes[0]).result is Result.CHECKED_IN
+        second = two.scan(codes[0])
+        assert second.result is Result.ALREADY_CHECKED_IN and second.session_id == lab.id
+        # The event's own admission for the day is a different scope.
+        assert hall.scan(codes[0]).result is Result.CHECKED_IN
+    finally:
+        for station in (one, two, hall):
+            station.close()
+    with psycopg.connect(url) as conn:
+        scopes = {row[0] for row in conn.execute("SELECT scope FROM admissions").fetchall()}
+    assert scopes == {
+        f"session:{lab.id}",
+        f"day:{now.astimezone(ZoneInfo('Europe/London')).date()}",
+    }
