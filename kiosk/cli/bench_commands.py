@@ -18,7 +18,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     bench.add_argument("--attendees", type=int, default=100_000, metavar="N")
     bench.add_argument("--markdown", action="store_true", help="print a Markdown table")
     bench.add_argument(
-        "--only", metavar="NAMES", help="comma-separated: import,core,reports,console,badges,print,ui,sync"
+        "--only",
+        metavar="NAMES",
+        help="comma-separated: import,core,reports,console,badges,print,ui,sync",
     )
     bench.set_defaults(handler=run_bench)
 
