@@ -1,6 +1,6 @@
 """Multi-station sync through a throwaway PostgreSQL hub.
 
-.venv/bin/python -m benchmarks.bench_sync [--stations 10] [--scans 500]
+.venv/bin/python -m benchmarks.bench_sync [--stations 10] [--scans 500] [--attendees 100000]
 
 Needs root and Debian's postgresql (see kiosk.sync.cluster); otherwise it
 reports why and measures nothing.
@@ -20,13 +20,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.roster import people
 from benchmarks.stats import percentile, timing_row, value_row
 from kiosk.domain.codes import new_code
 from kiosk.domain.models import Event
 from kiosk.store import Store
 from kiosk.sync import open_synced_station
 from kiosk.sync.cluster import TemporaryCluster, unavailable_reason
-from kiosk.sync.join import publish
+from kiosk.sync.join import join, publish
 
 LATENCY_SAMPLES = 200
 
@@ -117,7 +118,22 @@ def appearance_latency(url: str, folder: Path, codes: list[str]) -> tuple[list[f
     return scans, latencies
 
 
-def run(stations: int = 10, scans: int = 500) -> list[dict[str, Any]]:
+def join_time(cluster: TemporaryCluster, folder: Path, attendees: int) -> float:
+    """Seconds for a new station to copy an event of `attendees` from the hub."""
+    url = cluster.create_database("bench_join")
+    store = Store.open(folder / "big.db", create=True)
+    store.save_event(Event("Sync benchmark, large roster"))
+    with store.transaction():
+        for person in people(attendees):
+            store.add_attendee(person)
+    publish(store, url, "desk")
+    store.close()
+    started = time.perf_counter()
+    join(folder / "joined.db", url, "new").close()
+    return time.perf_counter() - started
+
+
+def run(stations: int = 10, scans: int = 500, attendees: int = 100_000) -> list[dict[str, Any]]:
     reason = unavailable_reason()
     if reason is not None:
         return [{"name": f"sync: not measured ({reason})", "target": ""}]
@@ -128,6 +144,7 @@ def run(stations: int = 10, scans: int = 500) -> list[dict[str, Any]]:
         fresh = codes[-LATENCY_SAMPLES:]
         rate = hub_throughput(url, folder, codes[:-LATENCY_SAMPLES], stations, scans)
         online, latency = appearance_latency(url, folder, fresh)
+        joining = join_time(cluster, folder, attendees)
     latency_row = timing_row(
         "sync: scan at one station → in another station's file", latency, "p95 ≤ 2000 ms"
     )
@@ -138,6 +155,7 @@ def run(stations: int = 10, scans: int = 500) -> list[dict[str, Any]]:
         ),
         timing_row("sync: online scan decided at the hub (idle hub)", online, ""),
         latency_row,
+        value_row(f"sync: a new station joins ({attendees:,} roster)", joining, "", "s"),
     ]
 
 
@@ -145,8 +163,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--stations", type=int, default=10)
     parser.add_argument("--scans", type=int, default=500)
+    parser.add_argument("--attendees", type=int, default=100_000)
     args = parser.parse_args()
-    print(json.dumps(run(args.stations, args.scans), indent=2, ensure_ascii=False))
+    rows = run(args.stations, args.scans, args.attendees)
+    print(json.dumps(rows, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":
