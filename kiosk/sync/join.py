@@ -150,8 +150,21 @@ def join(path: Path, url: str, station: str) -> Store:
                     "This event file belongs to a different hub; join with a new --db file."
                 )
             return store
+        if _other_event(conn, store):
+            store.close()
+            raise SyncSetupError(
+                "This event file holds a different event than the hub; join with a new --db file."
+            )
         _copy_from_hub(conn, store, hub_id, station)
     return store
+
+
+def _other_event(conn: Any, store: Store) -> bool:
+    """The file already has an event (with people in it) that is not the hub's."""
+    mine = store.conn.execute("SELECT name FROM event WHERE id = 1").fetchone()
+    if mine is None or not store.conn.execute("SELECT 1 FROM attendees LIMIT 1").fetchone():
+        return False
+    return bool(mine[0] != _one(conn, "SELECT name FROM event WHERE id = 1"))
 
 
 def _copy_from_hub(conn: Any, store: Store, hub_id: str, station: str) -> None:

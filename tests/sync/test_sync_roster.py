@@ -129,3 +129,15 @@ def test_join_can_remember_the_hub_so_scan_needs_no_server_option(
     result = json.loads(done.stdout)
     assert (result["result"], result["offline"]) == ("checked_in", False)
     assert set(local_checkins(path)) <= set(hub_checkins(hub.url))
+
+
+def test_a_file_with_another_event_is_not_merged_into_the_hub(
+    hub: Hub, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = hub.folder / "demo.db"
+    assert main(["demo", "--db", str(other)]) == 0
+    capsys.readouterr()
+    assert main(["server", "join", hub.url, "--db", str(other)]) == 2
+    assert "different event" in capsys.readouterr().err
+    with psycopg.connect(hub.url) as conn:
+        assert conn.execute("SELECT count(*) FROM attendees").fetchone() == (600,)
