@@ -7,7 +7,6 @@ Log lines carry attendee ids, never names, emails or ticket codes.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -23,8 +22,14 @@ def log_dir() -> Path:
     return Path(os.environ.get("KIOSK_LOG_DIR") or data_dir() / "logs")
 
 
-class OwnerOnlyRotatingHandler(logging.handlers.RotatingFileHandler):
-    """Rotating file handler whose files are readable by the owner only."""
+class OwnerOnlyFileHandler(logging.FileHandler):
+    """Appends to the log, creating it readable by the owner only.
+
+    Several station processes can share one log file (ten `kiosk scan`
+    processes, a kiosk and a desk): every line is one O_APPEND write, and
+    rotation happens only when a process starts (`rotate_if_large`), because a
+    rollover inside one process would pull the file from under the others.
+    """
 
     def _open(self):  # type: ignore[no-untyped-def]
         old = os.umask(0o077)
@@ -32,6 +37,27 @@ class OwnerOnlyRotatingHandler(logging.handlers.RotatingFileHandler):
             return super()._open()
         finally:
             os.umask(old)
+
+
+def rotate_if_large(path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> None:
+    """kiosk.log -> kiosk.log.1 -> ... ; a race with another starting process
+    costs at most one rotation, never a lost line."""
+    try:
+        if path.stat().st_size < max_bytes:
+            return
+    except FileNotFoundError:
+        return
+    for index in range(backups - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{index}")
+        if older.exists():
+            try:
+                os.replace(older, path.with_name(f"{path.name}.{index + 1}"))
+            except FileNotFoundError:
+                pass
+    try:
+        os.replace(path, path.with_name(f"{path.name}.1"))
+    except FileNotFoundError:
+        pass
 
 
 def setup_logging(verbose: bool = False) -> Path | None:
@@ -49,9 +75,8 @@ def setup_logging(verbose: bool = False) -> Path | None:
     try:
         assert path is not None
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        file_handler = OwnerOnlyRotatingHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-        )
+        rotate_if_large(path)
+        file_handler = OwnerOnlyFileHandler(path, encoding="utf-8")
         file_handler.setFormatter(formatter)
         root.addHandler(file_handler)
     except OSError:

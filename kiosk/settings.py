@@ -54,6 +54,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("backup.interval_minutes", int, 5, "Minutes between automatic backups."),
     SettingSpec("backup.keep", int, 12, "How many automatic backups to keep."),
     SettingSpec("organiser_name", str, "", "Who signs the certificates of attendance."),
+    SettingSpec(
+        "sync.server", str, "", "The hub's libpq connection string (kept on this station only)."
+    ),
     SettingSpec("signature_image", str, "", "Signature image for the certificates."),
 )
 SPECS = {spec.name: spec for spec in SETTINGS}

@@ -64,3 +64,18 @@ def test_files_are_private_and_logs_hold_no_personal_data(tmp_path: Path) -> Non
         if len(value) > 4 and value in log_text
     ]
     assert leaks == []
+
+
+def test_log_rotates_at_start_and_stays_private(tmp_path: Path) -> None:
+    from kiosk.logs import MAX_BYTES, rotate_if_large
+
+    log = tmp_path / "kiosk.log"
+    log.write_bytes(b"x" * (MAX_BYTES + 1))
+    (tmp_path / "kiosk.log.1").write_text("older")
+    rotate_if_large(log)
+    assert not log.exists()
+    assert (tmp_path / "kiosk.log.1").stat().st_size == MAX_BYTES + 1
+    assert (tmp_path / "kiosk.log.2").read_text() == "older"
+    env = {**os.environ, "KIOSK_LOG_DIR": str(tmp_path)}
+    kiosk("init", "--db", str(tmp_path / "e.db"), "--event-name", "E", env=env)
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600

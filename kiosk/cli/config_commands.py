@@ -7,7 +7,8 @@ import argparse
 from kiosk.cli.common import UserError, add_db_argument, open_store
 from kiosk.settings import SETTINGS, SettingError, Settings, settings_markdown, spec_for
 
-SECRET_SETTINGS = {"kiosk.pin_hash"}
+# Shown as "(set)": a PIN hash, and a connection string that may hold a password.
+SECRET_SETTINGS = {"kiosk.pin_hash", "sync.server"}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,7 +61,7 @@ def run_get(args: argparse.Namespace) -> int:
 
 
 def run_set(args: argparse.Namespace) -> int:
-    if args.name in SECRET_SETTINGS:
+    if args.name == "kiosk.pin_hash":
         raise UserError("Set the staff PIN with 'kiosk set-pin', so that it is stored hashed.")
     try:
         Settings(open_store(args)).set(args.name, args.value)

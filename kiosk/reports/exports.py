@@ -70,6 +70,15 @@ def write_xlsx(scope: Scope, path: Path) -> Path:
         book.sheet("Attendance", rows(scope), HEADER)
         book.sheet("Summary", _summary(scope))
         book.sheet(
+            "Conflicts",
+            (
+                [code, conflict]
+                for code, conflicts in scope.conflicts.items()
+                for conflict in conflicts
+            ),
+            ["code", "admitted twice while offline"],
+        )
+        book.sheet(
             "No-shows",
             _no_shows(scope),
             ["first_name", "last_name", "organisation", "email", "category"],

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kiosk.domain.models import Event, Session
 from kiosk.reports.attendance import AttendanceRecord, attendance, local_time
 from kiosk.store import Store
+from kiosk.store.rows import parse_utc
 
 # The export columns, in order, with what each holds (the README lists these).
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -27,6 +28,10 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("days_attended", "number of event days with an admission"),
     ("sessions_attended", "titles of the sessions admitted to, separated by '; '"),
     ("session_count", "number of sessions admitted to"),
+    (
+        "conflicts",
+        "admissions made twice while stations were offline: scope, both stations and times",
+    ),
 )
 HEADER = [name for name, _ in COLUMNS]
 
@@ -36,14 +41,33 @@ class Scope:
     event: Event
     sessions: dict[int, Session]
     records: list[AttendanceRecord]
+    conflicts: dict[str, list[str]] = field(default_factory=dict)  # by attendee code
 
 
 def load_scope(store: Store, day: dt.date | None, session_id: int | None) -> Scope:
+    event = store.event()
     return Scope(
-        store.event(),
+        event,
         {session.id: session for session in store.sessions()},
         attendance(store, day=day, session_id=session_id),
+        _conflicts(store, event),
     )
+
+
+def _conflicts(store: Store, event: Event) -> dict[str, list[str]]:
+    """Offline double admissions (multi-station sync), described per attendee."""
+    if "sync_conflicts" not in store.db.table_names():
+        return {}
+    found: dict[str, list[str]] = {}
+    for code, scope, kept_station, kept_at, other_station, other_at in store.conn.execute(
+        "SELECT attendee_code, scope, kept_station, kept_at, other_station, other_at "
+        "FROM sync_conflicts ORDER BY detected_at"
+    ):
+        found.setdefault(code, []).append(
+            f"{scope}: {kept_station} {local_time(event, parse_utc(kept_at))} and "
+            f"{other_station} {local_time(event, parse_utc(other_at))}"
+        )
+    return found
 
 
 def row_values(scope: Scope, record: AttendanceRecord) -> list[str | int]:
@@ -70,6 +94,7 @@ def row_values(scope: Scope, record: AttendanceRecord) -> list[str | int]:
         len(days),
         "; ".join(s.title for s in sessions),
         len(sessions),
+        " | ".join(scope.conflicts.get(attendee.code, ())),
     ]
 
 

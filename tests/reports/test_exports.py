@@ -60,7 +60,7 @@ def test_csv_neutralises_formulas(event_store: Store, tmp_path: Path) -> None:
 def test_xlsx_rows_summary_and_no_shows(event_store: Store, tmp_path: Path) -> None:
     path = write_xlsx(load_scope(event_store, None, None), tmp_path / "out.xlsx")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Attendance", "Summary", "No-shows"]
+    assert book.sheetnames == ["Attendance", "Summary", "Conflicts", "No-shows"]
     rows = list(book["Attendance"].iter_rows(values_only=True))
     assert list(rows[0]) == HEADER
     assert len(rows) == len(PEOPLE) + 1
@@ -130,3 +130,24 @@ def test_failed_export_leaves_the_old_file(event_store: Store, tmp_path: Path) -
         raise RuntimeError("disk full")
     assert target.read_text() == "previous export"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_offline_conflicts_are_listed_in_both_exports(event_store: Store, tmp_path: Path) -> None:
+    # What multi-station sync records when two stations admitted one ticket
+    # while neither could reach the hub.
+    event_store.conn.execute(
+        "INSERT INTO sync_conflicts VALUES ('c1', 'CODE-0', 'day:2026-03-10', 'e1', 'kiosk-1', "
+        "'2026-03-10T09:01:00+00:00', 'e2', 'kiosk-2', '2026-03-10T09:03:00+00:00', "
+        "'2026-03-10T09:10:00+00:00')"
+    )
+    scope = load_scope(event_store, None, None)
+    rows = read_csv(write_csv(scope, tmp_path / "out.csv"))
+    amara = next(row for row in rows if row["code"] == "CODE-0")
+    assert (
+        amara["conflicts"]
+        == "day:2026-03-10: kiosk-1 2026-03-10 09:01 and kiosk-2 2026-03-10 09:03"
+    )
+    assert all(row["conflicts"] == "" for row in rows if row["code"] != "CODE-0")
+    book = openpyxl.load_workbook(write_xlsx(scope, tmp_path / "out.xlsx"))
+    listed = list(book["Conflicts"].iter_rows(values_only=True))
+    assert listed[1][0] == "CODE-0" and "kiosk-2" in listed[1][1]
