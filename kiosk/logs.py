@@ -6,6 +6,7 @@ Log lines carry attendee ids, never names, emails or ticket codes.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -50,14 +51,10 @@ def rotate_if_large(path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKU
     for index in range(backups - 1, 0, -1):
         older = path.with_name(f"{path.name}.{index}")
         if older.exists():
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 os.replace(older, path.with_name(f"{path.name}.{index + 1}"))
-            except FileNotFoundError:
-                pass
-    try:
+    with contextlib.suppress(FileNotFoundError):
         os.replace(path, path.with_name(f"{path.name}.1"))
-    except FileNotFoundError:
-        pass
 
 
 def setup_logging(verbose: bool = False) -> Path | None:
