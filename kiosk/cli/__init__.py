@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "kiosk.cli.desk_commands",
     "kiosk.cli.ops_commands",
     "kiosk.cli.config_commands",
+    "kiosk.cli.setup_commands",
     "kiosk.cli.bench_commands",
     "kiosk.cli.server_commands",
 )

@@ -1,0 +1,1 @@
+"""The first-run setup wizard: event, roster, badge, printer, station."""

@@ -1,0 +1,46 @@
+"""Screenshots of the setup wizard, for the README (run under Xvfb):
+python -m kiosk.ui.wizard.screenshots docs/screenshots ROSTER.csv
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.ui.resources import load_fonts
+from kiosk.ui.wizard.wizard import SetupWizard
+
+
+def main(folder: Path, roster: Path) -> None:
+    app = QApplication.instance() or QApplication(sys.argv)
+    load_fonts()
+    with tempfile.TemporaryDirectory() as temp:
+        wizard = SetupWizard(Path(temp))
+        wizard.show()
+        wizard.event_page.name.setText("Collaborative Learning Event — Spring")
+        wizard.event_page.venue.setText("St Paul's Centre, Hammersmith")
+
+        def shot(name: str) -> None:
+            for _ in range(10):
+                app.processEvents()
+            wizard.grab().save(str(folder / f"wizard-{name}.png"))
+            print(folder / f"wizard-{name}.png")
+
+        real_path = wizard.event_page.path.text()
+        wizard.event_page.path.setText("~/Documents/Events/spring-learning-event.db")
+        shot("event")
+        wizard.event_page.path.setText(real_path)
+        wizard.next()
+        wizard.roster_page.path.setText(str(roster))
+        wizard.roster_page.check_file()
+        shot("roster")
+        wizard.next()
+        shot("badge")
+        wizard.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))
