@@ -153,3 +153,22 @@ class BackupScheduler:
                 # A missing USB stick must not stop check-in; staff see it.
                 self.last_error = str(error)
                 log.warning("backup failed: %s", error)
+
+
+def default_backup_folder(db_path: Path, configured: str | None) -> Path:
+    return Path(configured) if configured else db_path.parent / "backups"
+
+
+def check_on_start(db_path: Path, backup_folder: Path) -> None:
+    """Refuse to start on a damaged file, naming the backup to restore."""
+    problem = quick_check(db_path)
+    if problem is None:
+        return
+    log.error("event file failed its integrity check: %s", problem)
+    good = newest_good_backup(backup_folder)
+    advice = (
+        f"The newest good backup is {good}; restore it with: kiosk restore {good} --db {db_path}"
+        if good
+        else "No good backup was found; restore one you keep elsewhere with kiosk restore."
+    )
+    raise StoreError(f"The event file {db_path} is damaged. {advice}")

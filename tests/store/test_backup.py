@@ -111,3 +111,22 @@ def test_cli_backup_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "newer" in capsys.readouterr().err
     assert main(["restore", str(tmp_path / "copy.db"), "--db", str(path), "--force"]) == 0
     assert main(["restore", str(tmp_path / "missing.db"), "--db", str(path)]) == 2
+
+
+def test_a_damaged_file_names_the_newest_good_backup(tmp_path: Path) -> None:
+    from kiosk.store.backup import check_on_start
+
+    path = tmp_path / "event.db"
+    make_event(path, 2000)
+    folder = tmp_path / "backups"
+    good = rotate_backup(path, folder)
+    store = Store.open(path)
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    check_on_start(path, folder)  # healthy: no complaint
+    data = bytearray(path.read_bytes())
+    data[8192:16384] = b"\xee" * 8192
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="damaged") as caught:
+        check_on_start(path, folder)
+    assert str(good) in str(caught.value) and "kiosk restore" in str(caught.value)

@@ -13,8 +13,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 from kiosk.desk import HelpDesk
+from kiosk.settings import Settings
 from kiosk.store import Store
+from kiosk.store.backup import BackupScheduler, default_backup_folder
 from kiosk.ui.console.console import ConsoleWidget
+from kiosk.ui.console.health import HealthPanel
 from kiosk.ui.console.overview import OverviewWidget
 
 translate = QCoreApplication.translate
@@ -29,8 +32,10 @@ class DeskTabs(QTabWidget):
         self.overview = OverviewWidget(
             desk.store, lambda: station.event.local_day(station.clock()), self
         )
+        self.health = HealthPanel(desk.store, self)
         self.addTab(self.console, translate("Console", "Help desk"))
         self.addTab(self.overview, translate("Console", "Overview"))
+        self.addTab(self.health, translate("Console", "Health"))
         self.console.changed.connect(self.overview.refresh)
 
 
@@ -42,6 +47,18 @@ def print_queue_for(store: Store):  # type: ignore[no-untyped-def]
     return PrintQueue(store)
 
 
+def start_backups(store: Store, db_path: Path) -> BackupScheduler:
+    """Back up the event file every few minutes while this window is open
+    (to the `backup.folder` setting, else a `backups` folder beside it)."""
+    settings = Settings(store)
+    folder = default_backup_folder(db_path, settings.get("backup.folder"))
+    scheduler = BackupScheduler(
+        db_path, folder, settings.get("backup.interval_minutes") * 60, settings.get("backup.keep")
+    )
+    scheduler.start()
+    return scheduler
+
+
 def run_desk(db_path: Path, station: str, operator: str, *, smoke: bool = False) -> int:
     from kiosk.ui import diagnostics
     from kiosk.ui.resources import load_fonts
@@ -51,6 +68,8 @@ def run_desk(db_path: Path, station: str, operator: str, *, smoke: bool = False)
     diagnostics.install_qt_message_handler()
     load_fonts()
     store = Store.open(db_path)
+    backups = start_backups(store, db_path)
+    app.aboutToQuit.connect(backups.stop)
     desk = HelpDesk(store, station=station, operator=operator, printer=print_queue_for(store))
     window = QMainWindow()
     window.setWindowTitle(

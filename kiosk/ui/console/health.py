@@ -1,0 +1,37 @@
+"""The health panel: `kiosk doctor` on screen, one line per check."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.health import run_checks
+from kiosk.store import Store
+
+translate = QCoreApplication.translate
+
+
+class HealthPanel(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.findings = QListWidget(self)
+        self.findings.setAccessibleName(translate("Console", "Health checks"))
+        self.again = QPushButton(translate("Console", "Check again"), self)
+        self.again.clicked.connect(self.refresh)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.findings, 1)
+        layout.addWidget(self.again, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def refresh(self) -> None:
+        self.findings.clear()
+        for finding in run_checks(self.store):
+            # Words first, colour second: "OK"/"FIX" are part of the text.
+            item = QListWidgetItem(finding.line())
+            item.setForeground(QColor("#1b5e20" if finding.ok else "#b71c1c"))
+            self.findings.addItem(item)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.refresh()
+        super().showEvent(event)
