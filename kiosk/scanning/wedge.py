@@ -23,6 +23,17 @@ from kiosk.domain.codes import clean_scan
 log = logging.getLogger("kiosk.scan")
 
 _TERMINATORS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab}
+# Scanners press Shift for every capital letter: modifier keys on their own
+# neither end a burst nor count as typing.
+_MODIFIER_KEYS = {
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_CapsLock,
+    Qt.Key.Key_NumLock,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +80,8 @@ class KeyboardWedgeFilter(QObject):
         assert isinstance(event, QKeyEvent)
         now = self._clock()
         key = event.key()
+        if key in _MODIFIER_KEYS:
+            return False
         if key in _TERMINATORS:
             return self._on_terminator(now)
         text = event.text()

@@ -152,6 +152,11 @@ def run_kiosk(db_path: Path, *, station_name: str | None, windowed: bool, smoke:
         window.resize(*WINDOWED_SIZE)
         window.show()
     else:
+        # Without a window manager (a bare X session, as kiosks often run) the
+        # full-screen request alone leaves a small window: size it to the screen.
+        screen = app.primaryScreen()
+        if screen is not None:
+            window.setGeometry(screen.geometry())
         window.showFullScreen()
     status = app.exec()
     if kiosk.camera is not None:

@@ -19,7 +19,7 @@ def type_on_screen(qtbot, kiosk: Kiosk, letters: str) -> None:  # type: ignore[n
 
 
 def shown_matches(kiosk: Kiosk) -> list[str]:
-    return [b.text() for b in kiosk.controller.find_me.matches if b.isVisibleTo(kiosk.window)]
+    return [b.full_text() for b in kiosk.controller.find_me.matches if b.isVisibleTo(kiosk.window)]
 
 
 def test_one_letter_shows_nobody(qtbot, kiosk: Kiosk, roster: Roster):

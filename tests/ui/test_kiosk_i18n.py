@@ -14,7 +14,12 @@ from kiosk.ui.app import Kiosk
 from kiosk.ui.i18n import LANGUAGES, SOURCE_LANGUAGE, qm_file, ts_file
 from kiosk.ui.screenshots import scenes
 
-UI_SOURCES = sorted(str(p) for p in (Path(__file__).parents[2] / "kiosk" / "ui").rglob("*.py"))
+# The kiosk's own screens; the desk console and setup wizard keep their own catalogues.
+UI_SOURCES = sorted(
+    str(p)
+    for p in (Path(__file__).parents[2] / "kiosk" / "ui").rglob("*.py")
+    if not {"console", "wizard"} & set(p.parts)
+)
 SECOND = [code for code in LANGUAGES if code != SOURCE_LANGUAGE]
 
 

@@ -7,10 +7,11 @@ initial and organisation. Nothing appears before two letters are typed.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import Metrics, Theme
 from kiosk.ui.views.base import ScreenView, button, label, set_text
+from kiosk.ui.widgets.elide import ElidingButton
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 MIN_LETTERS = 2
@@ -40,14 +41,17 @@ class FindMeView(ScreenView):
         self.keyboard.typed.connect(lambda c: self.field.insert(c))
         self.keyboard.backspace.connect(self.field.backspace)
         self.keyboard.cleared.connect(self.field.clear)
-        self.matches: list[QPushButton] = []
+        self.matches: list[ElidingButton] = []
         grid = QGridLayout()
         for index in range(MATCH_SLOTS):
-            match = button("match", self)
+            match = ElidingButton(self)
+            match.setProperty("role", "match")
             match.setVisible(False)
             match.clicked.connect(lambda _=False, i=index: self._choose(i))
             self.matches.append(match)
             grid.addWidget(match, index // 2, index % 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
 
         # The title shares a row with the field: on a 600 px high screen every
         # row of 64 px touch targets counts.
@@ -100,8 +104,8 @@ class FindMeView(ScreenView):
         self._ids = [attendee_id for attendee_id, _ in matches]
         for index, widget in enumerate(self.matches):
             if index < len(matches):
-                set_text(widget, matches[index][1])
                 widget.setVisible(True)
+                widget.set_full_text(matches[index][1])
             else:
                 widget.setVisible(False)
         if sum(c.isalpha() for c in self.field.text()) >= MIN_LETTERS:
