@@ -1,8 +1,8 @@
 """Name search over the folded text: any order, any case, any accents.
 
-Two full-text indexes answer it (see migration 1): the word index finds
-words that *start* with what was typed, the trigram index finds longer
-fragments *anywhere* in a word. Word-start matches rank first. Each index
+Two full-text indexes answer it (see migrations 1 and 6): the word index
+finds words of any field that *start* with what was typed, the trigram index
+finds longer fragments *anywhere* in a name. Word-start matches rank first. Each index
 hands over at most CANDIDATES rows, so a one-letter query on 100k names costs
 no more than a precise one; the person keeps typing to narrow it down.
 """
@@ -48,8 +48,8 @@ def search_attendees(
             "SELECT rowid AS id FROM attendees_fts WHERE attendees_fts MATCH :fragments "
             "LIMIT :candidates"
         )
-        # Both indexes cover every field; the checks below hold each found
-        # row to the fields asked for and to the short words too.
+        # The indexes hand over candidates; the checks below hold each found
+        # row to the fields asked for and to every word typed.
         for index, word in enumerate(words):
             params[f"w{index}"] = word
             if len(word) >= TRIGRAM:

@@ -57,3 +57,23 @@ def test_duplicate_codes_are_refused(store: Store) -> None:
     store.add_attendee({"code": "A", "first_name": "Ada"})
     with pytest.raises(sqlite3.IntegrityError):
         store.add_attendee({"code": "A", "first_name": "Bob"})
+
+
+def test_a_schema_5_file_keeps_finding_names_after_migration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Migration 6 rebuilds the name-fragment index from the rows already there."""
+    from kiosk.store import database, migrations
+
+    older = {version: step for version, step in migrations.MIGRATIONS.items() if version <= 5}
+    monkeypatch.setattr(database, "MIGRATIONS", older)
+    monkeypatch.setattr(database, "SCHEMA_VERSION", 5)
+    db_path = tmp_path / "schema5.db"
+    store = Store.open(db_path, create=True)
+    store.add_attendee({"code": "OB-1", "first_name": "Siobhán", "last_name": "O'Brien"})
+    store.close()
+    monkeypatch.undo()
+
+    store = Store.open(db_path)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert [a.code for a in store.search("brie")] == ["OB-1"]  # a fragment, not a word start
