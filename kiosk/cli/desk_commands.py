@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kiosk.cli.common import add_db_argument, db_path
-from kiosk.settings import Settings
-from kiosk.store import Store
-from kiosk.store.backup import check_on_start, default_backup_folder
+from kiosk.operations import check_event_file
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,7 +21,5 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.ui.console.window import run_desk
 
     path = db_path(args)
-    store = Store.open(path)  # a missing or foreign file is a one-sentence error
-    check_on_start(path, default_backup_folder(path, Settings(store).get("backup.folder")))
-    store.close()
+    check_event_file(path)  # a missing, foreign or damaged file is a one-sentence error
     return run_desk(path, args.station, args.operator, smoke=args.smoke)

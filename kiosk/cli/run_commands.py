@@ -6,14 +6,21 @@ import argparse
 import getpass
 import os
 import sys
+from pathlib import Path
 
 from kiosk.cli.common import UserError, add_db_argument, db_path, open_store
+from kiosk.operations import check_event_file
+from kiosk.store import Store
+from kiosk.sync.connection import SERVER_ENV, SERVER_SETTING, SyncSetupError, resolve_server
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = subparsers.add_parser("run", help="start the self-service check-in kiosk")
     add_db_argument(run)
     run.add_argument("--station", default=None, metavar="NAME", help="station name in the log")
+    run.add_argument(
+        "--server", metavar="URL", help="join this hub (default: $KIOSK_SERVER, station setting)"
+    )
     run.add_argument("--windowed", action="store_true", help="a normal window, not locked")
     run.add_argument(
         "--smoke", action="store_true", help="paint the welcome screen once and exit (for CI)"
@@ -31,14 +38,38 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_kiosk_command(args: argparse.Namespace) -> int:
     path = db_path(args)
-    if not path.exists():
+    server = _server(args, path)
+    if path.exists():
+        check_event_file(path)  # a damaged file is named with the newest good backup
+    elif server is None:
         raise UserError(f"There is no event database at {path}; create one with 'kiosk init'.")
     if args.smoke and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         # CI machines have no display: paint into memory instead.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.ui.app import run_kiosk
 
-    return run_kiosk(path, station_name=args.station, windowed=args.windowed, smoke=args.smoke)
+    try:
+        return run_kiosk(
+            path,
+            station_name=args.station,
+            windowed=args.windowed,
+            smoke=args.smoke,
+            server=server,
+        )
+    except SyncSetupError as error:
+        raise UserError(str(error)) from None
+
+
+def _server(args: argparse.Namespace, path: Path) -> str | None:
+    """--server, then $KIOSK_SERVER, then the station's `sync.server` setting."""
+    setting = None
+    if path.exists() and not (args.server or os.environ.get(SERVER_ENV)):
+        store = Store.open(path)
+        try:
+            setting = store.setting(SERVER_SETTING)
+        finally:
+            store.close()
+    return resolve_server(args.server, setting)
 
 
 def run_set_pin(args: argparse.Namespace) -> int:

@@ -123,7 +123,7 @@ def restore_database(backup: Path, target: Path, *, force: bool = False) -> None
 
 
 class BackupScheduler:
-    """Backs up an event file every `interval` seconds on its own thread."""
+    """Backs up an event file at start and every `interval` seconds, on its own thread."""
 
     def __init__(
         self,
@@ -145,7 +145,9 @@ class BackupScheduler:
         self._thread.join(timeout=30)
 
     def _run(self) -> None:
-        while not self._stop.wait(self.interval):
+        # The first copy is taken at once: the state before the doors open is
+        # the one worth having if the file is damaged in the first minutes.
+        while True:
             try:
                 rotate_backup(self.source, self.folder, self.keep)
                 self.last_error = None
@@ -153,6 +155,8 @@ class BackupScheduler:
                 # A missing USB stick must not stop check-in; staff see it.
                 self.last_error = str(error)
                 log.warning("backup failed: %s", error)
+            if self._stop.wait(self.interval):
+                return
 
 
 def default_backup_folder(db_path: Path, configured: str | None) -> Path:

@@ -7,11 +7,12 @@ import importlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from kiosk.operations import start_backups
 from kiosk.station import Station
 from kiosk.store import Store
 from kiosk.ui import diagnostics
@@ -19,7 +20,11 @@ from kiosk.ui.flow import FlowController
 from kiosk.ui.i18n import Languages, compile_translations
 from kiosk.ui.resources import load_fonts
 from kiosk.ui.settings import KioskSettings
+from kiosk.ui.sync_feed import SyncFeed
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.sync import SyncedStation
 
 log = logging.getLogger("kiosk.ui")
 
@@ -66,14 +71,20 @@ def build_kiosk(
     print_service: Any = None,
     camera: bool = True,
     languages: Languages | None = None,
+    station: Station | None = None,
 ) -> Kiosk:
-    """Everything but the event loop. Needs a QApplication."""
+    """Everything but the event loop. Needs a QApplication.
+
+    `station` is a ready station (a synced one, joined to a hub); without
+    one the kiosk decides on its own from the event file.
+    """
     from kiosk.scanning.wedge import KeyboardWedgeFilter, WedgeThresholds
 
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the QApplication first"
     settings = KioskSettings(store)
-    station = Station(store, name=station_name or settings.get("kiosk.station_name"))
+    if station is None:
+        station = Station(store, name=station_name or settings.get("kiosk.station_name"))
     window = KioskWindow(locked=locked)
     controller = FlowController(window, store, station, languages, print_service)
     wedge = KeyboardWedgeFilter(
@@ -110,8 +121,30 @@ def _start_camera(controller: FlowController, settings: KioskSettings) -> Any:
     return scanner
 
 
-def run_kiosk(db_path: Path, *, station_name: str | None, windowed: bool, smoke: bool) -> int:
-    """Open the event file and run the kiosk until staff exit it."""
+def _join_hub(db_path: Path, url: str, station_name: str, feed: SyncFeed) -> SyncedStation:
+    """The station joined to the hub (its copy of the event pulled first)."""
+    from kiosk.sync import open_synced_station
+
+    return open_synced_station(db_path, url, name=station_name, on_change=feed.notify)
+
+
+def run_kiosk(
+    db_path: Path,
+    *,
+    station_name: str | None,
+    windowed: bool,
+    smoke: bool,
+    server: str | None = None,
+) -> int:
+    """Open the event file and run the kiosk until staff exit it.
+
+    With `server` (a libpq connection string) the kiosk joins that hub:
+    admissions are decided there while it answers within a second and from
+    the local copy when it does not. A scan runs on the GUI thread either
+    way: the hub's answer is bounded by about a second, and after one miss the
+    station decides locally until the sync worker sees the hub again, so at
+    most one scan per outage waits.
+    """
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     app.setApplicationName("event-kiosk")
@@ -125,7 +158,16 @@ def run_kiosk(db_path: Path, *, station_name: str | None, windowed: bool, smoke:
         log.warning("translations not built: %s", error)
     except Exception:
         log.exception("translations not built")
-    store = Store.open(db_path)
+    # A station joining a hub for the first time starts from an empty file.
+    store = Store.open(db_path, create=bool(server))
+    name = station_name or KioskSettings(store).get("kiosk.station_name")
+    feed = SyncFeed(lambda status: None)
+    synced: SyncedStation | None = None
+    if server:
+        store.close()
+        synced = _join_hub(db_path, server, name, feed)
+        store = synced.store
+    backups = None if smoke else start_backups(store, db_path)
     languages = Languages(app)
     print_service = None if smoke else make_print_service(store)
     kiosk = build_kiosk(
@@ -135,7 +177,11 @@ def run_kiosk(db_path: Path, *, station_name: str | None, windowed: bool, smoke:
         print_service=print_service,
         camera=not smoke,
         languages=languages,
+        station=synced,
     )
+    if synced is not None:
+        feed.display = kiosk.controller.set_sync_status
+        feed.attach(synced)
     diagnostics.install_excepthook(kiosk.controller.recover)
     # Everything built so far lives as long as the kiosk: keep it out of the
     # collector's way, so a full collection never lands between Enter and paint.
@@ -163,6 +209,11 @@ def run_kiosk(db_path: Path, *, station_name: str | None, windowed: bool, smoke:
         kiosk.camera.stop()
     if print_service is not None:
         print_service.stop()
+    feed.stop()
+    if synced is not None:
+        synced.close()  # a last upload; anything unsent stays queued in the file
+    if backups is not None:
+        backups.stop()
     store.close()
     log.info("kiosk stopped")
     return int(status)

@@ -10,7 +10,7 @@ import enum
 import logging
 from collections import deque
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -30,6 +30,9 @@ from kiosk.ui.views.result import ResultView
 from kiosk.ui.views.staff import StaffView
 from kiosk.ui.views.welcome import WelcomeView
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.sync import SyncStatus
 
 log = logging.getLogger("kiosk.ui")
 
@@ -226,6 +229,13 @@ class FlowController(QObject):
         self.welcome.status_info["camera"] = status
         self.welcome.retranslate()
         self.welcome.preview.setVisible(status == "ready")
+
+    def set_sync_status(self, status: SyncStatus | None) -> None:
+        """Hub online or offline, uploads waiting, last sync (None: no hub)."""
+        if status == self.welcome.status_info["sync"]:
+            return
+        self.welcome.status_info["sync"] = status
+        self.welcome.retranslate()
 
     # -- scans and results -----------------------------------------------
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.domain.models import Event, Result, ScanResult, Session
+
+if TYPE_CHECKING:
+    from kiosk.sync import SyncStatus
 
 translate = QCoreApplication.translate
 
@@ -128,3 +132,24 @@ def camera_line(status: str) -> str:
         "error": translate("Result", "Camera error"),
         "off": translate("Result", "Camera off"),
     }.get(status, "")
+
+
+def sync_line(status: SyncStatus) -> str:
+    """Online or offline, changes not yet uploaded and the last sync, in one line."""
+    parts = [
+        translate("Result", "Hub online")
+        if status.online
+        else translate("Result", "Hub offline: check-ins are kept here")
+    ]
+    if status.waiting:
+        parts.append(translate("Result", "{count} waiting to upload").format(count=status.waiting))
+    if status.last_sync:
+        try:
+            synced = dt.datetime.fromisoformat(status.last_sync).astimezone()
+        except ValueError:
+            synced = None
+        if synced is not None:
+            parts.append(
+                translate("Result", "last sync {time}").format(time=synced.strftime("%H:%M"))
+            )
+    return ", ".join(parts)

@@ -214,6 +214,22 @@
         <source>Camera error</source>
         <translation>Erreur de caméra</translation>
     </message>
+    <message>
+        <source>Hub online</source>
+        <translation>Serveur en ligne</translation>
+    </message>
+    <message>
+        <source>Hub offline: check-ins are kept here</source>
+        <translation>Serveur hors ligne : les enregistrements sont gardés ici</translation>
+    </message>
+    <message>
+        <source>{count} waiting to upload</source>
+        <translation>{count} en attente d’envoi</translation>
+    </message>
+    <message>
+        <source>last sync {time}</source>
+        <translation>dernière synchronisation {time}</translation>
+    </message>
 </context>
 <context>
     <name>ResultScreen</name>

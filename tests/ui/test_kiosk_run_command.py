@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from kiosk.cli import main
@@ -55,3 +56,54 @@ def test_set_pin_refuses_a_short_pin(db_path: Path, monkeypatch, capsys):  # typ
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO("12\n"))
     assert main(["set-pin", "--db", str(db_path), "--stdin"]) == 2
     assert "A PIN is 4 to 8 digits." in capsys.readouterr().err
+
+
+def test_run_refuses_a_damaged_file_and_names_the_backup(tmp_path: Path):
+    from kiosk.store.backup import rotate_backup
+
+    db = tmp_path / "event.db"
+    assert kiosk("demo", "--db", str(db)).returncode == 0
+    good = rotate_backup(db, tmp_path / "backups")
+    store = Store.open(db)
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(db.read_bytes())
+    data[8192:16384] = b"\xee" * 8192
+    db.write_bytes(bytes(data))
+    result = kiosk("run", "--db", str(db), "--smoke")
+    assert result.returncode == 2
+    assert "damaged" in result.stderr and str(good) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_running_kiosk_backs_up_at_once_to_an_owner_only_file(tmp_path: Path):
+    db = tmp_path / "event.db"
+    assert kiosk("demo", "--db", str(db)).returncode == 0
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("DISPLAY", None)
+    running = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run", "--db", str(db), "--windowed"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    folder = tmp_path / "backups"
+    try:
+        for _ in range(600):  # the limit only stops a broken run hanging
+            copies = sorted(folder.glob("*.db")) if folder.exists() else []
+            if copies and running.poll() is None:
+                break
+            assert running.poll() is None, running.communicate()[1]
+            time.sleep(0.05)
+    finally:
+        running.terminate()
+        running.communicate(timeout=30)
+    assert copies, "no backup appeared"
+    assert copies[0].stat().st_mode & 0o777 == 0o600
+    copy = Store.open(copies[0])
+    try:
+        assert copy.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert copy.conn.execute("SELECT count(*) FROM attendees").fetchone()[0] > 0
+    finally:
+        copy.close()

@@ -13,9 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 from kiosk.desk import HelpDesk
-from kiosk.settings import Settings
+from kiosk.operations import start_backups
 from kiosk.store import Store
-from kiosk.store.backup import BackupScheduler, default_backup_folder
 from kiosk.ui.console.console import ConsoleWidget
 from kiosk.ui.console.health import HealthPanel
 from kiosk.ui.console.overview import OverviewWidget
@@ -45,18 +44,6 @@ def print_queue_for(store: Store):  # type: ignore[no-untyped-def]
     except ImportError:
         return None
     return PrintQueue(store)
-
-
-def start_backups(store: Store, db_path: Path) -> BackupScheduler:
-    """Back up the event file every few minutes while this window is open
-    (to the `backup.folder` setting, else a `backups` folder beside it)."""
-    settings = Settings(store)
-    folder = default_backup_folder(db_path, settings.get("backup.folder"))
-    scheduler = BackupScheduler(
-        db_path, folder, settings.get("backup.interval_minutes") * 60, settings.get("backup.keep")
-    )
-    scheduler.start()
-    return scheduler
 
 
 def run_desk(db_path: Path, station: str, operator: str, *, smoke: bool = False) -> int:

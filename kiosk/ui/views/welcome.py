@@ -9,7 +9,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import LANGUAGES
-from kiosk.ui.messages import camera_line
+from kiosk.ui.messages import camera_line, sync_line
 from kiosk.ui.theme import Metrics, Theme
 from kiosk.ui.views.base import ScreenView, button, label, set_text
 from kiosk.ui.widgets.preview import CameraPreview
@@ -27,12 +27,14 @@ class WelcomeView(ScreenView):
         super().__init__(parent)
         self.event_name = event_name
         self.language = "en"
-        # Station name, camera status, printing and PIN: shown small at the bottom.
+        # Station name, camera status, printing, PIN and (with a hub) sync:
+        # shown small at the bottom, never anything about an attendee.
         self.status_info: dict[str, Any] = {
             "station": "",
             "camera": "off",
             "printing": False,
             "pin": True,
+            "sync": None,
         }
 
         self.logo = QLabel(self)
@@ -120,6 +122,8 @@ class WelcomeView(ScreenView):
             if info["printing"]
             else translate("Welcome", "Badge printing off"),
         ]
+        if info["sync"] is not None:
+            parts.append(sync_line(info["sync"]))
         if not info["pin"]:
             parts.append(translate("Welcome", "No staff PIN set"))
         return "  ·  ".join(part for part in parts if part)
