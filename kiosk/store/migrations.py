@@ -181,6 +181,9 @@ def _v2_print_jobs(db: sqlite_utils.Database) -> None:
 
 
 # Columns of `attendees` a hub carries (everything but the local integer id).
+# Spelled out here rather than imported from kiosk.sync.hubschema on purpose:
+# a migration must build the same triggers forever, whatever the hub's schema
+# becomes later; a later change to the columns is a new migration.
 _SYNC_ATTENDEE_COLUMNS = (
     "code",
     "first_name",
