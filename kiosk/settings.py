@@ -34,6 +34,12 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("kiosk.findme_enabled", bool, True, "Show the find-me-by-name button."),
     SettingSpec("kiosk.findme_limit", int, 6, "Most names find-me shows at once."),
     SettingSpec("kiosk.pin_hash", str, "", "scrypt hash of the staff PIN (empty: no PIN set)."),
+    SettingSpec(
+        "kiosk.staff_timeout_seconds",
+        int,
+        120,
+        "Idle seconds before the staff screen locks again (back to welcome, PIN needed).",
+    ),
     SettingSpec("kiosk.scanner_max_gap_ms", int, 35, "Longest gap between keys of a scan."),
     SettingSpec("kiosk.scanner_min_length", int, 4, "Fewest characters that make a scan."),
     SettingSpec("kiosk.scanner_pause_ms", int, 120, "Silence that ends a scan with no Enter."),
@@ -60,6 +66,11 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("signature_image", str, "", "Signature image for the certificates."),
 )
 SPECS = {spec.name: spec for spec in SETTINGS}
+# Shown as "(set)" or as dots: a PIN hash, and a connection string that may hold a password.
+SECRET_SETTINGS = frozenset({"kiosk.pin_hash", "sync.server"})
+# Not on the settings screen at all: the PIN is set through its own dialog.
+HIDDEN_SETTINGS = frozenset({"kiosk.pin_hash"})
+PASSWORD_SETTINGS = SECRET_SETTINGS - HIDDEN_SETTINGS
 
 
 class SettingError(ValueError):

@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 
 from kiosk.cli.common import UserError, add_db_argument, open_store
-from kiosk.settings import SETTINGS, SettingError, Settings, settings_markdown, spec_for
-
-# Shown as "(set)": a PIN hash, and a connection string that may hold a password.
-SECRET_SETTINGS = {"kiosk.pin_hash", "sync.server"}
+from kiosk.settings import (
+    SECRET_SETTINGS,
+    SETTINGS,
+    SettingError,
+    Settings,
+    settings_markdown,
+    spec_for,
+)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

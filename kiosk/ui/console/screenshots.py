@@ -63,7 +63,8 @@ def main(folder: Path) -> None:
         window.show()
         tabs.console.search.setText("siobhan")
         tabs.console.refresh()
-        for name, index in (("desk-console", 0), ("desk-overview", 1)):
+        for index, name in enumerate(("console", "overview", "health", "settings")):
+            name = f"desk-{name}"
             tabs.setCurrentIndex(index)
             for _ in range(20):
                 app.processEvents()

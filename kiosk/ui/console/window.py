@@ -18,6 +18,7 @@ from kiosk.store import Store
 from kiosk.ui.console.console import ConsoleWidget
 from kiosk.ui.console.health import HealthPanel
 from kiosk.ui.console.overview import OverviewWidget
+from kiosk.ui.console.settings_panel import SettingsPanel
 
 translate = QCoreApplication.translate
 log = logging.getLogger("kiosk.ui")
@@ -32,9 +33,11 @@ class DeskTabs(QTabWidget):
             desk.store, lambda: station.event.local_day(station.clock()), self
         )
         self.health = HealthPanel(desk.store, self)
+        self.settings = SettingsPanel(desk.store, self)
         self.addTab(self.console, translate("Console", "Help desk"))
         self.addTab(self.overview, translate("Console", "Overview"))
         self.addTab(self.health, translate("Console", "Health"))
+        self.addTab(self.settings, translate("Console", "Settings"))
         self.console.changed.connect(self.overview.refresh)
 
 

@@ -1,0 +1,144 @@
+"""The settings screen: one row per declared setting, generated from `kiosk.settings`.
+
+Nothing here names a setting: add one to `SETTINGS` and it appears with a
+field for its type and its description. Saving stores only values that
+differ from the default (a field put back to its default clears the stored
+value). The staff PIN is changed with `kiosk set-pin` or the setup wizard,
+never typed into a plain field; the hub's connection string is shown as dots.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.settings import HIDDEN_SETTINGS, PASSWORD_SETTINGS, SETTINGS, SettingError, Settings
+from kiosk.settings import SettingSpec as Spec
+from kiosk.store import Store
+
+translate = QCoreApplication.translate
+log = logging.getLogger("kiosk.ui")
+
+INT_MAXIMUM = 1_000_000
+FIELD_WIDTH = 320
+
+
+class SettingsPanel(QWidget):
+    saved = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = Settings(store)
+        self.fields: dict[str, QWidget] = {}
+        form_host = QWidget(self)
+        # Name | field | what it does: descriptions get the room that is left.
+        grid = QGridLayout(form_host)
+        grid.setColumnStretch(2, 1)
+        grid.setHorizontalSpacing(16)
+        row = 0
+        for spec in SETTINGS:
+            if spec.name in HIDDEN_SETTINGS:
+                continue
+            field = self._field_for(spec)
+            field.setObjectName(spec.name)
+            field.setAccessibleName(spec.name)
+            field.setAccessibleDescription(spec.description)
+            field.setToolTip(spec.description)
+            self.fields[spec.name] = field
+            description = QLabel(spec.description, form_host)
+            description.setWordWrap(True)
+            grid.addWidget(QLabel(spec.name, form_host), row, 0)
+            grid.addWidget(field, row, 1, Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(description, row, 2)
+            row += 1
+        grid.setRowStretch(row, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_host)
+        self.message = QLabel("", self)
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton(translate("Console", "Save settings"), self)
+        self.save_button.clicked.connect(self.save)
+        self.reload_button = QPushButton(translate("Console", "Undo changes"), self)
+        self.reload_button.clicked.connect(self.load)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.reload_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.load()
+
+    def _field_for(self, spec: Spec) -> QWidget:
+        if spec.type is bool:
+            return QCheckBox(self)
+        if spec.type is int:
+            spin = QSpinBox(self)
+            spin.setRange(0, INT_MAXIMUM)
+            spin.setMinimumWidth(FIELD_WIDTH // 2)
+            return spin
+        line = QLineEdit(self)
+        line.setMinimumWidth(FIELD_WIDTH)
+        if spec.name in PASSWORD_SETTINGS:
+            line.setEchoMode(QLineEdit.EchoMode.Password)
+        if spec.default:
+            line.setPlaceholderText(str(spec.default))
+        return line
+
+    def value_of(self, name: str) -> Any:
+        field = self.fields[name]
+        if isinstance(field, QCheckBox):
+            return field.isChecked()
+        if isinstance(field, QSpinBox):
+            return field.value()
+        assert isinstance(field, QLineEdit)
+        return field.text().strip()
+
+    def load(self) -> None:
+        """Show the stored values (or defaults), dropping unsaved edits."""
+        for name, field in self.fields.items():
+            value = self.settings.get(name)
+            if isinstance(field, QCheckBox):
+                field.setChecked(bool(value))
+            elif isinstance(field, QSpinBox):
+                field.setValue(int(value))
+            elif isinstance(field, QLineEdit):
+                field.setText(str(value))
+        self.message.setText("")
+
+    def save(self) -> bool:
+        changed: list[str] = []
+        try:
+            for name in self.fields:
+                value = self.value_of(name)
+                if value != self.settings.get(name):
+                    self.settings.set(name, value)
+                    changed.append(name)
+        except SettingError as error:
+            self.message.setText(str(error))
+            return False
+        # Names of settings only: values may be personal or secret.
+        log.info("settings changed on screen: %s", ", ".join(changed) or "none")
+        self.message.setText(
+            translate("Console", "Saved. The kiosk uses new settings from its next start.")
+            if changed
+            else translate("Console", "Nothing to save.")
+        )
+        self.message.setAlignment(Qt.AlignmentFlag.AlignVCenter)
+        self.saved.emit()
+        return True
