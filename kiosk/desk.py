@@ -60,12 +60,18 @@ class HelpDesk:
     def __init__(
         self,
         store: Store,
-        station: str = "help-desk",
+        station: str | Station = "help-desk",
         operator: str = "",
         printer: BadgePrinter | None = None,
     ) -> None:
+        """`station` is a name, or a ready station: a kiosk hands over its own,
+        so the desk's check-ins carry its name and are decided the way its
+        scans are (at the hub, when it has one). `operator` is for a name."""
         self.store = store
-        self.station = Station(store, name=station, operator=operator)
+        if isinstance(station, Station):
+            self.station = station
+        else:
+            self.station = Station(store, name=station, operator=operator)
         self.printer = printer
 
     @property

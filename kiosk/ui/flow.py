@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kiosk.domain.codes import clean_scan
 from kiosk.domain.models import Attendee, Result, ScanResult
 from kiosk.station import Station
 from kiosk.store import Store
@@ -32,6 +33,7 @@ from kiosk.ui.views.welcome import WelcomeView
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
+    from kiosk.desk import HelpDesk
     from kiosk.sync import SyncStatus
 
 log = logging.getLogger("kiosk.ui")
@@ -46,7 +48,7 @@ class Screen(enum.StrEnum):
     STAFF = "staff"
 
 
-PUBLIC_IDLE = {Screen.FIND_ME, Screen.CONFIRM, Screen.PIN, Screen.STAFF}
+PUBLIC_IDLE = {Screen.FIND_ME, Screen.CONFIRM, Screen.PIN}
 
 
 @dataclass
@@ -118,7 +120,7 @@ class FlowController(QObject):
         self.find_me = FindMeView()
         self.confirm = ConfirmView()
         self.pin = PinView()
-        self.staff = StaffView()
+        self.staff = StaffView(self.station.name)
         self.views = {
             Screen.WELCOME: self.welcome,
             Screen.RESULT: self.result,
@@ -145,7 +147,6 @@ class FlowController(QObject):
         self.pin.cancelled.connect(lambda: self._switch(Screen.WELCOME, "PIN cancelled"))
         self.staff.back.connect(lambda: self._switch(Screen.WELCOME, "staff back"))
         self.staff.exit_requested.connect(self._exit)
-        self.staff.code_entered.connect(lambda code: self.handle_scan(code, "typed"))
 
     def _build_timers(self) -> None:
         self.countdown = QTimer(self)
@@ -173,8 +174,9 @@ class FlowController(QObject):
             self.min_display.stop()
         if screen is not Screen.PIN:
             self.lock_tick.stop()
-        if screen in PUBLIC_IDLE:
-            self.idle.start(self.settings.get("kiosk.idle_seconds") * 1000)
+        idle_ms = self._idle_ms(screen)
+        if idle_ms:
+            self.idle.start(idle_ms)
         else:
             self.idle.stop()
         if screen is Screen.WELCOME and previous is not Screen.WELCOME:
@@ -186,6 +188,7 @@ class FlowController(QObject):
         self._shown_attendee = None
         self._find_me_id = None
         self.find_me.reset()
+        self.staff.leave()
         if self.appearance != self.defaults:
             self.appearance = Appearance(**vars(self.defaults))
             self._apply_appearance()
@@ -196,8 +199,17 @@ class FlowController(QObject):
         self._switch(Screen.WELCOME, "error")
 
     def _note_activity(self) -> None:
-        if self.current in PUBLIC_IDLE:
-            self.idle.start(self.settings.get("kiosk.idle_seconds") * 1000)
+        idle_ms = self._idle_ms(self.current)
+        if idle_ms:
+            self.idle.start(idle_ms)
+
+    def _idle_ms(self, screen: Screen) -> int | None:
+        """How long `screen` may stay untouched before welcome returns (None: for ever)."""
+        if screen is Screen.STAFF:
+            return self.settings.get("kiosk.staff_timeout_seconds") * 1000
+        if screen in PUBLIC_IDLE:
+            return self.settings.get("kiosk.idle_seconds") * 1000
+        return None
 
     # -- appearance ------------------------------------------------------
 
@@ -241,7 +253,10 @@ class FlowController(QObject):
 
     def handle_scan(self, raw: str, source: str = "scanner") -> None:
         """Decide a scan (committed at once) and show it now or after the current result."""
-        if self.current is Screen.PIN or (self.current is Screen.STAFF and source != "typed"):
+        if self.current is Screen.STAFF and source == "scanner":
+            self._staff_scan(raw)
+            return
+        if self.current in (Screen.PIN, Screen.STAFF):
             log.info("scan from %s ignored on the %s screen", source, self.current.value)
             return
         result = self.station.scan(raw)
@@ -356,7 +371,7 @@ class FlowController(QObject):
         if self.current in (Screen.PIN, Screen.STAFF):
             return
         if not self.pin_gate.has_pin:
-            self._switch(Screen.STAFF, "no staff PIN set")
+            self._open_staff("no staff PIN set")
             return
         self.pin.reset()
         self._switch(Screen.PIN, "corner long press")
@@ -364,14 +379,38 @@ class FlowController(QObject):
 
     def _pin_submitted(self, pin: str) -> None:
         if self.pin_gate.attempt(pin):
-            self.staff.reset()
-            self._switch(Screen.STAFF, "PIN accepted")
+            self._open_staff("PIN accepted")
             return
         log.warning("wrong staff PIN (%d in a row)", self.pin_gate.failures)
         if self.pin_gate.seconds_left() > 0:
             self._lock_tick()
         else:
             self.pin.show_wrong()
+
+    def _open_staff(self, reason: str) -> None:
+        if self.staff.tabs is None:
+            self.staff.set_desk(self._staff_desk())
+        self.staff.opened()
+        self._switch(Screen.STAFF, reason)
+
+    def _staff_desk(self) -> HelpDesk:
+        """The help desk on this kiosk's own station (built on first use: it
+        brings in the console, its charts and the print queue)."""
+        from kiosk.desk import HelpDesk
+        from kiosk.ui.console.window import print_queue_for
+
+        # With printing off at this kiosk, a queued badge would never print.
+        printer = print_queue_for(self.store) if self.print_service is not None else None
+        return HelpDesk(self.store, station=self.station, printer=printer)
+
+    def _staff_scan(self, raw: str) -> None:
+        """A ticket scanned on the staff screen is looked up, not checked in."""
+        code = clean_scan(raw)
+        if code is None:
+            log.info("unreadable scan ignored on the staff screen")
+            return
+        log.info("scan looked up on the staff screen")
+        self.staff.look_up(code)
 
     def _lock_tick(self) -> None:
         left = self.pin_gate.seconds_left()

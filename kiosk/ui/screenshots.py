@@ -109,6 +109,10 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
     yield "pin"
     c.pin.submitted.emit("2468")
     yield "staff"
+    assert c.staff.tabs is not None  # built when the PIN was accepted
+    c.staff.tabs.console.search.setText(person.last_name)
+    c.staff.tabs.console.refresh()
+    yield "staff-search"
     c._switch(c.current.WELCOME, "screenshot")
 
 

@@ -183,3 +183,47 @@ QFrame[role="card"] {{
     border-radius: {m.px(18)}px;
 }}
 """
+
+
+def console_stylesheet(theme: Theme, m: Metrics) -> str:
+    """The help-desk console on the staff screen: desk-sized text, so its
+    table, details and actions fit a small kiosk screen, and touch targets as
+    big as everywhere else. Set on the console itself, it wins over the
+    kiosk's stylesheet, which is made for a few words in large type."""
+    t = theme
+    border = max(1, m.px(1))
+    pad_v = m.px(4)
+    return f"""
+QWidget {{ font-size: {m.font(15)}px; }}
+QDialog, QTabWidget::pane {{ background: {t.background}; color: {t.text}; }}
+QTabWidget::pane {{ border: {border}px solid {t.border}; }}
+QTabBar::tab {{
+    min-height: {m.touch - 2 * border}px; min-width: {m.px(96)}px; padding: 0px {m.px(14)}px;
+    font-size: {m.font(16)}px; color: {t.text}; background: {t.background};
+    border: {border}px solid {t.border}; border-bottom: none;
+}}
+QTabBar::tab:selected {{ background: {t.surface}; font-weight: 700; }}
+QLabel {{ font-size: {m.font(15)}px; }}
+QLabel[role="headline"] {{ font-size: {m.font(26)}px; font-weight: 700; }}
+QLabel[role="muted"] {{ font-size: {m.font(13)}px; }}
+QPushButton {{
+    min-height: {m.touch - 2 * (pad_v + border)}px;
+    font-size: {m.font(15)}px; font-weight: 600;
+    border: {border}px solid {t.border}; border-radius: {m.px(8)}px;
+    padding: {pad_v}px {m.px(10)}px;
+}}
+QPushButton:focus {{ border: {max(2, m.px(2))}px solid {t.focus}; }}
+QPushButton:disabled {{ color: {t.muted}; border-style: dashed; }}
+QGroupBox {{ color: {t.text}; }}
+QLineEdit {{
+    min-height: {m.touch - 2 * border}px; font-size: {m.font(16)}px;
+    color: {t.text}; background: {t.surface};
+    border: {border}px solid {t.border}; border-radius: {m.px(6)}px;
+    padding: 0px {m.px(8)}px;
+}}
+QComboBox {{ min-height: {m.touch - 2 * border}px; font-size: {m.font(16)}px; }}
+QTableView, QScrollArea, QScrollArea > QWidget > QWidget {{
+    color: {t.text}; background: {t.surface};
+    selection-color: {t.on_primary}; selection-background-color: {t.primary};
+}}
+"""

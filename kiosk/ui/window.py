@@ -117,8 +117,20 @@ class _InputWatcher(QObject):
             if isinstance(watched, QWidget) and watched.window() is self._window:
                 self._window.activity.emit()
                 self._window._press_at(event.globalPosition().toPoint())
+            elif isinstance(watched, QWidget) and self._opened_from_kiosk(watched):
+                self._window.activity.emit()  # a staff console dialog is being used
         elif kind == QEvent.Type.MouseButtonRelease:
             self._window._release()
         elif kind == QEvent.Type.KeyPress:
             self._window.activity.emit()
         return False
+
+    def _opened_from_kiosk(self, widget: QWidget) -> bool:
+        """Inside a window (a dialog) whose parent chain leads to the kiosk window."""
+        window = widget.window()
+        while window is not self._window:
+            parent = window.parentWidget()
+            if parent is None:
+                return False
+            window = parent.window()
+        return True

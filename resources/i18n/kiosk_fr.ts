@@ -257,28 +257,16 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <source>Staff</source>
-        <translation>Personnel</translation>
-    </message>
-    <message>
-        <source>The staff console comes later. For now: check in a code, or leave the kiosk.</source>
-        <translation>La console du personnel arrivera plus tard. Pour l’instant&#xa0;: enregistrez un code ou quittez la borne.</translation>
-    </message>
-    <message>
-        <source>Type a ticket code</source>
-        <translation>Saisissez un code de billet</translation>
-    </message>
-    <message>
-        <source>Check in</source>
-        <translation>Enregistrer</translation>
+        <source>Staff — station {name}</source>
+        <translation>Personnel — poste {name}</translation>
     </message>
     <message>
         <source>Exit kiosk</source>
         <translation>Quitter la borne</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>Retour</translation>
+        <source>Back to check-in</source>
+        <translation>Retour à l’enregistrement</translation>
     </message>
 </context>
 <context>

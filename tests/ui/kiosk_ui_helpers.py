@@ -6,13 +6,17 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from kiosk.domain.models import Attendee
+from kiosk.ui.pin import hash_pin
 
 LONDON = ZoneInfo("Europe/London")
 # 10 March 2026 (the shared test event's first day), 09:00 at the venue.
 NOW = dt.datetime(2026, 3, 10, 9, 0, tzinfo=LONDON).astimezone(dt.UTC)
+# A fast hash for tests: the cost parameters travel inside the stored string.
+PIN_HASH = hash_pin("2468", n=2**10)
 
 
 @dataclass
@@ -38,3 +42,10 @@ def visible_texts(root: QWidget) -> list[str]:
 
 def all_text(root: QWidget) -> str:
     return "\n".join(visible_texts(root))
+
+
+def enter_pin(qtbot, pad, pin: str) -> None:  # type: ignore[no-untyped-def]
+    """Tap `pin` and OK on a PIN pad (kiosk.ui.widgets.pinpad)."""
+    for digit in pin:
+        qtbot.mouseClick(pad.buttons[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad.ok, Qt.MouseButton.LeftButton)

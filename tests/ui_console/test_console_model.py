@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from kiosk.station import Station
 from kiosk.store import Store
@@ -43,6 +43,12 @@ def test_model_passes_qts_model_tester(qtmodeltester, big_store: Store) -> None:
     model = AttendeeTableModel(big_store, big_store.event())
     model.reload()
     qtmodeltester.check(model, force_py=True)
+
+
+def test_model_takes_qt_events(qapp, big_store: Store) -> None:  # type: ignore[no-untyped-def]
+    # The kiosk's language switch sends one to every object, the model included.
+    model = AttendeeTableModel(big_store, big_store.event())
+    assert QCoreApplication.sendEvent(model, QEvent(QEvent.Type.LanguageChange)) is False
 
 
 def test_pages_load_on_demand(big_store: Store) -> None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -101,7 +103,8 @@ class ConsoleWidget(QWidget):
             ),
             ("walk_in", translate("Console", "Walk-in…"), "Ctrl+N", self.ask_walk_in),
         )
-        action_row = QHBoxLayout()
+        self.action_row = action_row = QHBoxLayout()
+        self.action_grid = QGridLayout()
         for key, text, shortcut, slot in actions:
             button = QPushButton(f"{text}", self)
             button.setToolTip(
@@ -111,28 +114,33 @@ class ConsoleWidget(QWidget):
             button.clicked.connect(slot)
             QShortcut(QKeySequence(shortcut), self, activated=slot)
             self.buttons[key] = button
-            action_row.addWidget(button)
         self.back_button = QPushButton(translate("Console", "Back"), self)
         self.back_button.clicked.connect(self.back)
+        action_row.addLayout(self.action_grid)
         action_row.addStretch(1)
         action_row.addWidget(self.back_button)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
         self.message = QLabel(self)
         self.message.setAccessibleName(translate("Console", "Last action"))
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.state, 1)
-        filters.addWidget(self.category, 1)
-        filters.addWidget(self.session, 2)
-        split = QSplitter(self)
+        # Long session titles and categories must not make the window wider.
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 16)
+        for combo in (self.state, self.category, self.session):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+        self.filters = QGridLayout()
+        self.split = split = QSplitter(self)
         split.addWidget(self.table)
         split.addWidget(self.details)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([640, 460])
+        self._arranged: tuple[int, bool] | None = None
+        self._arrange(columns=len(self.buttons), narrow=False)
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addLayout(self.filters)
         layout.addWidget(split, 1)
         layout.addWidget(self.message)
         layout.addLayout(action_row)
@@ -148,10 +156,109 @@ class ConsoleWidget(QWidget):
         self._update_buttons()
         self.refresh()
 
+    # -- the layout --------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        if self.isVisible():
+            self.fit(self.width(), self.height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) and self.isVisible():
+            self.fit(self.width(), self.height())  # a kiosk's stylesheet changes every width
+
+    def fit(self, width: int, height: int) -> None:
+        """Arrange for a `width` x `height` space: the actions in as many
+        columns as fit; taller than wide (a portrait kiosk), the search above
+        the filters and the details under the list. A window about to show
+        the console calls it with the size it will have, so that the console
+        never asks for a bigger window than that."""
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        spacing = max(0, self.action_grid.horizontalSpacing())
+        full = width - (margins.left() + margins.right() if margins is not None else 0)
+        room = full
+        if self.back_button.isVisibleTo(self):
+            room -= self.back_button.sizeHint().width() + spacing
+        widths = [button.sizeHint().width() for button in self.buttons.values()]
+        columns = len(widths)
+        while columns > 1:
+            needed = sum(max(widths[c::columns]) for c in range(columns))
+            if needed + spacing * (columns - 1) <= room:
+                break
+            columns -= 1
+        narrow = width < height
+        self._arrange(columns, narrow)
+        # Name and organisation share what the list gets, so the state shows too.
+        share = full if narrow else full * 3 // 5
+        for column in (COL_NAME, COL_ORGANISATION):
+            self.table.setColumnWidth(column, max(120, min(260, share * 3 // 10)))
+
+    def _arrange(self, columns: int, narrow: bool) -> None:
+        if self._arranged == (columns, narrow):
+            return
+        self._arranged = (columns, narrow)
+        for button in self.buttons.values():
+            self.action_grid.removeWidget(button)
+        for index, button in enumerate(self.buttons.values()):
+            self.action_grid.addWidget(button, index // columns, index % columns)
+        fields = (self.search, self.state, self.category, self.session)
+        for field in fields:
+            self.filters.removeWidget(field)
+        if narrow:
+            self.filters.addWidget(self.search, 0, 0, 1, 3)
+            for column, combo in enumerate(fields[1:]):
+                self.filters.addWidget(combo, 1, column)
+                self.filters.setColumnStretch(column, 1)
+            self.filters.setColumnStretch(3, 0)
+        else:
+            for column, (field, stretch) in enumerate(zip(fields, (3, 1, 1, 2), strict=True)):
+                self.filters.addWidget(field, 0, column)
+                self.filters.setColumnStretch(column, stretch)
+        self.split.setOrientation(Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal)
+        # Hidden, nobody asks the layouts to recompute: a stale minimum
+        # (seven buttons in a row) would otherwise widen the kiosk window.
+        for layout in (self.action_grid, self.action_row, self.filters, self.layout()):
+            if layout is not None:
+                layout.invalidate()
+
     # -- the list ----------------------------------------------------------
 
     def refresh(self) -> None:
-        """Run the search again, keeping the chosen person chosen."""
+        """Run the search again, keeping the chosen person chosen (else the first row)."""
+        self._query(choose_first=True)
+
+    def reload(self) -> None:
+        """Run the search again for fresh states (others check people in too),
+        keeping the chosen person chosen and choosing nobody new."""
+        self._query(choose_first=False)
+
+    def look_up(self, text: str) -> None:
+        """Search for `text` at once (a scanned ticket) and put the focus on the list."""
+        self.search.setText(text)
+        self._enter_from_search()
+
+    def reset(self) -> None:
+        """Forget the search, the filters, the chosen person, the last message
+        and any open dialog: the kiosk's staff screen is left for the next
+        volunteer, who should not see whom the last one looked up."""
+        for dialog in self.findChildren(QDialog):
+            dialog.reject()
+        for widget in (self.search, self.state, self.category, self.session):
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.state, self.category, self.session):
+            combo.setCurrentIndex(0)
+        for widget in (self.search, self.state, self.category, self.session):
+            widget.blockSignals(False)
+        self._debounce.stop()
+        self.message.clear()
+        self.message.setAccessibleDescription("")
+        self.table.selectionModel().clear()
+        self.reload()
+
+    def _query(self, *, choose_first: bool) -> None:
         chosen = self.current_id()
         session_id = self.session.currentData()
         self.model.set_query(
@@ -163,7 +270,7 @@ class ConsoleWidget(QWidget):
         )
         row = next(
             (r for r in range(self.model.rowCount()) if self.model.attendee_id(r) == chosen),
-            0 if self.model.rowCount() else None,
+            0 if self.model.rowCount() and choose_first else None,
         )
         if row is not None:
             self.table.selectionModel().setCurrentIndex(

@@ -37,7 +37,9 @@ class AttendeeTableModel(QAbstractTableModel):
     def __init__(self, store: Store, event: Event, parent: Any = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.event = event
+        # Not `self.event`: that would hide QObject.event, and the first Qt
+        # event sent to the model (a language change in the kiosk) would fail.
+        self.zone = event.zone
         self.rows: list[ConsoleRow] = []
         self.query: dict[str, Any] = {"text": ""}
         self._exhausted = True
@@ -142,7 +144,7 @@ class AttendeeTableModel(QAbstractTableModel):
             return translate("Console", "Cancelled")
         if row.checked_in_at is None:
             return translate("Console", "Not yet")
-        return row.checked_in_at.astimezone(self.event.zone).strftime("%H:%M")
+        return row.checked_in_at.astimezone(self.zone).strftime("%H:%M")
 
     def attendee_id(self, row: int) -> int | None:
         return self.rows[row].attendee.id if 0 <= row < len(self.rows) else None

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QMargins, Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -42,6 +42,7 @@ class OverviewWidget(QWidget):
         self.today = today
         self.zone = store.event().zone
         self._version: int | None = None
+        self._y_ticks = 5
         self.total = QLabel(self)
         self.total.setProperty("role", "headline")
         font = self.total.font()
@@ -80,6 +81,15 @@ class OverviewWidget(QWidget):
         self.timer.timeout.connect(self.refresh_if_changed)
         self.timer.start()
         self.refresh()
+
+    def compact(self, chart_height: int) -> None:
+        """For a short screen (a kiosk's staff screen): a lower chart that
+        drops its margins, so its axis labels still fit."""
+        self.chart_view.setMinimumHeight(chart_height)
+        self.chart.setMargins(QMargins(0, 0, 0, 0))
+        self.chart.layout().setContentsMargins(0, 0, 0, 0)
+        self.chart.setBackgroundRoundness(0)
+        self._y_ticks = 3  # five labels do not fit its height (from the next refresh)
 
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)
@@ -171,6 +181,7 @@ class OverviewWidget(QWidget):
         y_axis = QValueAxis()
         y_axis.setRange(0, max([count for _, count in arrivals] + [1]))
         y_axis.setLabelFormat("%d")
+        y_axis.setTickCount(self._y_ticks)
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x_axis)

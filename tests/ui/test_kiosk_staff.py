@@ -1,0 +1,185 @@
+"""The staff screen: the help-desk console behind the PIN, locked again when left alone."""
+
+from __future__ import annotations
+
+import pytest
+from kiosk_ui_helpers import PIN_HASH, Roster, all_text, enter_pin
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from kiosk.ui.app import Kiosk
+from kiosk.ui.console.console import ConsoleWidget
+from kiosk.ui.flow import FlowController, Screen
+from kiosk.ui.pin import PinGate
+from kiosk.ui.settings import KioskSettings
+
+
+@pytest.fixture
+def c(kiosk: Kiosk) -> FlowController:
+    controller = kiosk.controller
+    controller.pin_gate = PinGate(PIN_HASH)
+    return controller
+
+
+def open_staff(qtbot, c: FlowController) -> ConsoleWidget:  # type: ignore[no-untyped-def]
+    c.staff_requested()
+    assert c.current is Screen.PIN
+    enter_pin(qtbot, c.pin.pad, "2468")
+    assert c.current is Screen.STAFF
+    assert c.staff.tabs is not None
+    return c.staff.tabs.console
+
+
+def search(qtbot, console: ConsoleWidget, text: str) -> list[int]:  # type: ignore[no-untyped-def]
+    """Type like a person (slower than a scanner, so the wedge lets the keys through)."""
+    qtbot.keyClicks(console.search, text, delay=80)
+    qtbot.waitUntil(lambda: console.model.query["text"] == text, timeout=3000)
+    return [console.model.attendee_id(r) for r in range(console.model.rowCount())]
+
+
+def test_the_console_is_built_only_when_staff_first_open_the_screen(qtbot, c: FlowController):
+    assert c.staff.tabs is None  # the kiosk's cold start does not pay for it
+    console = open_staff(qtbot, c)
+    assert console.isVisible()
+    assert c.staff.title.text() == "Staff — station test-kiosk"
+    assert not console.back_button.isVisibleTo(c.staff)  # the header's Back is the one way
+    assert console.search.hasFocus()
+
+
+def test_searching_a_name_in_the_staff_console_finds_the_attendee(
+    qtbot, c: FlowController, roster: Roster
+):
+    console = open_staff(qtbot, c)
+    assert search(qtbot, console, "omar") == [roster.omar.id]
+    assert console.current_id() == roster.omar.id
+    assert "o@x.org" in console.details.text.text()
+
+
+def test_checking_in_from_the_staff_console_logs_the_kiosk_station(
+    qtbot, c: FlowController, roster: Roster
+):
+    console = open_staff(qtbot, c)
+    search(qtbot, console, "omar")
+    qtbot.mouseClick(console.buttons["check_in"], Qt.MouseButton.LeftButton)
+    [entry] = c.store.log_entries()
+    assert entry.attendee_id == roster.omar.id
+    assert entry.station == "test-kiosk"
+    assert console.message.text() == "Checked in."
+    assert c.current is Screen.STAFF  # no public result screen for a desk check-in
+
+
+def test_a_ticket_scanned_on_the_staff_screen_is_looked_up_not_checked_in(
+    qtbot, kiosk: Kiosk, c: FlowController, roster: Roster
+):
+    console = open_staff(qtbot, c)
+    kiosk.wedge.scanned.emit(roster.zoe.code)
+    assert c.current is Screen.STAFF
+    assert console.search.text() == roster.zoe.code
+    assert console.current_id() == roster.zoe.id
+    assert c.store.log_entries() == []
+
+
+def test_back_returns_to_welcome_and_reopening_needs_the_pin(qtbot, c: FlowController):
+    open_staff(qtbot, c)
+    qtbot.mouseClick(c.staff.back_button, Qt.MouseButton.LeftButton)
+    assert c.current is Screen.WELCOME
+    assert c.history[-1] == (Screen.WELCOME, "staff back")
+    c.staff_requested()
+    assert c.current is Screen.PIN
+    enter_pin(qtbot, c.pin.pad, "1357")
+    assert c.current is Screen.PIN
+    enter_pin(qtbot, c.pin.pad, "2468")
+    assert c.current is Screen.STAFF
+
+
+def test_leaving_the_staff_screen_forgets_the_search_and_the_person(
+    qtbot, c: FlowController, roster: Roster
+):
+    console = open_staff(qtbot, c)
+    search(qtbot, console, "zoe")
+    assert console.current_id() == roster.zoe.id
+    c.staff.tabs.setCurrentWidget(c.staff.tabs.overview)  # type: ignore[union-attr]
+    qtbot.mouseClick(c.staff.back_button, Qt.MouseButton.LeftButton)
+    assert console.search.text() == ""
+    assert console.current_id() is None
+    assert "Brennan" not in console.details.text.text()
+    assert c.staff.tabs.currentWidget() is console  # type: ignore[union-attr]
+    open_staff(qtbot, c)
+    assert console.search.text() == ""
+    assert console.current_id() is None
+    assert "Brennan" not in all_text(c.staff)
+
+
+def test_staff_screen_locks_after_its_own_timeout(qtbot, c: FlowController, roster: Roster):
+    console = open_staff(qtbot, c)
+    # Its own setting, longer than the public screens' 45 s; touches and keys restart it.
+    assert c.idle.isActive() and c.idle.interval() == 120_000
+    c.idle.stop()
+    c.window.activity.emit()
+    assert c.idle.isActive() and c.idle.interval() == 120_000
+    qtbot.mouseClick(c.staff.back_button, Qt.MouseButton.LeftButton)
+
+    KioskSettings(c.store).set("kiosk.staff_timeout_seconds", 1)
+    open_staff(qtbot, c)
+    search(qtbot, console, "zoe")
+    qtbot.waitUntil(lambda: c.current is Screen.WELCOME, timeout=5000)
+    assert c.history[-2:] == [(Screen.STAFF, "PIN accepted"), (Screen.WELCOME, "idle")]
+    assert console.search.text() == ""
+    c.staff_requested()
+    assert c.current is Screen.PIN
+
+
+def test_a_console_dialog_keeps_the_screen_awake_and_closes_when_it_locks(
+    qtbot, c: FlowController, roster: Roster
+):
+    console = open_staff(qtbot, c)
+    console.ask_walk_in()
+    dialog = next(d for d in console.findChildren(QDialog) if d.isVisible())
+    c.idle.stop()
+    qtbot.mouseClick(dialog, Qt.MouseButton.LeftButton)
+    assert c.idle.isActive()  # a press in the dialog counts as activity
+    c.idle.timeout.emit()
+    assert c.current is Screen.WELCOME
+    assert not dialog.isVisible()
+
+
+def test_opening_the_screen_shows_the_kiosks_own_scans_at_once(
+    qtbot, c: FlowController, roster: Roster
+):
+    console = open_staff(qtbot, c)
+    overview = c.staff.tabs.overview  # type: ignore[union-attr]
+    assert overview.total.text().startswith("0 of ")
+    qtbot.mouseClick(c.staff.back_button, Qt.MouseButton.LeftButton)
+    assert not overview.timer.isActive()  # no polling behind the public screens
+    assert c.staff.tabs.window() is not c.window  # type: ignore[union-attr]  # nor restyling
+
+    c.handle_scan(roster.omar.code)
+    assert c.current is Screen.RESULT
+    c._result_finished("test")
+    open_staff(qtbot, c)
+    # At once, not at the overview's next one-second poll.
+    assert overview.total.text().startswith("1 of ")
+    omar = next(row for row in console.model.rows if row.attendee.id == roster.omar.id)
+    assert omar.checked_in_at is not None
+    assert overview.timer.isActive()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 600), (1280, 800), (600, 1024)])
+def test_every_staff_tab_fits_the_kiosk_screen(
+    qtbot, c: FlowController, roster: Roster, width: int, height: int
+):
+    c.window.resize(width, height)
+    qtbot.wait(10)
+    before = c.window.size()
+    console = open_staff(qtbot, c)
+    search(qtbot, console, "mark")  # a chosen person: details filled, every action on
+    tabs = c.staff.tabs
+    assert tabs is not None
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+        needed = c.staff.minimumSizeHint()
+        assert needed.width() <= width and needed.height() <= height, tabs.tabText(index)
+        assert c.window.size() == before  # a windowed kiosk does not grow for the console
+    for button in console.buttons.values():  # touch targets, the text not squeezed
+        assert button.height() >= 64 and button.width() >= button.sizeHint().width()
