@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.models import AttendeeStatus
 from kiosk.store import Store
+from kiosk.sync import SyncStatus
 from kiosk.ui.app import Kiosk, build_kiosk
 from kiosk.ui.flow import FlowController
 from kiosk.ui.i18n import Languages, compile_translations
@@ -68,6 +69,11 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
         c.welcome.preview.show_frame(preview_frame)
         yield "welcome-camera"
         c.set_camera_status(status)
+    # A station joined to a hub while the hub is away: what its bottom line says.
+    synced = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=3)
+    c.set_sync_status(SyncStatus("hub", False, 12, synced.isoformat(), 0))
+    yield "welcome-hub-offline"
+    c.set_sync_status(None)
     c.handle_scan(person.code)
     yield "result-checked-in"
     finish()
