@@ -17,6 +17,355 @@
     </message>
 </context>
 <context>
+    <name>Console</name>
+    <message>
+        <source>Search name, organisation, email or code</source>
+        <translation>Rechercher nom, organisation, e-mail ou code</translation>
+    </message>
+    <message>
+        <source>Search attendees</source>
+        <translation>Rechercher des participants</translation>
+    </message>
+    <message>
+        <source>Check-in filter</source>
+        <translation>Filtre d’arrivée</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <comment>filter: the people who have arrived</comment>
+        <translation>Arrivés</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Pas encore</translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation>Filtre de catégorie</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Toutes catégories</translation>
+    </message>
+    <message>
+        <source>Event or session</source>
+        <translation>Événement ou session</translation>
+    </message>
+    <message>
+        <source>The event (today)</source>
+        <translation>Toute la journée</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Enregistrer l’arrivée</translation>
+    </message>
+    <message>
+        <source>Undo check-in…</source>
+        <translation>Annuler l’arrivée…</translation>
+    </message>
+    <message>
+        <source>Reprint badge</source>
+        <translation>Réimprimer le badge</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transférer…</translation>
+    </message>
+    <message>
+        <source>Cancel registration…</source>
+        <translation>Annuler l’inscription…</translation>
+    </message>
+    <message>
+        <source>Walk-in…</source>
+        <translation>Inscription sur place…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>Dernière action</translation>
+    </message>
+    <message>
+        <source>Checked in.</source>
+        <translation>Arrivée enregistrée.</translation>
+    </message>
+    <message>
+        <source>Already checked in today.</source>
+        <translation>Déjà enregistré(e) aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>This registration is cancelled.</source>
+        <translation>Cette inscription est annulée.</translation>
+    </message>
+    <message>
+        <source>Not valid at this time.</source>
+        <translation>Non valable à cette heure.</translation>
+    </message>
+    <message>
+        <source>Another badge is on its way to the printer.</source>
+        <translation>Un nouveau badge part à l’impression.</translation>
+    </message>
+    <message>
+        <source>Undo check-in</source>
+        <translation>Annuler l’arrivée</translation>
+    </message>
+    <message>
+        <source>Why is this check-in being undone?</source>
+        <translation>Pourquoi annuler cette arrivée&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Check-in undone.</source>
+        <translation>Arrivée annulée.</translation>
+    </message>
+    <message>
+        <source>Cancel registration</source>
+        <translation>Annuler l’inscription</translation>
+    </message>
+    <message>
+        <source>Why is this registration being cancelled?</source>
+        <translation>Pourquoi annuler cette inscription&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Registration cancelled.</source>
+        <translation>Inscription annulée.</translation>
+    </message>
+    <message>
+        <source>Edit attendee</source>
+        <translation>Modifier le participant</translation>
+    </message>
+    <message>
+        <source>Saved. Reprint the badge if the name changed.</source>
+        <translation>Modifications enregistrées. Réimprimez le badge si le nom a changé.</translation>
+    </message>
+    <message>
+        <source>Transfer to another person</source>
+        <translation>Transférer à une autre personne</translation>
+    </message>
+    <message>
+        <source>Registration transferred; the ticket still scans.</source>
+        <translation>Inscription transférée&#xa0;; le billet reste valable.</translation>
+    </message>
+    <message>
+        <source>Walk-in registration</source>
+        <translation>Inscription sur place</translation>
+    </message>
+    <message>
+        <source>Walk-in registered and checked in.</source>
+        <translation>Inscrit(e) sur place, arrivée enregistrée.</translation>
+    </message>
+    <message>
+        <source>Attendee details</source>
+        <translation>Détails du participant</translation>
+    </message>
+    <message>
+        <source>Choose someone from the list.</source>
+        <translation>Choisissez une personne dans la liste.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Inscription</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Badges printed</source>
+        <translation>Badges imprimés</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>Please do not write anyone&apos;s name here.</source>
+        <translation>Merci de n’écrire aucun nom ici.</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Staff notes and access needs</source>
+        <translation>Notes du personnel et besoins d’accessibilité</translation>
+    </message>
+    <message>
+        <source>Staff notes</source>
+        <translation>Notes du personnel</translation>
+    </message>
+    <message>
+        <source>Health checks</source>
+        <translation>Vérifications de l’état</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Checked in of expected</source>
+        <translation>Arrivés sur attendus</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <comment>column: how many have arrived</comment>
+        <translation>Arrivés</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendus</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Last 20 check-ins</source>
+        <translation>Les 20 dernières arrivées</translation>
+    </message>
+    <message>
+        <source>Print failures and conflicts</source>
+        <translation>Échecs d’impression et conflits</translation>
+    </message>
+    <message>
+        <source>Arrivals per 15 minutes</source>
+        <translation>Arrivées par quart d’heure</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>Par catégorie</translation>
+    </message>
+    <message>
+        <source>By session</source>
+        <translation>Par session</translation>
+    </message>
+    <message>
+        <source>Last check-ins</source>
+        <translation>Dernières arrivées</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>À traiter</translation>
+    </message>
+    <message>
+        <source>{checked} of {expected} checked in today</source>
+        <translation>{checked} sur {expected} arrivés aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Badge for {name} did not print: {error} (job {job})</source>
+        <translation>Le badge de {name} n’a pas été imprimé&#xa0;: {error} (tâche {job})</translation>
+    </message>
+    <message>
+        <source>{name} was admitted twice offline ({scope}): {a} and {b}</source>
+        <translation>{name} a été admis(e) deux fois hors ligne ({scope})&#xa0;: {a} et {b}</translation>
+    </message>
+    <message>
+        <source>{n} badges waiting to print</source>
+        <translation>{n} badges en attente d’impression</translation>
+    </message>
+    <message>
+        <source>Arrivals</source>
+        <translation>Arrivées</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Enregistrer les réglages</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Annuler les modifications</translation>
+    </message>
+    <message>
+        <source>Saved. The kiosk uses new settings from its next start.</source>
+        <translation>Réglages enregistrés. La borne les appliquera à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>Rien à enregistrer.</translation>
+    </message>
+    <message>
+        <source>Help desk</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Vue d’ensemble</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Help desk — {event}</source>
+        <translation>Accueil — {event}</translation>
+    </message>
+</context>
+<context>
     <name>FindMe</name>
     <message>
         <source>Type at least 2 letters of your first or last name.</source>

@@ -6,13 +6,15 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from kiosk_ui_helpers import LONDON, NOW, Roster
+from kiosk_ui_helpers import LONDON, NOW, PIN_HASH, Roster
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.store import Store
 from kiosk.ui.app import Kiosk, build_kiosk
+from kiosk.ui.flow import FlowController
 from kiosk.ui.i18n import Languages, compile_translations
+from kiosk.ui.pin import PinGate
 from kiosk.ui.resources import load_fonts
 
 
@@ -73,3 +75,11 @@ def kiosk(qtbot, store: Store, roster: Roster, languages: Languages) -> Iterator
     yield built
     built.window.allow_close = True
     QApplication.instance().removeEventFilter(built.wedge)  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def c(kiosk: Kiosk) -> FlowController:
+    """The kiosk's controller, its staff PIN 2468 (what `open_staff` types)."""
+    controller = kiosk.controller
+    controller.pin_gate = PinGate(PIN_HASH)
+    return controller

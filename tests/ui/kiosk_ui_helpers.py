@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from kiosk.domain.models import Attendee
+from kiosk.ui.console.console import ConsoleWidget
+from kiosk.ui.flow import FlowController, Screen
 from kiosk.ui.pin import hash_pin
 
 LONDON = ZoneInfo("Europe/London")
@@ -49,3 +51,20 @@ def enter_pin(qtbot, pad, pin: str) -> None:  # type: ignore[no-untyped-def]
     for digit in pin:
         qtbot.mouseClick(pad.buttons[digit], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(pad.ok, Qt.MouseButton.LeftButton)
+
+
+def open_staff(qtbot, c: FlowController) -> ConsoleWidget:  # type: ignore[no-untyped-def]
+    """Open the staff screen the way staff do (corner, PIN 2468); returns its console."""
+    c.staff_requested()
+    assert c.current is Screen.PIN
+    enter_pin(qtbot, c.pin.pad, "2468")
+    assert c.current is Screen.STAFF
+    assert c.staff.tabs is not None
+    return c.staff.tabs.console
+
+
+def search(qtbot, console: ConsoleWidget, text: str) -> list[int]:  # type: ignore[no-untyped-def]
+    """Type like a person (slower than a scanner, so the wedge lets the keys through)."""
+    qtbot.keyClicks(console.search, text, delay=80)
+    qtbot.waitUntil(lambda: console.model.query["text"] == text, timeout=3000)
+    return [console.model.attendee_id(r) for r in range(console.model.rowCount())]

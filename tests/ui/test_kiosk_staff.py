@@ -3,38 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from kiosk_ui_helpers import PIN_HASH, Roster, all_text, enter_pin
+from kiosk_ui_helpers import Roster, all_text, enter_pin, open_staff, search
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from kiosk.ui.app import Kiosk
-from kiosk.ui.console.console import ConsoleWidget
 from kiosk.ui.flow import FlowController, Screen
-from kiosk.ui.pin import PinGate
 from kiosk.ui.settings import KioskSettings
-
-
-@pytest.fixture
-def c(kiosk: Kiosk) -> FlowController:
-    controller = kiosk.controller
-    controller.pin_gate = PinGate(PIN_HASH)
-    return controller
-
-
-def open_staff(qtbot, c: FlowController) -> ConsoleWidget:  # type: ignore[no-untyped-def]
-    c.staff_requested()
-    assert c.current is Screen.PIN
-    enter_pin(qtbot, c.pin.pad, "2468")
-    assert c.current is Screen.STAFF
-    assert c.staff.tabs is not None
-    return c.staff.tabs.console
-
-
-def search(qtbot, console: ConsoleWidget, text: str) -> list[int]:  # type: ignore[no-untyped-def]
-    """Type like a person (slower than a scanner, so the wedge lets the keys through)."""
-    qtbot.keyClicks(console.search, text, delay=80)
-    qtbot.waitUntil(lambda: console.model.query["text"] == text, timeout=3000)
-    return [console.model.attendee_id(r) for r in range(console.model.rowCount())]
 
 
 def test_the_console_is_built_only_when_staff_first_open_the_screen(qtbot, c: FlowController):
@@ -164,10 +139,12 @@ def test_opening_the_screen_shows_the_kiosks_own_scans_at_once(
     assert overview.timer.isActive()
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
 @pytest.mark.parametrize(("width", "height"), [(1024, 600), (1280, 800), (600, 1024)])
 def test_every_staff_tab_fits_the_kiosk_screen(
-    qtbot, c: FlowController, roster: Roster, width: int, height: int
+    qtbot, c: FlowController, roster: Roster, width: int, height: int, language: str
 ):
+    c.set_language(language)  # French is longer
     c.window.resize(width, height)
     qtbot.wait(10)
     before = c.window.size()

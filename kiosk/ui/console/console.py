@@ -32,7 +32,13 @@ from kiosk.domain import Result
 from kiosk.store.console import CHECKED_IN, NOT_CHECKED_IN, categories
 from kiosk.ui.console.details import DetailsPanel
 from kiosk.ui.console.dialogs import PersonDialog, ReasonDialog
-from kiosk.ui.console.model import COL_NAME, COL_ORGANISATION, AttendeeTableModel
+from kiosk.ui.console.model import (
+    COL_CATEGORY,
+    COL_NAME,
+    COL_ORGANISATION,
+    COL_STATUS,
+    AttendeeTableModel,
+)
 
 translate = QCoreApplication.translate
 log = logging.getLogger("kiosk.ui")
@@ -50,27 +56,16 @@ class ConsoleWidget(QWidget):
         store = desk.store
         self.model = AttendeeTableModel(store, desk.station.event, self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(
-            translate("Console", "Search name, organisation, email or code")
-        )
-        self.search.setAccessibleName(translate("Console", "Search attendees"))
         self.search.setClearButtonEnabled(True)
         self.state = QComboBox(self)
-        self.state.setAccessibleName(translate("Console", "Check-in filter"))
-        for text, value in (
-            (translate("Console", "Everyone"), None),
-            (translate("Console", "Checked in"), CHECKED_IN),
-            (translate("Console", "Not yet"), NOT_CHECKED_IN),
-        ):
-            self.state.addItem(text, value)
+        for value in (None, CHECKED_IN, NOT_CHECKED_IN):
+            self.state.addItem("", value)
         self.category = QComboBox(self)
-        self.category.setAccessibleName(translate("Console", "Category filter"))
-        self.category.addItem(translate("Console", "All categories"), None)
+        self.category.addItem("", None)
         for name in categories(store):
             self.category.addItem(name, name)
         self.session = QComboBox(self)
-        self.session.setAccessibleName(translate("Console", "Event or session"))
-        self.session.addItem(translate("Console", "The event (today)"), None)
+        self.session.addItem("", None)
         for session in store.sessions():
             self.session.addItem(session.title, session.id)
 
@@ -85,43 +80,36 @@ class ConsoleWidget(QWidget):
         header.setStretchLastSection(True)
         self.table.setColumnWidth(COL_NAME, 260)
         self.table.setColumnWidth(COL_ORGANISATION, 260)
-        self.table.setAccessibleName(translate("Console", "Attendees"))
         self.details = DetailsPanel(desk, self)
 
         self.buttons: dict[str, QPushButton] = {}
         actions = (
-            ("check_in", translate("Console", "Check in"), "Ctrl+Return", self.check_in),
-            ("undo", translate("Console", "Undo check-in…"), "Ctrl+Z", self.ask_undo),
-            ("reprint", translate("Console", "Reprint badge"), "Ctrl+P", self.reprint),
-            ("edit", translate("Console", "Edit…"), "Ctrl+E", self.ask_edit),
-            ("transfer", translate("Console", "Transfer…"), "Ctrl+T", self.ask_transfer),
-            (
-                "cancel",
-                translate("Console", "Cancel registration…"),
-                "Ctrl+Delete",
-                self.ask_cancel,
-            ),
-            ("walk_in", translate("Console", "Walk-in…"), "Ctrl+N", self.ask_walk_in),
+            ("check_in", "Ctrl+Return", self.check_in),
+            ("undo", "Ctrl+Z", self.ask_undo),
+            ("reprint", "Ctrl+P", self.reprint),
+            ("edit", "Ctrl+E", self.ask_edit),
+            ("transfer", "Ctrl+T", self.ask_transfer),
+            ("cancel", "Ctrl+Delete", self.ask_cancel),
+            ("walk_in", "Ctrl+N", self.ask_walk_in),
         )
         self.action_row = action_row = QHBoxLayout()
         self.action_grid = QGridLayout()
-        for key, text, shortcut, slot in actions:
-            button = QPushButton(f"{text}", self)
+        for key, shortcut, slot in actions:
+            button = QPushButton(self)
             button.setToolTip(
                 QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
             )
-            button.setAccessibleName(text)
             button.clicked.connect(slot)
             QShortcut(QKeySequence(shortcut), self, activated=slot)
             self.buttons[key] = button
-        self.back_button = QPushButton(translate("Console", "Back"), self)
+        self.back_button = QPushButton(self)
         self.back_button.clicked.connect(self.back)
         action_row.addLayout(self.action_grid)
         action_row.addStretch(1)
         action_row.addWidget(self.back_button)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
         self.message = QLabel(self)
-        self.message.setAccessibleName(translate("Console", "Last action"))
+        self.retranslate()
 
         # Long session titles and categories must not make the window wider.
         self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 16)
@@ -138,6 +126,7 @@ class ConsoleWidget(QWidget):
         split.setStretchFactor(1, 2)
         split.setSizes([640, 460])
         self._arranged: tuple[int, bool] | None = None
+        self._fitted: tuple[int, int] | None = None
         self._arrange(columns=len(self.buttons), narrow=False)
         layout = QVBoxLayout(self)
         layout.addLayout(self.filters)
@@ -156,6 +145,45 @@ class ConsoleWidget(QWidget):
         self._update_buttons()
         self.refresh()
 
+    # -- texts -------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every text again: at the start and when the language changes.
+        The last action's message stays as it was said."""
+        self.search.setPlaceholderText(
+            translate("Console", "Search name, organisation, email or code")
+        )
+        self.search.setAccessibleName(translate("Console", "Search attendees"))
+        self.state.setAccessibleName(translate("Console", "Check-in filter"))
+        for index, text in enumerate(
+            (
+                translate("Console", "Everyone"),
+                translate("Console", "Checked in", "filter: the people who have arrived"),
+                translate("Console", "Not yet"),
+            )
+        ):
+            self.state.setItemText(index, text)
+        self.category.setAccessibleName(translate("Console", "Category filter"))
+        self.category.setItemText(0, translate("Console", "All categories"))
+        self.session.setAccessibleName(translate("Console", "Event or session"))
+        self.session.setItemText(0, translate("Console", "The event (today)"))
+        self.table.setAccessibleName(translate("Console", "Attendees"))
+        texts = {
+            "check_in": translate("Console", "Check in"),
+            "undo": translate("Console", "Undo check-in…"),
+            "reprint": translate("Console", "Reprint badge"),
+            "edit": translate("Console", "Edit…"),
+            "transfer": translate("Console", "Transfer…"),
+            "cancel": translate("Console", "Cancel registration…"),
+            "walk_in": translate("Console", "Walk-in…"),
+        }
+        for key, button in self.buttons.items():
+            button.setText(texts[key])
+            button.setAccessibleName(texts[key])
+        self.back_button.setText(translate("Console", "Back"))
+        self.message.setAccessibleName(translate("Console", "Last action"))
+        self.model.retranslate()
+
     # -- the layout --------------------------------------------------------
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -165,7 +193,14 @@ class ConsoleWidget(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) and self.isVisible():
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            # Longer words may need fewer buttons a row, shown or not (the
+            # kiosk's staff screen keeps the console while it is closed).
+            if self._fitted is not None:
+                self._arranged = None
+                self.fit(*self._fitted)
+        elif event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) and self.isVisible():
             self.fit(self.width(), self.height())  # a kiosk's stylesheet changes every width
 
     def fit(self, width: int, height: int) -> None:
@@ -174,6 +209,7 @@ class ConsoleWidget(QWidget):
         the filters and the details under the list. A window about to show
         the console calls it with the size it will have, so that the console
         never asks for a bigger window than that."""
+        self._fitted = (width, height)
         layout = self.layout()
         margins = layout.contentsMargins() if layout is not None else None
         spacing = max(0, self.action_grid.horizontalSpacing())
@@ -194,6 +230,11 @@ class ConsoleWidget(QWidget):
         share = full if narrow else full * 3 // 5
         for column in (COL_NAME, COL_ORGANISATION):
             self.table.setColumnWidth(column, max(120, min(260, share * 3 // 10)))
+        header = self.table.horizontalHeader()
+        for column in (COL_CATEGORY, COL_STATUS):  # their titles whole, in any language
+            self.table.setColumnWidth(
+                column, max(header.defaultSectionSize(), header.sectionSizeHint(column))
+            )
 
     def _arrange(self, columns: int, narrow: bool) -> None:
         if self._arranged == (columns, narrow):
@@ -213,7 +254,7 @@ class ConsoleWidget(QWidget):
                 self.filters.setColumnStretch(column, 1)
             self.filters.setColumnStretch(3, 0)
         else:
-            for column, (field, stretch) in enumerate(zip(fields, (3, 1, 1, 2), strict=True)):
+            for column, (field, stretch) in enumerate(zip(fields, (5, 2, 2, 3), strict=True)):
                 self.filters.addWidget(field, 0, column)
                 self.filters.setColumnStretch(column, stretch)
         self.split.setOrientation(Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 from kiosk.desk import HelpDesk
-from kiosk.domain.models import Attendee, EntryKind
+from kiosk.domain.models import Attendee, AttendeeStatus, EntryKind
 from kiosk.domain.rules import live_entries
 
 translate = QCoreApplication.translate
@@ -23,14 +24,24 @@ class DetailsPanel(QScrollArea):
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setAccessibleName(translate("Console", "Attendee details"))
         self.setWidget(self.text)
         self.setWidgetResizable(True)
         # Long emails and codes wrap anywhere rather than push the panel sideways.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.show_attendee(None)
+        self._shown: tuple[Attendee | None, int | None] = (None, None)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        self.text.setAccessibleName(translate("Console", "Attendee details"))
+        self.show_attendee(*self._shown)
 
     def show_attendee(self, attendee: Attendee | None, printed: int | None = None) -> None:
+        self._shown = (attendee, printed)
         if attendee is None:
             self.text.setText(translate("Console", "Choose someone from the list."))
             return
@@ -41,7 +52,7 @@ class DetailsPanel(QScrollArea):
             (translate("Console", "Job title"), attendee.job_title),
             (translate("Console", "Email"), attendee.email),
             (translate("Console", "Category"), attendee.category),
-            (translate("Console", "Registration"), attendee.status.value),
+            (translate("Console", "Registration"), _status(attendee.status)),
             (translate("Console", "Code"), attendee.code),
         ]
         admissions = [
@@ -51,7 +62,7 @@ class DetailsPanel(QScrollArea):
         ]
         if admissions:
             first = admissions[0]
-            when = first.at.astimezone(event.zone).strftime("%d %b %H:%M")
+            when = _when(first.at, event.zone)
             rows.append((translate("Console", "Checked in"), f"{when} · {first.station}"))
         else:
             rows.append((translate("Console", "Checked in"), translate("Console", "not yet")))
@@ -83,12 +94,25 @@ class DetailsPanel(QScrollArea):
         if history:
             html.append(f"<p><b>{escape(translate('Console', 'History'))}</b><br>")
             html += [
-                f"{entry.at.astimezone(event.zone):%d %b %H:%M} · {escape(entry.action)} · "
+                f"{escape(_when(entry.at, event.zone))} · {escape(entry.action)} · "
                 f"{escape(entry.operator or entry.station)}<br>"
                 for entry in history
             ]
             html.append("</p>")
         self.text.setText("".join(html))
+
+
+def _status(status: AttendeeStatus) -> str:
+    if status is AttendeeStatus.CANCELLED:
+        return translate("Console", "cancelled")
+    return translate("Console", "active")
+
+
+def _when(moment: dt.datetime, zone: dt.tzinfo) -> str:
+    """Day and time at the venue, the month in the screen's language ("10 mars 09:00")."""
+    local = moment.astimezone(zone)
+    day = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM")
+    return f"{day} {local:%H:%M}"
 
 
 def _breakable(text: str) -> str:

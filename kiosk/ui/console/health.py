@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
@@ -17,12 +17,22 @@ class HealthPanel(QWidget):
         super().__init__(parent)
         self.store = store
         self.findings = QListWidget(self)
-        self.findings.setAccessibleName(translate("Console", "Health checks"))
-        self.again = QPushButton(translate("Console", "Check again"), self)
+        self.again = QPushButton(self)
         self.again.clicked.connect(self.refresh)
         layout = QVBoxLayout(self)
         layout.addWidget(self.findings, 1)
         layout.addWidget(self.again, 0, Qt.AlignmentFlag.AlignLeft)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The panel's own words; the findings are `kiosk doctor`'s, in English."""
+        self.findings.setAccessibleName(translate("Console", "Health checks"))
+        self.again.setText(translate("Console", "Check again"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def refresh(self) -> None:
         self.findings.clear()

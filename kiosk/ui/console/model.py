@@ -146,5 +146,15 @@ class AttendeeTableModel(QAbstractTableModel):
             return translate("Console", "Not yet")
         return row.checked_in_at.astimezone(self.zone).strftime("%H:%M")
 
+    def retranslate(self) -> None:
+        """Headers and state words in the new language (after a LanguageChange)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, COL_STATUS),
+                self.index(len(self.rows) - 1, COL_STATUS),
+                [Qt.ItemDataRole.DisplayRole],
+            )
+
     def attendee_id(self, row: int) -> int | None:
         return self.rows[row].attendee.id if 0 <= row < len(self.rows) else None

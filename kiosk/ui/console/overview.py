@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QCoreApplication, QMargins, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -49,30 +49,24 @@ class OverviewWidget(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         self.total.setFont(font)
-        self.total.setAccessibleName(translate("Console", "Checked in of expected"))
-        checked_in = translate("Console", "Checked in")
-        self.categories = self._table(
-            [translate("Console", "Category"), checked_in, translate("Console", "Expected")]
-        )
-        self.sessions = self._table(
-            [translate("Console", "Session"), checked_in, translate("Console", "Capacity")]
-        )
+        self.total.setWordWrap(True)  # a narrow kiosk, a longer language
+        self.categories = self._table(3)
+        self.sessions = self._table(3)
         self.recent = QListWidget(self)
-        self.recent.setAccessibleName(translate("Console", "Last 20 check-ins"))
         self.problems = QListWidget(self)
-        self.problems.setAccessibleName(translate("Console", "Print failures and conflicts"))
         self.chart = QChart()
         self.chart.legend().hide()
-        self.chart.setTitle(translate("Console", "Arrivals per 15 minutes"))
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(220)
 
+        self.boxes = [
+            self._box(widget)
+            for widget in (self.categories, self.sessions, self.recent, self.problems)
+        ]
         grid = QGridLayout()
-        grid.addWidget(self._box(translate("Console", "By category"), self.categories), 0, 0)
-        grid.addWidget(self._box(translate("Console", "By session"), self.sessions), 0, 1)
-        grid.addWidget(self._box(translate("Console", "Last check-ins"), self.recent), 1, 0)
-        grid.addWidget(self._box(translate("Console", "Needs attention"), self.problems), 1, 1)
+        for index, box in enumerate(self.boxes):
+            grid.addWidget(box, index // 2, index % 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.total)
         layout.addWidget(self.chart_view, 1)
@@ -80,7 +74,38 @@ class OverviewWidget(QWidget):
         self.timer = QTimer(self, interval=POLL_MS)
         self.timer.timeout.connect(self.refresh_if_changed)
         self.timer.start()
+        self._figures: Overview | None = None
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        """Set every text again: at the start and when the language changes."""
+        self.total.setAccessibleName(translate("Console", "Checked in of expected"))
+        checked_in = translate("Console", "Checked in", "column: how many have arrived")
+        self.categories.setHorizontalHeaderLabels(
+            [translate("Console", "Category"), checked_in, translate("Console", "Expected")]
+        )
+        self.sessions.setHorizontalHeaderLabels(
+            [translate("Console", "Session"), checked_in, translate("Console", "Capacity")]
+        )
+        self.recent.setAccessibleName(translate("Console", "Last 20 check-ins"))
+        self.problems.setAccessibleName(translate("Console", "Print failures and conflicts"))
+        self.chart.setTitle(translate("Console", "Arrivals per 15 minutes"))
+        titles = (
+            translate("Console", "By category"),
+            translate("Console", "By session"),
+            translate("Console", "Last check-ins"),
+            translate("Console", "Needs attention"),
+        )
+        for box, title in zip(self.boxes, titles, strict=True):
+            box.setTitle(title)
+        if self._figures is not None:
+            self.show_figures(self._figures)  # the sentences built from the figures
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def compact(self, chart_height: int) -> None:
         """For a short screen (a kiosk's staff screen): a lower chart that
@@ -91,19 +116,18 @@ class OverviewWidget(QWidget):
         self.chart.setBackgroundRoundness(0)
         self._y_ticks = 3  # five labels do not fit its height (from the next refresh)
 
-    def _table(self, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setHorizontalHeaderLabels(headers)
+    def _table(self, columns: int) -> QTableWidget:
+        table = QTableWidget(0, columns, self)
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(headers)):
+        for column in range(1, columns):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         return table
 
-    def _box(self, title: str, widget: QWidget) -> QGroupBox:
-        box = QGroupBox(title, self)
+    def _box(self, widget: QWidget) -> QGroupBox:
+        box = QGroupBox(self)
         layout = QVBoxLayout(box)
         layout.addWidget(widget)
         return box
@@ -118,6 +142,7 @@ class OverviewWidget(QWidget):
         self.show_figures(overview(self.store, self.today()))
 
     def show_figures(self, figures: Overview) -> None:
+        self._figures = figures
         self.total.setText(
             translate("Console", "{checked} of {expected} checked in today").format(
                 checked=figures.checked_in, expected=figures.expected

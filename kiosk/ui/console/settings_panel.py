@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -71,9 +71,9 @@ class SettingsPanel(QWidget):
         scroll.setWidget(form_host)
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
-        self.save_button = QPushButton(translate("Console", "Save settings"), self)
+        self.save_button = QPushButton(self)
         self.save_button.clicked.connect(self.save)
-        self.reload_button = QPushButton(translate("Console", "Undo changes"), self)
+        self.reload_button = QPushButton(self)
         self.reload_button.clicked.connect(self.load)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
@@ -82,7 +82,18 @@ class SettingsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
+        self.retranslate()
         self.load()
+
+    def retranslate(self) -> None:
+        """The panel's own words; setting names and descriptions stay as declared."""
+        self.save_button.setText(translate("Console", "Save settings"))
+        self.reload_button.setText(translate("Console", "Undo changes"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def _field_for(self, spec: Spec) -> QWidget:
         if spec.type is bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 from kiosk.desk import HelpDesk
@@ -34,11 +34,22 @@ class DeskTabs(QTabWidget):
         )
         self.health = HealthPanel(desk.store, self)
         self.settings = SettingsPanel(desk.store, self)
-        self.addTab(self.console, translate("Console", "Help desk"))
-        self.addTab(self.overview, translate("Console", "Overview"))
-        self.addTab(self.health, translate("Console", "Health"))
-        self.addTab(self.settings, translate("Console", "Settings"))
+        for page in (self.console, self.overview, self.health, self.settings):
+            self.addTab(page, "")
+        self.retranslate()
         self.console.changed.connect(self.overview.refresh)
+
+    def retranslate(self) -> None:
+        """Tab names; each page retranslates itself on the same LanguageChange."""
+        self.setTabText(self.indexOf(self.console), translate("Console", "Help desk"))
+        self.setTabText(self.indexOf(self.overview), translate("Console", "Overview"))
+        self.setTabText(self.indexOf(self.health), translate("Console", "Health"))
+        self.setTabText(self.indexOf(self.settings), translate("Console", "Settings"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
 
 def print_queue_for(store: Store):  # type: ignore[no-untyped-def]
