@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.resources import I18N_DIR
@@ -23,6 +23,19 @@ SOURCE_LANGUAGE = "en"
 # Code -> the language's own name (the switch shows the name to people who read it).
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français"}
 RIGHT_TO_LEFT: set[str] = set()
+
+
+class FollowsLanguage:
+    """Mixin for a Qt widget class: its `retranslate()` runs again whenever the
+    application's language changes. Put it before the Qt base class."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)  # type: ignore[misc]
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every visible text again (called at start and on a language change)."""
 
 
 def ts_file(language: str) -> Path:

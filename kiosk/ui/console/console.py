@@ -39,6 +39,7 @@ from kiosk.ui.console.model import (
     COL_STATUS,
     AttendeeTableModel,
 )
+from kiosk.ui.i18n import FollowsLanguage
 
 translate = QCoreApplication.translate
 log = logging.getLogger("kiosk.ui")
@@ -46,7 +47,7 @@ log = logging.getLogger("kiosk.ui")
 SEARCH_DELAY_MS = 120
 
 
-class ConsoleWidget(QWidget):
+class ConsoleWidget(FollowsLanguage, QWidget):
     back = Signal()
     changed = Signal()  # something was written: the overview may refresh
 
@@ -192,9 +193,8 @@ class ConsoleWidget(QWidget):
             self.fit(self.width(), self.height())
 
     def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
+        super().changeEvent(event)  # FollowsLanguage retranslates first
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
             # Longer words may need fewer buttons a row, shown or not (the
             # kiosk's staff screen keeps the console while it is closed).
             if self._fitted is not None:

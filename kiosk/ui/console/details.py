@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 from kiosk.desk import HelpDesk
 from kiosk.domain.models import Attendee, AttendeeStatus, EntryKind
 from kiosk.domain.rules import live_entries
+from kiosk.ui.i18n import FollowsLanguage
 
 translate = QCoreApplication.translate
 
 
-class DetailsPanel(QScrollArea):
+class DetailsPanel(FollowsLanguage, QScrollArea):
     def __init__(self, desk: HelpDesk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
@@ -30,11 +31,6 @@ class DetailsPanel(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._shown: tuple[Attendee | None, int | None] = (None, None)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         self.text.setAccessibleName(translate("Console", "Attendee details"))

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.health import run_checks
 from kiosk.store import Store
+from kiosk.ui.i18n import FollowsLanguage
 
 translate = QCoreApplication.translate
 
 
-class HealthPanel(QWidget):
+class HealthPanel(FollowsLanguage, QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -28,11 +29,6 @@ class HealthPanel(QWidget):
         """The panel's own words; the findings are `kiosk doctor`'s, in English."""
         self.findings.setAccessibleName(translate("Console", "Health checks"))
         self.again.setText(translate("Console", "Check again"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def refresh(self) -> None:
         self.findings.clear()

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QCoreApplication, QEvent, QMargins, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QMargins, Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 
 from kiosk.reports.live import Overview, data_version, overview
 from kiosk.store import Store
+from kiosk.ui.i18n import FollowsLanguage
 
 translate = QCoreApplication.translate
 POLL_MS = 1000
 
 
-class OverviewWidget(QWidget):
+class OverviewWidget(FollowsLanguage, QWidget):
     def __init__(
         self, store: Store, today: Callable[[], dt.date], parent: QWidget | None = None
     ) -> None:
@@ -101,11 +102,6 @@ class OverviewWidget(QWidget):
             box.setTitle(title)
         if self._figures is not None:
             self.show_figures(self._figures)  # the sentences built from the figures
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def compact(self, chart_height: int) -> None:
         """For a short screen (a kiosk's staff screen): a lower chart that

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kiosk.settings import HIDDEN_SETTINGS, PASSWORD_SETTINGS, SETTINGS, SettingError, Settings
 from kiosk.settings import SettingSpec as Spec
 from kiosk.store import Store
+from kiosk.ui.i18n import FollowsLanguage
 
 translate = QCoreApplication.translate
 log = logging.getLogger("kiosk.ui")
@@ -37,7 +38,7 @@ INT_MAXIMUM = 1_000_000
 FIELD_WIDTH = 320
 
 
-class SettingsPanel(QWidget):
+class SettingsPanel(FollowsLanguage, QWidget):
     saved = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -89,11 +90,6 @@ class SettingsPanel(QWidget):
         """The panel's own words; setting names and descriptions stay as declared."""
         self.save_button.setText(translate("Console", "Save settings"))
         self.reload_button.setText(translate("Console", "Undo changes"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def _field_for(self, spec: Spec) -> QWidget:
         if spec.type is bool:

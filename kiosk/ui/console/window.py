@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 from kiosk.desk import HelpDesk
@@ -19,12 +19,13 @@ from kiosk.ui.console.console import ConsoleWidget
 from kiosk.ui.console.health import HealthPanel
 from kiosk.ui.console.overview import OverviewWidget
 from kiosk.ui.console.settings_panel import SettingsPanel
+from kiosk.ui.i18n import FollowsLanguage
 
 translate = QCoreApplication.translate
 log = logging.getLogger("kiosk.ui")
 
 
-class DeskTabs(QTabWidget):
+class DeskTabs(FollowsLanguage, QTabWidget):
     def __init__(self, desk: HelpDesk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.console = ConsoleWidget(desk, self)
@@ -45,11 +46,6 @@ class DeskTabs(QTabWidget):
         self.setTabText(self.indexOf(self.overview), translate("Console", "Overview"))
         self.setTabText(self.indexOf(self.health), translate("Console", "Health"))
         self.setTabText(self.indexOf(self.settings), translate("Console", "Settings"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
 
 def print_queue_for(store: Store):  # type: ignore[no-untyped-def]

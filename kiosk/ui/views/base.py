@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from kiosk.ui.i18n import FollowsLanguage
 from kiosk.ui.theme import Metrics, Theme
 
 
-class ScreenView(QWidget):
+class ScreenView(FollowsLanguage, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("screen", True)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        """Set every visible text again (called at start and on a language change)."""
 
     def apply_style(self, theme: Theme, metrics: Metrics) -> None:
         """Sizes that a stylesheet cannot express (icons, spacing)."""
