@@ -377,6 +377,25 @@ def _v6_name_fragments(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO attendees_fts (attendees_fts) VALUES ('rebuild')")
 
 
+def _v7_station_safety(db: sqlite_utils.Database) -> None:
+    """The event's identity, so a restore can refuse another event's backup,
+    and wrong staff PINs counted per station, so a restart does not reset them."""
+    db.execute(
+        """CREATE TABLE event_identity (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            uid TEXT NOT NULL
+        )"""
+    )
+    db.execute("INSERT INTO event_identity (id, uid) VALUES (1, lower(hex(randomblob(16))))")
+    db.execute(
+        """CREATE TABLE pin_lockouts (
+            station TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT
+        )"""
+    )
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1_initial,
     2: _v2_print_jobs,
@@ -384,5 +403,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     4: _v4_log_chain,
     5: _v5_audit_log,
     6: _v6_name_fragments,
+    7: _v7_station_safety,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
