@@ -1,7 +1,7 @@
 """The background sync thread: uploads the outbox, applies the hub's changes.
 
 It has its own SQLite connection and its own hub connection. It sleeps in
-select() on the hub socket (LISTEN/NOTIFY) and on a wake-up pipe, so a change
+select() on the hub socket (LISTEN/NOTIFY) and on a wake-up socket, so a change
 made here goes up at once and a change made elsewhere comes down at once;
 changes made by code that does not wake it are found within 0.25 s by
 looking at the local outbox; the hub is read again every 5 s only as a safety
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import select
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -73,14 +73,16 @@ class SyncWorker(threading.Thread):
         self.on_change = on_change
         self.online = False
         self._stopping = threading.Event()
-        self._wake_r, self._wake_w = os.pipe()
-        os.set_blocking(self._wake_r, False)
-        os.set_blocking(self._wake_w, False)
+        # A connected socket pair, not a pipe: select() takes sockets on every
+        # system, pipes only on POSIX.
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._wake_r.setblocking(False)
+        self._wake_w.setblocking(False)
 
     def wake(self) -> None:
-        # A full pipe means a wake-up is already waiting; a closed one, that we stopped.
+        # A full buffer means a wake-up is already waiting; a closed one, that we stopped.
         with contextlib.suppress(OSError):
-            os.write(self._wake_w, b"!")
+            self._wake_w.send(b"!")
 
     def stop(self, timeout: float = 5.0) -> None:
         """Stop after one last upload and download (if the hub is there)."""
@@ -88,12 +90,12 @@ class SyncWorker(threading.Thread):
         self.wake()
         self.join(timeout)
         if not self.is_alive():
-            os.close(self._wake_r)
-            os.close(self._wake_w)
+            self._wake_r.close()
+            self._wake_w.close()
 
     def _drain(self) -> None:
         with contextlib.suppress(BlockingIOError):
-            while os.read(self._wake_r, 4096):
+            while self._wake_r.recv(4096):
                 pass
 
     def _set_online(self, store: Store, online: bool) -> None:
