@@ -120,6 +120,22 @@ def check_fonts(store: Store) -> Finding:
     return Finding("fonts", True, "every character of every name has a glyph")
 
 
+def check_pdf_accelerator() -> Finding:
+    """reportlab's C helpers (the rl-accel package): without them, reportlab falls
+    back to Python number formatting and a big batch of badges is markedly slower."""
+    from reportlab.lib import rl_accel
+
+    try:
+        import _rl_accel
+    except ImportError:
+        return Finding(
+            "pdf speed", False, "reportlab's C accelerator is missing; reinstall with rl-accel"
+        )
+    if rl_accel.fp_str is not _rl_accel.fp_str:
+        return Finding("pdf speed", False, "reportlab is not using its C accelerator (rl_accel)")
+    return Finding("pdf speed", True, "reportlab's C accelerator (rl_accel) is active")
+
+
 def check_clock(store: Store, now: dt.datetime | None = None) -> Finding:
     now = now or dt.datetime.now(dt.UTC)
     last = store.conn.execute("SELECT max(at) FROM checkins").fetchone()[0]
@@ -143,6 +159,7 @@ def run_checks(store: Store, extra: list[Callable[[], Finding]] | None = None) -
         lambda: check_printer(store),
         check_camera,
         lambda: check_fonts(store),
+        check_pdf_accelerator,
         lambda: check_clock(store),
         *(extra or []),
     ]

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk.cli import main
 from kiosk.domain.models import Event
-from kiosk.health import check_clock, check_database, check_fonts, check_printer, run_checks
+from kiosk.health import (
+    check_clock,
+    check_database,
+    check_fonts,
+    check_pdf_accelerator,
+    check_printer,
+    run_checks,
+)
 from kiosk.station import Station
 from kiosk.store import Store
 
@@ -75,3 +83,20 @@ def test_doctor_command_exit_status(event: Store, capsys: pytest.CaptureFixture[
     assert "database:" in out and "fonts:" in out
     # No camera on a test machine: doctor says what to do and exits 1.
     assert status == (0 if "FIX" not in out else 1)
+
+
+def test_doctor_reports_the_pdf_accelerator_active() -> None:
+    finding = check_pdf_accelerator()
+    assert finding.ok, finding.message
+    assert "rl_accel" in finding.message
+
+
+def test_doctor_names_a_missing_pdf_accelerator(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.lib import rl_accel
+
+    # As when rl-accel is not installed: a Python function where the C one was.
+    monkeypatch.setattr(rl_accel, "fp_str", lambda *numbers: " ".join(map(str, numbers)))
+    assert not check_pdf_accelerator().ok
+    monkeypatch.setitem(sys.modules, "_rl_accel", None)
+    finding = check_pdf_accelerator()
+    assert not finding.ok and "rl-accel" in finding.message
