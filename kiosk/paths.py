@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 import sys
 from pathlib import Path
 
 APP_NAME = "event-kiosk"
+
+
+def resource_dir() -> Path:
+    """The files the product ships (fonts, templates, translations, sounds, icons).
+
+    They are the package `kiosk.resources`: `resources/` in the source tree,
+    mapped into the package when it is built, so a wheel, an editable checkout
+    and the standalone bundle all find them here.
+    """
+    return Path(str(importlib.resources.files("kiosk.resources")))
 
 
 def data_dir() -> Path:

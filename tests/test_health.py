@@ -81,7 +81,7 @@ def test_doctor_command_exit_status(event: Store, capsys: pytest.CaptureFixture[
     status = main(["doctor", "--db", str(event.path)])
     out = capsys.readouterr().out
     assert "database:" in out and "fonts:" in out
-    # No camera on a test machine: doctor says what to do and exits 1.
+    # Exit 1 only when something needs fixing.
     assert status == (0 if "FIX" not in out else 1)
 
 

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.resources
 from pathlib import Path
 
-
-def resources_dir() -> Path:
-    """The project's `resources/` folder, found next to the `kiosk` package."""
-    package = Path(str(importlib.resources.files("kiosk")))
-    return package.parent / "resources"
+from kiosk.paths import resource_dir
 
 
 def fonts_dir() -> Path:
-    return resources_dir() / "fonts"
+    return resource_dir() / "fonts"
 
 
 def badges_dir() -> Path:
-    return resources_dir() / "badges"
+    return resource_dir() / "badges"

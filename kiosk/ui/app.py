@@ -17,7 +17,7 @@ from kiosk.station import Station
 from kiosk.store import Store
 from kiosk.ui import diagnostics
 from kiosk.ui.flow import FlowController
-from kiosk.ui.i18n import Languages, compile_translations
+from kiosk.ui.i18n import Languages
 from kiosk.ui.resources import load_fonts
 from kiosk.ui.settings import KioskSettings
 from kiosk.ui.sync_feed import SyncFeed
@@ -152,12 +152,6 @@ def run_kiosk(
     if not smoke:
         diagnostics.add_rotating_log(diagnostics.log_file_for(db_path))
     load_fonts()
-    try:
-        compile_translations()
-    except (OSError, ValueError) as error:
-        log.warning("translations not built: %s", error)
-    except Exception:
-        log.exception("translations not built")
     # A station joining a hub for the first time starts from an empty file.
     store = Store.open(db_path, create=bool(server))
     name = station_name or KioskSettings(store).get("kiosk.station_name")

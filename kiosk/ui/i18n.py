@@ -1,15 +1,13 @@
 """Languages: Qt translators from compiled `.qm` files, built from the committed `.ts`.
 
-English is the source language. `compile_translations()` runs Qt's lrelease
-(shipped with PySide6) when a `.qm` is missing or older than its `.ts`.
+English is the source language. The `.qm` files are compiled when the package
+is built (setup.py), or by `scripts/build-translations` in a checkout; the
+product never compiles anything in the user's folder.
 """
 
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTranslator
@@ -44,38 +42,6 @@ def ts_file(language: str) -> Path:
 
 def qm_file(language: str) -> Path:
     return I18N_DIR / f"kiosk_{language}.qm"
-
-
-def lrelease_command() -> list[str] | None:
-    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
-    if found:
-        return [found]
-    beside = Path(sys.executable).with_name("pyside6-lrelease")
-    return [str(beside)] if beside.exists() else None
-
-
-def compile_translations(force: bool = False) -> list[Path]:
-    """Build every stale `.qm`; returns the files built."""
-    built: list[Path] = []
-    for language in LANGUAGES:
-        if language == SOURCE_LANGUAGE:
-            continue
-        source, target = ts_file(language), qm_file(language)
-        if not source.exists():
-            continue
-        if not force and target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
-            continue
-        command = lrelease_command()
-        if command is None:
-            log.warning("lrelease not found; %s stays untranslated", language)
-            continue
-        subprocess.run(
-            [*command, "-silent", str(source), "-qm", str(target)],
-            check=True,
-            capture_output=True,
-        )
-        built.append(target)
-    return built
 
 
 class Languages:

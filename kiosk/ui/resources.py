@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+
+from kiosk.paths import resource_dir
 
 log = logging.getLogger("kiosk.ui")
 
-# resources/ sits beside the package in the source tree.
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
+RESOURCES = resource_dir()
 I18N_DIR = RESOURCES / "i18n"
 FONTS_DIR = RESOURCES / "fonts"
 SOUNDS_DIR = RESOURCES / "ui" / "sounds"

@@ -24,7 +24,7 @@ from kiosk.store import Store
 from kiosk.sync import SyncStatus
 from kiosk.ui.app import Kiosk, build_kiosk
 from kiosk.ui.flow import FlowController
-from kiosk.ui.i18n import Languages, compile_translations
+from kiosk.ui.i18n import Languages
 from kiosk.ui.pin import PinGate, hash_pin
 from kiosk.ui.resources import load_fonts
 from kiosk.ui.settings import KioskSettings
@@ -147,7 +147,6 @@ def capture(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     load_fonts()
-    compile_translations()
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     languages = Languages(app)

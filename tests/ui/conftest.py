@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from kiosk_ui_helpers import LONDON, NOW, PIN_HASH, Roster
@@ -13,15 +17,21 @@ from PySide6.QtWidgets import QApplication
 from kiosk.store import Store
 from kiosk.ui.app import Kiosk, build_kiosk
 from kiosk.ui.flow import FlowController
-from kiosk.ui.i18n import Languages, compile_translations
+from kiosk.ui.i18n import Languages
 from kiosk.ui.pin import PinGate
 from kiosk.ui.resources import load_fonts
 
 
 @pytest.fixture(scope="session", autouse=True)
 def translations() -> None:
-    """Build the .qm files from the committed .ts, as `scripts/build-translations` does."""
-    compile_translations(force=True)
+    """Build the .qm files from the committed .ts with `scripts/build-translations`."""
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run(
+        [str(root / "scripts" / "build-translations")],
+        env={**os.environ, "PYTHON": sys.executable},
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture
