@@ -14,6 +14,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from kiosk.badges import batch
 from kiosk.badges.elements import (
     BandElement,
     Box,
@@ -276,15 +277,22 @@ def render_badges_pdf(
     stock: str | None = None,
     cut_marks: bool = False,
     recorder: Recorder | None = None,
+    parallel: bool = True,
 ) -> bytes:
     """A PDF with one badge per attendee, in the order given.
 
     The template's own stock is used unless `stock` names another (a built-in
     name or "Brand Part" from glabels); the design is then scaled to fit the
-    label and centred on it.
+    label and centred on it. Big batches are drawn by several processes
+    where that pays (see batch), unless `parallel` is False.
     """
     design = load_template(template)
     paper = find_stock(stock) if stock else design.stock
+    if parallel and recorder is None:
+        workers = batch.split_worthwhile(len(attendees))
+        if workers > 1:
+            options = {"stock": stock, "cut_marks": cut_marks}
+            return batch.render_split(attendees, event, template, paper.per_page, workers, options)
     scale = min(paper.label_width / design.width, paper.label_height / design.height)
     offset_x = (paper.label_width - design.width * scale) / 2
     offset_y = (paper.label_height - design.height * scale) / 2

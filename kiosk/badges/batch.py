@@ -1,0 +1,124 @@
+"""Big batches of badges rendered in several processes, merged in order.
+
+reportlab holds the GIL while it draws, so threads do not help; processes do.
+Each worker renders a run of consecutive badges into its own PDF (runs start
+on a page boundary, so sheets are filled exactly as in one process), and the
+parts are joined page by page with PDFium in the order of the attendees.
+
+Workers are forked where that is safe: forking a process in which other
+threads run can copy a lock held mid-operation, so a process with threads
+(the kiosk window, the print worker) renders serially, as do small batches
+and one-core machines, where starting processes costs more than it saves.
+On systems without fork (Windows, macOS) workers are started afresh, which
+costs about a second each, so only very large batches are split there.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from kiosk.domain.models import Attendee, Event
+
+log = logging.getLogger("kiosk.badges")
+
+# Below these, one process is faster: a forked worker starts in a few
+# milliseconds, a fresh interpreter in about a second.
+SMALLEST_FORKED_SPLIT = 200
+SMALLEST_SPAWNED_SPLIT = 3000
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Windows or macOS
+        return os.cpu_count() or 1
+
+
+def _start_method() -> str:
+    """ "fork", "spawn", or "" when neither is safe and quick enough."""
+    if sys.platform.startswith("linux"):
+        # Other threads running: forking is not safe, and spawning is slow.
+        return "fork" if threading.active_count() == 1 else ""
+    return "spawn"  # macOS and Windows; macOS's system libraries do not survive a fork
+
+
+def split_worthwhile(count: int) -> int:
+    """How many processes to use for `count` badges (1: render here)."""
+    cores = usable_cores()
+    method = _start_method()
+    if cores < 2 or not method:
+        return 1
+    smallest = SMALLEST_FORKED_SPLIT if method == "fork" else SMALLEST_SPAWNED_SPLIT
+    return max(1, min(cores, count // smallest))
+
+
+def _render_part(
+    attendees: Sequence[Attendee], event: Event, template: str | None, options: dict[str, Any]
+) -> bytes:
+    """One worker's run of badges (top level, so that it can be pickled)."""
+    from kiosk.badges.render import render_badges_pdf
+
+    return render_badges_pdf(attendees, event, template, parallel=False, **options)
+
+
+def runs(count: int, parts: int, per_page: int) -> list[tuple[int, int]]:
+    """`parts` consecutive (start, end) runs covering `count` badges, each starting a page."""
+    pages = -(-count // per_page)
+    bounds = [min(count, pages * index // parts * per_page) for index in range(parts + 1)]
+    bounds[-1] = count
+    return [(start, end) for start, end in itertools.pairwise(bounds) if start < end]
+
+
+def render_split(
+    attendees: Sequence[Attendee],
+    event: Event,
+    template: str | None,
+    per_page: int,
+    workers: int,
+    options: dict[str, Any],
+) -> bytes:
+    """The same pages as one process would draw, from `workers` processes."""
+    method = _start_method() or "spawn"
+    context = multiprocessing.get_context(method)
+    pieces = runs(len(attendees), workers, per_page)
+    with ProcessPoolExecutor(max_workers=len(pieces), mp_context=context) as pool:
+        futures = [
+            pool.submit(_render_part, list(attendees[start:end]), event, template, options)
+            for start, end in pieces
+        ]
+        parts = [future.result() for future in futures]
+    log.info("rendered %d badges in %d processes (%s)", len(attendees), len(parts), method)
+    return merge_pdfs(parts)
+
+
+def merge_pdfs(parts: Sequence[bytes]) -> bytes:
+    """The pages of every part, in order, in one PDF (the first part's metadata kept)."""
+    import pypdfium2
+
+    from kiosk.badges.render import PDFIUM_LOCK
+
+    if len(parts) == 1:
+        return parts[0]
+    with PDFIUM_LOCK:
+        merged = pypdfium2.PdfDocument(parts[0])
+        try:
+            for part in parts[1:]:
+                source = pypdfium2.PdfDocument(part)
+                try:
+                    merged.import_pages(source)
+                finally:
+                    source.close()
+            output = io.BytesIO()
+            merged.save(output)
+        finally:
+            merged.close()
+    return output.getvalue()
