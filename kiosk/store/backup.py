@@ -11,11 +11,14 @@ import contextlib
 import datetime as dt
 import logging
 import os
+import shutil
 import sqlite3
 import threading
 from pathlib import Path
 
-from kiosk.store.database import StoreError
+from kiosk.store import identity
+from kiosk.store.faults import Fault, StoreError, classify, fault
+from kiosk.store.live import no_live_stations
 
 log = logging.getLogger("kiosk.store")
 
@@ -24,33 +27,61 @@ DEFAULT_KEEP = 12
 DEFAULT_INTERVAL_S = 300.0
 
 
-def backup_database(source: Path, target: Path) -> Path:
-    """Copy `source` to `target` (owner-only), atomically."""
+# Faults of the place a copy is written to (others are the source's).
+WRITE_FAULTS = frozenset({Fault.DISK_FULL, Fault.READ_ONLY, Fault.DISK_ERROR})
+# Station-only settings that never go into a copy: the hub's connection
+# string may hold its password, and a backup travels further than the station.
+PRIVATE_SETTINGS = ("sync.server",)
+
+
+def backup_database(source: Path, target: Path, *, carry: dict[str, str] | None = None) -> Path:
+    """Copy `source` to `target` (owner-only), atomically.
+
+    The copy gets its own file tag (see `identity`) and none of the station's
+    private settings; `carry` puts settings into it (a restore keeps the
+    station's own hub address).
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.part")
-    with contextlib.suppress(FileNotFoundError):
-        partial.unlink()
-    fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
-    os.close(fd)
     try:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+        fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+        os.close(fd)
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
-        dst = sqlite3.connect(partial)
+        dst = sqlite3.connect(partial, isolation_level=None)
         try:
             src.backup(dst)
             # A backup should be one self-contained file, not WAL plus pages.
             dst.execute("PRAGMA journal_mode=DELETE")
+            _make_own_copy(dst, carry or {})
         finally:
             dst.close()
             src.close()
         with open(partial, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, target)
-    except sqlite3.DatabaseError as error:
-        with contextlib.suppress(FileNotFoundError):
+    except (sqlite3.Error, OSError) as error:
+        with contextlib.suppress(OSError):
             partial.unlink()
+        log.warning("backup of %s failed: %s", source.name, type(error).__name__)
+        known = classify(error, target)
+        if known is not None and known.kind in WRITE_FAULTS:
+            raise known from error
         raise StoreError(f"Could not back up {source} ({error}).") from error
     log.info("backup written: %s", target.name)
     return target
+
+
+def _make_own_copy(conn: sqlite3.Connection, carry: dict[str, str]) -> None:
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'settings'").fetchone():
+        conn.executemany("DELETE FROM settings WHERE key = ?", [(k,) for k in PRIVATE_SETTINGS])
+        conn.executemany(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            list(carry.items()),
+        )
+    identity.set_tag(conn, identity.new_tag())
 
 
 def quick_check(path: Path) -> str | None:
@@ -61,7 +92,7 @@ def quick_check(path: Path) -> str | None:
             rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         return str(error)
     return None if rows == ["ok"] else "; ".join(rows[:5])
 
@@ -105,21 +136,106 @@ def last_change(path: Path) -> str:
     return str(row[0] or "")
 
 
-def restore_database(backup: Path, target: Path, *, force: bool = False) -> None:
-    """Put `backup` in place of `target`. Refuses to replace a database that
-    holds newer changes than the backup unless `force`."""
+def _read_one(path: Path, sql: str) -> str | None:
+    """One value from a healthy file, or None (no such table, unreadable)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        try:
+            row = conn.execute(sql).fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, UnicodeDecodeError):
+        return None
+    return None if row is None or row[0] is None else str(row[0])
+
+
+def event_uid(path: Path) -> str | None:
+    return _read_one(path, "SELECT uid FROM event_identity WHERE id = 1")
+
+
+def event_name(path: Path) -> str:
+    return _read_one(path, "SELECT name FROM event WHERE id = 1") or "no event"
+
+
+def keep_safety_copy(target: Path) -> Path:
+    """A dated byte-for-byte copy of `target` (and its WAL) beside it, owner-only.
+
+    Bytes, not SQLite's backup: the file being replaced may be damaged.
+    """
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    copy = target.with_name(f"{target.stem}-replaced-{stamp}{target.suffix or '.db'}")
+    for suffix in ("", "-wal"):
+        source = Path(f"{target}{suffix}")
+        if source.exists():
+            _copy_bytes(source, Path(f"{copy}{suffix}"))
+    log.info("safety copy of the replaced file: %s", copy.name)
+    return copy
+
+
+def _copy_bytes(source: Path, target: Path) -> None:
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    try:
+        with open(source, "rb") as src, os.fdopen(fd, "wb", closefd=False) as dst:
+            shutil.copyfileobj(src, dst)
+            dst.flush()
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def restore_database(backup: Path, target: Path, *, force: bool = False) -> Path | None:
+    """Put `backup` in place of `target`; returns the safety copy of what it replaced.
+
+    Refuses while a station has `target` open; without `force`, also when
+    the backup holds another event or `target` holds newer changes. A
+    damaged `target` is replaced without `force` (its copy is kept).
+    """
     if not backup.is_file():
         raise StoreError(f"There is no backup at {backup}.")
     if (problem := quick_check(backup)) is not None:
         raise StoreError(f"The backup {backup} is damaged ({problem}).")
-    if target.exists() and not force and last_change(target) > last_change(backup):
+    with no_live_stations(target) as live:
+        if live:
+            raise StoreError(
+                f"{target} is open in {', '.join(live)}; stop those stations, then restore."
+            )
+        carry: dict[str, str] = {}
+        safety = None
+        if target.exists():
+            if quick_check(target) is None:
+                if not force:
+                    _refuse_unless_forced(backup, target)
+                carry = _private_settings(target)
+            safety = keep_safety_copy(target)
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{target}{suffix}").unlink()
+        backup_database(backup, target, carry=carry)
+    return safety
+
+
+def _refuse_unless_forced(backup: Path, target: Path) -> None:
+    mine, theirs = event_uid(target), event_uid(backup)
+    if mine and theirs and mine != theirs:
         raise StoreError(
-            f"{target} has changes newer than the backup; use --force to replace it anyway."
+            f"The backup holds another event ({event_name(backup)!r}) than {target} "
+            f"({event_name(target)!r}); to replace it anyway, add --force "
+            "(a dated copy of the replaced file is kept)."
         )
-    for suffix in ("-wal", "-shm"):
-        with contextlib.suppress(FileNotFoundError):
-            Path(f"{target}{suffix}").unlink()
-    backup_database(backup, target)
+    if last_change(target) > last_change(backup):
+        raise StoreError(
+            f"{target} has changes newer than the backup; to replace it anyway, add --force "
+            "(a dated copy of the replaced file is kept)."
+        )
+
+
+def _private_settings(path: Path) -> dict[str, str]:
+    carry = {}
+    for key in PRIVATE_SETTINGS:
+        value = _read_one(path, f"SELECT value FROM settings WHERE key = '{key}'")
+        if value is not None:
+            carry[key] = value
+    return carry
 
 
 class BackupScheduler:
@@ -163,16 +279,21 @@ def default_backup_folder(db_path: Path, configured: str | None) -> Path:
     return Path(configured) if configured else db_path.parent / "backups"
 
 
+def damage_advice(db_path: Path, backup_folder: Path | None = None) -> str:
+    """Which backup to restore onto a damaged file, as a sentence."""
+    good = newest_good_backup(backup_folder or default_backup_folder(db_path, None))
+    if good:
+        return (
+            f"The newest good backup is {good}; restore it with: "
+            f"kiosk restore {good} --db {db_path}"
+        )
+    return "No good backup was found; restore one you keep elsewhere with kiosk restore."
+
+
 def check_on_start(db_path: Path, backup_folder: Path) -> None:
     """Refuse to start on a damaged file, naming the backup to restore."""
     problem = quick_check(db_path)
     if problem is None:
         return
     log.error("event file failed its integrity check: %s", problem)
-    good = newest_good_backup(backup_folder)
-    advice = (
-        f"The newest good backup is {good}; restore it with: kiosk restore {good} --db {db_path}"
-        if good
-        else "No good backup was found; restore one you keep elsewhere with kiosk restore."
-    )
-    raise StoreError(f"The event file {db_path} is damaged. {advice}")
+    raise fault(Fault.DAMAGED, db_path, damage_advice(db_path, backup_folder))

@@ -10,6 +10,7 @@ from pathlib import Path
 import sqlite_utils
 
 from kiosk.store.chain import register_chain_function
+from kiosk.store.faults import Fault, StoreError, classify, fault
 from kiosk.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 log = logging.getLogger("kiosk.store")
@@ -17,10 +18,6 @@ log = logging.getLogger("kiosk.store")
 # How long a writer waits for another station process to finish its
 # transaction before giving up; a check-in holds the lock for well under 1 ms.
 BUSY_TIMEOUT_S = 10.0
-
-
-class StoreError(Exception):
-    """A problem with the event file that a user can understand and fix."""
 
 
 def _create_owner_only(path: Path) -> None:
@@ -33,33 +30,53 @@ def _create_owner_only(path: Path) -> None:
 
 
 def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Database:
-    """Open (or with `create`, make) an event database and bring its schema up to date."""
+    """Open (or with `create`, make) an event database and bring its schema up to date.
+
+    Raises StoreError: a `StoreFault` for the environment's faults (missing,
+    read-only, full, locked, damaged: each one sentence), a plain StoreError
+    for a file that is not an event database.
+    """
     path = Path(path)
-    if str(path) != ":memory:":
-        if not path.exists():
-            if not create:
-                raise StoreError(f"There is no event database at {path}.")
-            _create_owner_only(path)
-        elif path.is_dir():
-            raise StoreError(f"{path} is a folder, not an event database.")
     try:
+        if str(path) != ":memory:":
+            if not path.exists():
+                if not create:
+                    raise fault(Fault.MISSING, path)
+                _create_owner_only(path)
+            elif path.is_dir():
+                raise StoreError(f"{path} is a folder, not an event database.")
         # isolation_level=None: no implicit transactions. Every write either
         # autocommits or runs inside an explicit BEGIN (Store.transaction or
         # sqlite-utils' atomic()), so nothing is left uncommitted by accident.
         conn = sqlite3.connect(
             str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
         )
-        conn.execute("PRAGMA journal_mode=WAL")
-        # FULL: a check-in is on disk before anyone is told it succeeded.
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        register_chain_function(conn)
-        db = sqlite_utils.Database(conn)
-        _migrate(db, path)
-    except sqlite3.DatabaseError as error:
-        log.error("cannot open database %s: %s", path, error)
-        raise StoreError(f"{path} is not a readable event database ({error}).") from error
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            # FULL: a check-in is on disk before anyone is told it succeeded.
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            register_chain_function(conn)
+            db = sqlite_utils.Database(conn)
+            _migrate(db, path)
+        except BaseException:
+            conn.close()
+            raise
+    except (sqlite3.Error, UnicodeDecodeError, OSError) as error:
+        known = classify(error, path)
+        if known is None:
+            raise
+        if known.kind is Fault.DAMAGED:
+            known = fault(Fault.DAMAGED, path, _damage_advice(path))
+        log.error("cannot open database %s: %s (%s)", path.name, known.kind, error)
+        raise known from error
     return db
+
+
+def _damage_advice(path: Path) -> str:
+    from kiosk.store.backup import damage_advice
+
+    return damage_advice(path)
 
 
 def _migrate(db: sqlite_utils.Database, path: Path) -> None:

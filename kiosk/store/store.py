@@ -15,7 +15,9 @@ import sqlite_utils
 from kiosk.domain.models import Attendee, EntryKind, Event, LogEntry, Session
 from kiosk.domain.rules import live_entries
 from kiosk.store import rows
-from kiosk.store.database import StoreError, open_database
+from kiosk.store.database import open_database
+from kiosk.store.faults import Fault, StoreError, classify, fault
+from kiosk.store.identity import FileIdentity, identity_of, on_disk, same_file
 from kiosk.store.search import search_attendees
 
 log = logging.getLogger("kiosk.store")
@@ -28,6 +30,12 @@ class Store:
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self.path = path
+        self.identity: FileIdentity | None = None
+        if path is not None and str(path) != ":memory:":
+            self.identity = identity_of(path, self.conn)
+        # Set after a fault that may have left the connection unable to
+        # write (opened read-only, an I/O error): the next write reopens it.
+        self._reopen = False
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False) -> Store:
@@ -43,15 +51,74 @@ class Store:
         """A write transaction that takes the write lock at once.
 
         BEGIN IMMEDIATE makes read-decide-append atomic across processes: two
-        stations on one file can never both admit the same ticket.
+        stations on one file can never both admit the same ticket. Before
+        COMMIT the file at the path must still be the one this store opened.
+        The environment's failures (full, read-only, locked, replaced,
+        damaged) leave nothing half-done and raise a `StoreFault`.
         """
-        self.conn.execute("BEGIN IMMEDIATE")
+        if self._reopen:
+            self._reconnect()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise self._fault(error) from error
         try:
             yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.check_identity()
+            self.conn.execute("COMMIT")
+        except BaseException as error:
+            if self.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error | UnicodeDecodeError):
+                raise self._fault(error) from error
             raise
-        self.conn.execute("COMMIT")
+
+    def check_identity(self) -> None:
+        """Raise `file_replaced` if the path no longer leads to the file opened."""
+        if self.identity is None or self.path is None:
+            return
+        try:
+            now = on_disk(self.path, self.identity)
+        except OSError:
+            now = None
+        if not same_file(self.identity, now):
+            raise fault(Fault.FILE_REPLACED, self.path)
+
+    def probe(self) -> None:
+        """A real committed write: raises the `StoreFault` a check-in would meet now.
+
+        It rewrites one row with its own value, so it changes nothing, but
+        its page goes to disk like a check-in's (a full disk shows).
+        """
+        with self.transaction():
+            self.conn.execute("UPDATE event_identity SET uid = uid")
+
+    def _fault(self, error: BaseException) -> BaseException:
+        """`error` as a StoreFault when it is the environment's, else unchanged (a bug)."""
+        if self.path is None:
+            return error
+        known = classify(error, self.path)
+        if known is None:
+            return error
+        if known.kind not in (Fault.LOCKED, Fault.DISK_FULL):
+            self._reopen = True
+        log.warning("write to %s failed: %s (%s)", self.path.name, known.kind, error)
+        return known
+
+    def _reconnect(self) -> None:
+        """A fresh connection to the same file (never to whatever replaced it)."""
+        assert self.path is not None
+        self.check_identity()
+        fresh = Store(open_database(self.path), self.path)
+        if self.identity is not None and fresh.identity != self.identity:
+            fresh.close()
+            raise fault(Fault.FILE_REPLACED, self.path)
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+        self.db, self.conn = fresh.db, fresh.conn
+        self._reopen = False
+        log.info("reopened %s", self.path.name)
 
     # -- event and sessions ----------------------------------------------
 

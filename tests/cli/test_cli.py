@@ -102,7 +102,7 @@ def test_demo_scan_undo_status_round_trip(tmp_path: Path) -> None:
     [
         (["status", "--db", "{tmp}/missing.db"], "There is no event database"),
         (["scan", "--db", "{tmp}"], "is a folder"),
-        (["status", "--db", "{tmp}/garbage.db"], "not a readable event database"),
+        (["status", "--db", "{tmp}/garbage.db"], "is damaged"),
         (["status", "--db", "{tmp}/other.db"], "not an event database"),
         (["status", "--db", "{tmp}/future.db"], "newer version"),
         (["init", "--db", "{tmp}/x.db", "--event-name", "X", "--first-day", "10/03/2026"], "date"),
