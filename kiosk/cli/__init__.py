@@ -2,7 +2,9 @@
 
 Each module in COMMAND_MODULES adds its subcommands with `register(subparsers)`;
 a subcommand's handler takes the parsed arguments and returns an exit status.
-Errors a user can cause raise `UserError` and become one sentence and exit 2.
+Errors a user can cause raise `UserError`; they and the environment's faults
+become one sentence and exit 2, and anything else is a bug logged with its
+traceback (`kiosk.cli.failures`): no traceback reaches the terminal.
 """
 
 from __future__ import annotations
@@ -10,13 +12,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import sys
 from collections.abc import Sequence
 
 from kiosk import __version__
-from kiosk.cli.common import UserError
+from kiosk.cli.failures import report
 from kiosk.logs import setup_logging
-from kiosk.store import StoreError
 
 COMMAND_MODULES = (
     "kiosk.cli.event_commands",
@@ -57,14 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    setup_logging(verbose=args.verbose)
+    log_file = setup_logging(verbose=args.verbose)
     try:
         return int(args.handler(args) or 0)
-    except (UserError, StoreError) as error:
-        log.info("user error in %s: %s", args.command, error)
-        print(f"kiosk: {error}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # the one handler: a sentence, or an apology for a bug
+        return report(error, args, log_file)

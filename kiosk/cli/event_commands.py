@@ -15,6 +15,8 @@ from kiosk.domain.models import Event, ScanResult
 from kiosk.reports import attendance_counts
 from kiosk.station import Station, UndoError
 from kiosk.store import Store
+from kiosk.store import live as live_stations
+from kiosk.store.faults import StoreFault
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -139,11 +141,22 @@ def _synced_station(args: argparse.Namespace) -> Station | None:
 
 
 def run_scan(args: argparse.Namespace) -> int:
-    synced = _synced_station(args)
-    if synced is not None:
-        return _scan_lines(synced, synced=True)
-    store = open_store(args)
-    return _scan_lines(_station(args, store), synced=False)
+    # Registered before the file is opened: a restore now refuses until we stop.
+    live = live_stations.register(db_path(args), args.station, "kiosk scan")
+    try:
+        synced = _synced_station(args)
+        if synced is not None:
+            return _scan_lines(synced, synced=True)
+        store = open_store(args)
+        return _scan_lines(_station(args, store), synced=False)
+    finally:
+        if live is not None:
+            live.close()
+
+
+def fault_json(code: str, fault: StoreFault) -> dict[str, Any]:
+    """The answer to a scan that could not be saved: nobody was admitted."""
+    return {"code": code, "result": "error", "error": fault.kind.value, "message": str(fault)}
 
 
 def _scan_lines(station: Station, *, synced: bool) -> int:
@@ -151,11 +164,17 @@ def _scan_lines(station: Station, *, synced: bool) -> int:
     # garbage must produce `invalid_input`, never stop the station.
     for raw in sys.stdin.buffer:
         text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
-        result = station.scan(text)
-        # Only now, after COMMIT, is the attendee told anything.
-        record = scan_json(result, station.name)
-        if synced:
-            record["offline"] = result.offline
+        try:
+            result = station.scan(text)
+        except StoreFault as fault:
+            # Not saved, so not admitted; the next line tries again, and is
+            # saved as soon as the cause is gone.
+            record = fault_json(text.strip(), fault)
+        else:
+            # Only now, after COMMIT, is the attendee told anything.
+            record = scan_json(result, station.name)
+            if synced:
+                record["offline"] = result.offline
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         sys.stdout.flush()
     if synced:
