@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import shutil
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.store import Store
 from kiosk.store.backup import quick_check
+from kiosk.store.faults import StoreFault
 
 log = logging.getLogger("kiosk.health")
 
@@ -38,20 +38,11 @@ def check_database(store: Store) -> Finding:
     if path is not None and (problem := quick_check(path)) is not None:
         return Finding("database", False, f"the file is damaged ({problem}); restore a backup")
     try:
-        with store.transaction():
-            store.conn.execute("CREATE TEMP TABLE IF NOT EXISTS doctor_probe (x)")
-            store.conn.execute("INSERT INTO doctor_probe VALUES (1)")
-            raise _RollBack
-    except _RollBack:
-        pass
-    except sqlite3.DatabaseError as error:
-        return Finding("database", False, f"cannot write to it ({error}); check the folder")
+        store.probe()  # a real write, as a check-in makes
+    except StoreFault as fault:
+        return Finding("database", False, f"check-ins cannot be saved: {fault}")
     count = store.conn.execute("SELECT count(*) FROM attendees").fetchone()[0]
     return Finding("database", True, f"readable and writable, {count} attendees")
-
-
-class _RollBack(Exception):
-    """Raised to leave the probe transaction without committing."""
 
 
 def check_disk(store: Store) -> Finding:

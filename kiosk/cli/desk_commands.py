@@ -6,6 +6,7 @@ import argparse
 
 from kiosk.cli.common import add_db_argument, db_path
 from kiosk.operations import check_event_file
+from kiosk.store.live import register as register_live
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,4 +23,9 @@ def run(args: argparse.Namespace) -> int:
 
     path = db_path(args)
     check_event_file(path)  # a missing, foreign or damaged file is a one-sentence error
-    return run_desk(path, args.station, args.operator, smoke=args.smoke)
+    live = register_live(path, args.station, "kiosk desk")  # a restore refuses while we run
+    try:
+        return run_desk(path, args.station, args.operator, smoke=args.smoke)
+    finally:
+        if live is not None:
+            live.close()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.operations import start_backups
 from kiosk.station import Station
 from kiosk.store import Store
+from kiosk.store.live import register as register_live
 from kiosk.ui import diagnostics
 from kiosk.ui.flow import FlowController
 from kiosk.ui.i18n import Languages
@@ -152,6 +153,8 @@ def run_kiosk(
     if not smoke:
         diagnostics.add_rotating_log(diagnostics.log_file_for(db_path))
     load_fonts()
+    # Registered before the file is opened: a restore refuses while we run.
+    live = register_live(db_path, station_name or "kiosk", "kiosk run")
     # A station joining a hub for the first time starts from an empty file.
     store = Store.open(db_path, create=bool(server))
     name = station_name or KioskSettings(store).get("kiosk.station_name")
@@ -209,5 +212,7 @@ def run_kiosk(
     if backups is not None:
         backups.stop()
     store.close()
+    if live is not None:
+        live.close()
     log.info("kiosk stopped")
     return int(status)

@@ -18,6 +18,7 @@ from kiosk.domain.codes import clean_scan
 from kiosk.domain.models import Attendee, Result, ScanResult
 from kiosk.station import Station
 from kiosk.store import Store
+from kiosk.store.faults import StoreFault
 from kiosk.ui.i18n import SOURCE_LANGUAGE, Languages
 from kiosk.ui.messages import next_session_after
 from kiosk.ui.pin import PinGate
@@ -29,6 +30,7 @@ from kiosk.ui.views.findme import MATCH_SLOTS, FindMeView
 from kiosk.ui.views.pin import PinView
 from kiosk.ui.views.result import ResultView
 from kiosk.ui.views.staff import StaffView
+from kiosk.ui.views.unavailable import UnavailableView
 from kiosk.ui.views.welcome import WelcomeView
 from kiosk.ui.window import KioskWindow
 
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.ui")
 
+# While check-ins cannot be saved, how often the kiosk tries again.
+RECHECK_MS = 3000
+
 
 class Screen(enum.StrEnum):
     WELCOME = "welcome"
@@ -46,6 +51,7 @@ class Screen(enum.StrEnum):
     CONFIRM = "confirm"
     PIN = "pin"
     STAFF = "staff"
+    UNAVAILABLE = "unavailable"
 
 
 PUBLIC_IDLE = {Screen.FIND_ME, Screen.CONFIRM, Screen.PIN}
@@ -91,6 +97,7 @@ class FlowController(QObject):
         self._jobs: dict[int, int] = {}  # print job id -> attendee id
         self._shown_attendee: int | None = None
         self._find_me_id: int | None = None
+        self.fault: StoreFault | None = None
         self._build_views()
         self._build_timers()
         self.defaults = Appearance(
@@ -121,6 +128,7 @@ class FlowController(QObject):
         self.confirm = ConfirmView()
         self.pin = PinView()
         self.staff = StaffView(self.station.name)
+        self.unavailable = UnavailableView()
         self.views = {
             Screen.WELCOME: self.welcome,
             Screen.RESULT: self.result,
@@ -128,6 +136,7 @@ class FlowController(QObject):
             Screen.CONFIRM: self.confirm,
             Screen.PIN: self.pin,
             Screen.STAFF: self.staff,
+            Screen.UNAVAILABLE: self.unavailable,
         }
         for view in self.views.values():
             self.window.stack.addWidget(view)
@@ -145,7 +154,7 @@ class FlowController(QObject):
         self.confirm.rejected.connect(lambda: self._switch(Screen.FIND_ME, "not me"))
         self.pin.submitted.connect(self._pin_submitted)
         self.pin.cancelled.connect(lambda: self._switch(Screen.WELCOME, "PIN cancelled"))
-        self.staff.back.connect(lambda: self._switch(Screen.WELCOME, "staff back"))
+        self.staff.back.connect(lambda: self._switch(self._public_screen(), "staff back"))
         self.staff.exit_requested.connect(self._exit)
 
     def _build_timers(self) -> None:
@@ -161,10 +170,15 @@ class FlowController(QObject):
         self.lock_tick = QTimer(self)
         self.lock_tick.setInterval(1000)
         self.lock_tick.timeout.connect(self._lock_tick)
+        self.recheck = QTimer(self)
+        self.recheck.setInterval(RECHECK_MS)
+        self.recheck.timeout.connect(self._recheck)
 
     # -- switching -------------------------------------------------------
 
     def _switch(self, screen: Screen, reason: str) -> None:
+        if screen is Screen.WELCOME and self.fault is not None:
+            screen = Screen.UNAVAILABLE  # nobody may scan until check-ins can be saved
         previous = self.current
         self.current = screen
         self.history.append((screen, reason))
@@ -256,13 +270,52 @@ class FlowController(QObject):
         if self.current is Screen.STAFF and source == "scanner":
             self._staff_scan(raw)
             return
-        if self.current in (Screen.PIN, Screen.STAFF):
+        if self.current in (Screen.PIN, Screen.STAFF, Screen.UNAVAILABLE):
             log.info("scan from %s ignored on the %s screen", source, self.current.value)
             return
-        result = self.station.scan(raw)
+        result = self._scan(raw)
+        if result is None:
+            return
         self.queue.append(result)
         log.info("scan from %s queued behind %d", source, len(self.queue) - 1)
         self._advance()
+
+    # -- when check-ins cannot be saved ----------------------------------
+
+    def _scan(self, raw: str) -> ScanResult | None:
+        """The committed result, or None when it could not be saved (nobody admitted)."""
+        try:
+            return self.station.scan(raw)
+        except StoreFault as fault:
+            self._cannot_save(fault)
+            return None
+
+    def _cannot_save(self, fault: StoreFault) -> None:
+        log.warning("check-ins cannot be saved: %s", fault.kind)
+        self.fault = fault
+        self.staff.set_fault(str(fault))
+        self.queue.clear()
+        self.recheck.start()
+        if self.current not in (Screen.PIN, Screen.STAFF):
+            self._switch(Screen.UNAVAILABLE, f"cannot save: {fault.kind}")
+
+    def _recheck(self) -> None:
+        """Try a real write; when it works again, the kiosk opens by itself."""
+        try:
+            self.store.probe()
+        except StoreFault as fault:
+            if self.fault is None or fault.kind != self.fault.kind:
+                self._cannot_save(fault)
+            return
+        log.info("check-ins can be saved again")
+        self.fault = None
+        self.staff.set_fault(None)
+        self.recheck.stop()
+        if self.current is Screen.UNAVAILABLE:
+            self._switch(Screen.WELCOME, "saving works again")
+
+    def _public_screen(self) -> Screen:
+        return Screen.UNAVAILABLE if self.fault is not None else Screen.WELCOME
 
     def _advance(self) -> None:
         """Show the next queued result unless the current one is still fresh."""
@@ -362,8 +415,10 @@ class FlowController(QObject):
         if attendee is None:
             self._switch(Screen.WELCOME, "confirmed attendee vanished")
             return
-        self.queue.append(self.station.scan(attendee.code))
-        self._advance()
+        result = self._scan(attendee.code)
+        if result is not None:
+            self.queue.append(result)
+            self._advance()
 
     # -- staff -----------------------------------------------------------
 

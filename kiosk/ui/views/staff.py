@@ -33,17 +33,24 @@ class StaffView(ScreenView):
         self.is_open = False
         self._style: tuple[Theme, Metrics] | None = None
         self._tabs_style: tuple[Theme, Metrics] | None = None
+        self._fault_sentence: str | None = None
         self.title = label("event", self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         self.exit_button = button("small", self)
         self.exit_button.clicked.connect(self.exit_requested)
         self.back_button = button("primary", self)
         self.back_button.clicked.connect(self.back)
+        # Why check-ins cannot be saved, for staff only (the public screen just
+        # says to see the help desk).
+        self.fault = label("body", self)
+        self.fault.setObjectName("staffFault")
+        self.fault.hide()
         self.header = QGridLayout()
         self.header.setColumnStretch(0, 1)
         self._arrange_header(landscape=True)
         self.root = QVBoxLayout(self)
         self.root.addLayout(self.header)
+        self.root.addWidget(self.fault)
         self.root.addStretch(1)  # the console takes this place once built
         self.retranslate()
 
@@ -71,7 +78,7 @@ class StaffView(ScreenView):
         # Styled before it joins the layout: unstyled, it would ask for a
         # bigger window than a windowed kiosk has, and get it.
         self._style_tabs()
-        self.root.takeAt(1)  # the stretch standing in for it
+        self.root.takeAt(2)  # the stretch standing in for it
         self.root.addWidget(self.tabs, 1)
         self.tabs.show()
         self.tabs.console.reload()
@@ -100,6 +107,12 @@ class StaffView(ScreenView):
             self.root.removeWidget(self.tabs)
             self.root.addStretch(1)
         self.tabs.setParent(None)
+
+    def set_fault(self, sentence: str | None) -> None:
+        """Show (or with None, clear) why this station cannot save check-ins."""
+        self._fault_sentence = sentence
+        self.fault.setVisible(sentence is not None)
+        self.retranslate()
 
     def look_up(self, code: str) -> None:
         """A ticket scanned on this screen: show its holder in the console."""
@@ -147,5 +160,12 @@ class StaffView(ScreenView):
             self.title,
             translate("StaffScreen", "Staff — station {name}").format(name=self.station),
         )
+        if self._fault_sentence is not None:
+            set_text(
+                self.fault,
+                translate("StaffScreen", "Check-ins cannot be saved: {cause}").format(
+                    cause=self._fault_sentence
+                ),
+            )
         set_text(self.exit_button, translate("StaffScreen", "Exit kiosk"))
         set_text(self.back_button, translate("StaffScreen", "Back to check-in"))
