@@ -125,7 +125,13 @@ def _synced_station(args: argparse.Namespace) -> Station | None:
     if path.exists():
         from kiosk.sync.connection import SERVER_SETTING
 
-        setting = Store.open(path).setting(SERVER_SETTING)
+        probe = Store.open(path)
+        try:
+            setting = probe.setting(SERVER_SETTING)
+        finally:
+            # Closed, not left open: SQLite shares one descriptor per file in
+            # a process, and a reconnect after a fault must get a fresh one.
+            probe.close()
     if not (args.server or os.environ.get("KIOSK_SERVER") or setting):
         return None
     from kiosk.sync import SyncSetupError, open_synced_station, resolve_server

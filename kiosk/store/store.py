@@ -107,15 +107,19 @@ class Store:
         return known
 
     def _reconnect(self) -> None:
-        """A fresh connection to the same file (never to whatever replaced it)."""
+        """A fresh connection to the same file (never to whatever replaced it).
+
+        The old one is closed first: SQLite shares one descriptor per file in
+        a process, and a new connection would inherit a read-only one.
+        """
         assert self.path is not None
         self.check_identity()
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
         fresh = Store(open_database(self.path), self.path)
         if self.identity is not None and fresh.identity != self.identity:
             fresh.close()
             raise fault(Fault.FILE_REPLACED, self.path)
-        with contextlib.suppress(sqlite3.Error):
-            self.conn.close()
         self.db, self.conn = fresh.db, fresh.conn
         self._reopen = False
         log.info("reopened %s", self.path.name)
