@@ -31,12 +31,15 @@ def data_dir() -> Path:
     return base / APP_NAME
 
 
+def config_home() -> Path:
+    """The folder where programs keep their settings on this system."""
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support"
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+
+
 def config_dir() -> Path:
     """The user's config folder (organisers' own badge templates live here)."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / APP_NAME
+    return config_home() / APP_NAME

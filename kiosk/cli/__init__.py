@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "kiosk.cli.setup_commands",
     "kiosk.cli.bench_commands",
     "kiosk.cli.server_commands",
+    "kiosk.cli.autostart_commands",
 )
 
 log = logging.getLogger("kiosk.cli")
