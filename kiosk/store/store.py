@@ -278,6 +278,23 @@ class Store:
             if any(e.kind is EntryKind.ENTRY for e in live_entries(entries))
         }
 
+    # -- staff PIN lock-outs (per station) ---------------------------------
+
+    def pin_lockout(self, station: str) -> tuple[int, float]:
+        """(wrong PINs in a row, locked until as a Unix time) at `station`."""
+        row = self.conn.execute(
+            "SELECT failures, locked_until FROM pin_lockouts WHERE station = ?", (station,)
+        ).fetchone()
+        return (0, 0.0) if row is None else (int(row[0]), float(row[1] or 0.0))
+
+    def save_pin_lockout(self, station: str, failures: int, locked_until: float) -> None:
+        self.conn.execute(
+            "INSERT INTO pin_lockouts (station, failures, locked_until) VALUES (?, ?, ?) "
+            "ON CONFLICT(station) DO UPDATE SET failures = excluded.failures, "
+            "locked_until = excluded.locked_until",
+            (station, failures, str(locked_until)),
+        )
+
     # -- settings --------------------------------------------------------
 
     def setting(self, key: str, default: str | None = None) -> str | None:

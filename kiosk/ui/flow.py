@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import enum
 import logging
+import sqlite3
+import time
 from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -90,7 +92,7 @@ class FlowController(QObject):
         self.print_service = print_service
         self.kiosk_event = station.event
         self.sounds = Sounds(enabled=self.settings.get("kiosk.sounds"))
-        self.pin_gate = PinGate(self.settings.get("kiosk.pin_hash"))
+        self.pin_gate = self._pin_gate()
         self.queue: deque[ScanResult] = deque()
         self.history: list[tuple[Screen, str]] = []
         self.current = Screen.WELCOME
@@ -431,6 +433,26 @@ class FlowController(QObject):
         self.pin.reset()
         self._switch(Screen.PIN, "corner long press")
         self._lock_tick()
+
+    def _pin_gate(self) -> PinGate:
+        """Wrong PINs counted per station in the event file, on the wall clock:
+        restarting the kiosk neither resets the count nor ends a lock-out."""
+        name = self.station.name
+        failures, until = self.store.pin_lockout(name)
+
+        def keep(failures: int, until: float) -> None:
+            try:
+                self.store.save_pin_lockout(name, failures, until)
+            except (StoreFault, sqlite3.Error) as error:
+                log.warning("PIN lock-out not saved: %s", type(error).__name__)
+
+        return PinGate(
+            self.settings.get("kiosk.pin_hash"),
+            clock=time.time,
+            failures=failures,
+            locked_until=until,
+            on_change=keep,
+        )
 
     def _pin_submitted(self, pin: str) -> None:
         if self.pin_gate.attempt(pin):

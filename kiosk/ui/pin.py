@@ -18,8 +18,10 @@ MAX_PIN_LENGTH = 8
 
 def hash_pin(pin: str, *, n: int = _N, r: int = _R, p: int = _P) -> str:
     """`scrypt$n$r$p$salt$hash`, hex encoded."""
-    if not (pin.isdigit() and MIN_PIN_LENGTH <= len(pin) <= MAX_PIN_LENGTH):
-        raise ValueError(f"A PIN is {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits.")
+    # ASCII only: str.isdigit() also takes superscripts and other scripts'
+    # digits, which the keypad cannot type.
+    if not (pin.isascii() and pin.isdigit() and MIN_PIN_LENGTH <= len(pin) <= MAX_PIN_LENGTH):
+        raise ValueError(f"A PIN is {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits from 0 to 9.")
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=32)
     return f"scrypt${n}${r}${p}${salt.hex()}${digest.hex()}"
@@ -57,6 +59,9 @@ class PinGate:
     clock: Callable[[], float] = time.monotonic
     failures: int = 0
     locked_until: float = field(default=0.0)
+    # Called with (failures, locked_until) after each attempt, so the count
+    # survives a restart (the kiosk keeps it per station in the event file).
+    on_change: Callable[[int, float], None] | None = None
 
     @property
     def has_pin(self) -> bool:
@@ -71,9 +76,15 @@ class PinGate:
             return False
         if self.has_pin and verify_pin(pin, self.stored_hash):
             self.failures = 0
+            self._changed()
             return True
         self.failures += 1
         wait = lockout_seconds(self.failures)
         if wait:
             self.locked_until = self.clock() + wait
+        self._changed()
         return False
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change(self.failures, self.locked_until)

@@ -46,6 +46,14 @@ def test_pin_must_be_four_to_eight_digits():
             hash_pin(bad)
 
 
+def test_pin_digits_are_ascii_only():
+    """Superscript and Devanagari digits pass str.isdigit() but no keypad types them."""
+    for bad in ("\u00b2\u00b3\u00b9\u2074", "\u0967\u0968\u0969\u096a", "１２３４"):
+        with pytest.raises(ValueError):
+            hash_pin(bad)
+    assert verify_pin("1234", hash_pin("1234", n=2**10))
+
+
 def test_lockouts_grow_with_failures():
     assert [lockout_seconds(n) for n in range(1, 8)] == [0, 0, 10, 30, 120, 120, 120]
 
@@ -132,3 +140,22 @@ def test_without_a_pin_the_gesture_opens_staff_and_welcome_says_so(kiosk: Kiosk)
     assert "No staff PIN set" in c.welcome.status.text()
     c.staff_requested()
     assert c.history[-1] == (Screen.STAFF, "no staff PIN set")
+
+
+def test_lockout_survives_a_restart_and_is_per_station(kiosk: Kiosk, store) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.settings import Settings
+    from kiosk.station import Station
+    from kiosk.ui.flow import FlowController
+    from kiosk.ui.window import KioskWindow
+
+    Settings(store).set("kiosk.pin_hash", PIN_HASH)
+    before = FlowController(KioskWindow(locked=False), store, Station(store, name="door-1"))
+    for _ in range(3):
+        assert not before.pin_gate.attempt("0000")
+    assert before.pin_gate.seconds_left() > 0
+    # A restart of the same station: the count and the lock-out are still there.
+    after = FlowController(KioskWindow(locked=False), store, Station(store, name="door-1"))
+    assert after.pin_gate.failures == 3 and after.pin_gate.seconds_left() > 0
+    # Another station on the same file counts its own.
+    other = FlowController(KioskWindow(locked=False), store, Station(store, name="door-2"))
+    assert other.pin_gate.failures == 0 and other.pin_gate.seconds_left() == 0
