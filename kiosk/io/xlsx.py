@@ -25,7 +25,34 @@ def read_xlsx(path: Path) -> Table:
     except OSError as error:
         raise RosterError(f"{path} cannot be read ({error.strerror or error}).") from None
     with handle:
+        _refuse_zip_bomb(handle, name)
         return _read_workbook(handle, name, openpyxl, InvalidFileException)
+
+
+# A 100,000-row roster inflates to about 60 MB of XML; a zip that says it
+# holds more is refused from its table of contents, before anything inflates.
+MAX_INFLATED_BYTES = 200 * 1024 * 1024
+
+
+def _refuse_zip_bomb(handle: BinaryIO, name: str) -> None:
+    """Refuse a workbook whose parts would inflate past MAX_INFLATED_BYTES.
+
+    The sizes come from the zip's central directory; zipfile never inflates
+    a member past its declared size, so a lying directory cannot get round it.
+    """
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        inflated = 0  # not a zip at all: openpyxl says so in its own sentence
+    finally:
+        handle.seek(0)
+    if inflated > MAX_INFLATED_BYTES:
+        log.warning("workbook refused: it would inflate to %d bytes", inflated)
+        raise RosterError(
+            f"{name} would unpack to {inflated // 2**20} MB, more than any roster needs; "
+            "save it again as .xlsx or CSV."
+        )
 
 
 def _read_workbook(handle: BinaryIO, name: str, openpyxl: Any, invalid: type[Exception]) -> Table:
