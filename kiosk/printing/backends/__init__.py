@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from kiosk.printing.backends import cups
@@ -31,12 +32,19 @@ class UnknownPrinter(ValueError):
     """A printer name that is not of the form the station settings allow."""
 
 
-def open_backend(name: str, *, save_dir: Path | None = None) -> Backend:
+def open_backend(
+    name: str, *, save_dir: Path | None = None, platform: str = sys.platform
+) -> Backend:
     """The backend for a printer name; `save_dir` is where "none" keeps badges."""
     kind, _, target = name.partition(":")
     kind = kind.strip().lower()
     if kind == "none" and not target:
         return NoneBackend(save_dir or Path.cwd() / "badges")
+    if kind == "cups" and platform == "win32":
+        raise UnknownPrinter(
+            "Windows has no CUPS printers; choose qt:PRINTER NAME (any printer Windows "
+            "knows, see kiosk printers) or folder:PATH."
+        )
     if kind == "cups" and target:
         return CupsBackend(target)
     if kind == "qt" and target:

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kiosk import __version__
 from kiosk.health import run_checks
 from kiosk.store import Store
 from kiosk.ui.i18n import FollowsLanguage
@@ -20,9 +29,17 @@ class HealthPanel(FollowsLanguage, QWidget):
         self.findings = QListWidget(self)
         self.again = QPushButton(self)
         self.again.clicked.connect(self.refresh)
+        # The product's name and version, as `kiosk --version` prints them: what
+        # a volunteer reads out when asking for help.
+        self.version = QLabel(f"Event kiosk {__version__}", self)
+        self.version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.again, 0, Qt.AlignmentFlag.AlignLeft)
+        bottom.addStretch(1)
+        bottom.addWidget(self.version, 0, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.addWidget(self.findings, 1)
-        layout.addWidget(self.again, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(bottom)
         self.retranslate()
 
     def retranslate(self) -> None:
