@@ -606,6 +606,10 @@
 <context>
     <name>StaffScreen</name>
     <message>
+        <source>Check-ins cannot be saved: {cause}</source>
+        <translation>Les enregistrements ne peuvent pas être sauvegardés : {cause}</translation>
+    </message>
+    <message>
         <source>Staff — station {name}</source>
         <translation>Personnel — poste {name}</translation>
     </message>
@@ -663,6 +667,17 @@
     <message>
         <source>Camera picture: hold your code inside the frame</source>
         <translation>Image de la caméra&#xa0;: placez votre code dans le cadre</translation>
+    </message>
+</context>
+<context>
+    <name>Unavailable</name>
+    <message>
+        <source>This station can't save check-ins right now.</source>
+        <translation>Cette borne ne peut pas enregistrer les arrivées pour le moment.</translation>
+    </message>
+    <message>
+        <source>Please see the help desk.</source>
+        <translation>Merci de vous adresser à l’accueil.</translation>
     </message>
 </context>
 </TS>
