@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import admitted_in_file, make_event
+from fault_helpers import admitted_in_file, make_event
 from PySide6.QtWidgets import QApplication
 
 from kiosk.store import Store

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ScanProcess, admitted_in_file, make_event
+from fault_helpers import ScanProcess, admitted_in_file, make_event
 
 from kiosk.store.backup import backup_database, rotate_backup
 

@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ScanProcess, admitted_in_file, fill, make_event
+from fault_helpers import ScanProcess, admitted_in_file, fill, make_event
 
 pytestmark = pytest.mark.faults
 
