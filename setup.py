@@ -71,7 +71,10 @@ class BuildWithTranslations(build_py):
 if __name__ == "__main__":  # setuptools runs this file as __main__; scripts import from it
     RESOURCE_PACKAGES = resource_packages()
     setup(
-        packages=[*find_packages(include=["kiosk", "kiosk.*"]), *RESOURCE_PACKAGES],
+        packages=[
+            *find_packages(include=["kiosk", "kiosk.*"], exclude=["kiosk.devtools"]),
+            *RESOURCE_PACKAGES,
+        ],
         package_dir={"kiosk.resources": "resources"},
         package_data=RESOURCE_PACKAGES,
         # A .qm left in the tree by scripts/build-translations is rebuilt, not copied.

@@ -2,7 +2,7 @@
 
 .venv/bin/python -m benchmarks.bench_sync [--stations 10] [--scans 500] [--attendees 100000]
 
-Needs root and Debian's postgresql (see kiosk.sync.cluster); otherwise it
+Needs root and Debian's postgresql (see kiosk.devtools.pg_cluster); otherwise it
 reports why and measures nothing.
 """
 
@@ -22,11 +22,11 @@ from typing import Any
 
 from benchmarks.roster import people
 from benchmarks.stats import percentile, timing_row, value_row
+from kiosk.devtools.pg_cluster import TemporaryCluster, unavailable_reason
 from kiosk.domain.codes import new_code
 from kiosk.domain.models import Event
 from kiosk.store import Store
 from kiosk.sync import open_synced_station
-from kiosk.sync.cluster import TemporaryCluster, unavailable_reason
 from kiosk.sync.join import join, publish
 
 LATENCY_SAMPLES = 200

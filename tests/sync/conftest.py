@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sync_helpers import Hub, new_hub
 
-from kiosk.sync.cluster import TemporaryCluster, unavailable_reason
+from kiosk.devtools.pg_cluster import TemporaryCluster, unavailable_reason
 
 
 @pytest.fixture(scope="session")

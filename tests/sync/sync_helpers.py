@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.devtools.pg_cluster import TemporaryCluster
 from kiosk.domain.codes import new_code
 from kiosk.domain.models import Event
 from kiosk.store import Store
-from kiosk.sync.cluster import TemporaryCluster
 from kiosk.sync.join import publish
 
 

@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 import psycopg
 from sync_helpers import Hub, hub_checkins, local_checkins, make_event
 
+from kiosk.devtools.pg_cluster import TemporaryCluster
 from kiosk.domain.codes import new_code
 from kiosk.domain.models import Result
 from kiosk.store import Store
 from kiosk.sync import file_status, open_synced_station
-from kiosk.sync.cluster import TemporaryCluster
 from kiosk.sync.join import publish
 
 

@@ -7,9 +7,9 @@ from kiosk_ui_helpers import Roster
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
+from kiosk.devtools.screenshots import scenes
 from kiosk.ui.app import Kiosk
 from kiosk.ui.flow import Screen
-from kiosk.ui.screenshots import scenes
 from kiosk.ui.theme import MIN_TOUCH_PX, ThemeName
 
 SIZES = [(1024, 600), (1920, 1080), (600, 1024), (1080, 1920)]

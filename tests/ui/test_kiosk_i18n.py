@@ -11,9 +11,9 @@ from pathlib import Path
 from kiosk_ui_helpers import visible_texts
 from PySide6.QtWidgets import QApplication
 
+from kiosk.devtools.screenshots import scenes
 from kiosk.ui.app import Kiosk
 from kiosk.ui.i18n import LANGUAGES, SOURCE_LANGUAGE, qm_file, ts_file
-from kiosk.ui.screenshots import scenes
 
 # The kiosk's screens and the help-desk console its staff screen embeds; the
 # setup wizard is not translated yet.

@@ -1,7 +1,7 @@
 """Screenshots of the help-desk window on the demo event, for the README.
 
 Run under a real display (the script `scripts/desk-screenshots` starts Xvfb):
-    python -m kiosk.ui.console.screenshots docs/screenshots
+    python -m kiosk.devtools.desk_screenshots docs/screenshots
 """
 
 from __future__ import annotations

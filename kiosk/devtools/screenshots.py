@@ -1,6 +1,6 @@
 """Screenshots of every screen, for the docs and for looking at layouts.
 
-`python -m kiosk.ui.screenshots OUT_DIR` drives the real window through each
+`python -m kiosk.devtools.screenshots OUT_DIR` drives the real window through each
 screen on a fresh demo event. Under a real display (Xvfb) it grabs the
 window from the screen; offscreen it grabs the widget.
 """

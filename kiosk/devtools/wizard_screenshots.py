@@ -1,5 +1,5 @@
 """Screenshots of the setup wizard, for the README (run under Xvfb):
-python -m kiosk.ui.wizard.screenshots docs/screenshots ROSTER.csv
+python -m kiosk.devtools.wizard_screenshots docs/screenshots ROSTER.csv
 """
 
 from __future__ import annotations
