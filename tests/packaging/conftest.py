@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from packaging_helpers import Installed, build_wheel
+from packaging_helpers import ROOT, Installed, build_wheel
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +21,18 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def wheel_names(wheel: Path) -> set[str]:
     with zipfile.ZipFile(wheel) as archive:
         return set(archive.namelist())
+
+
+@pytest.fixture(scope="session")
+def sdist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("sdist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--sdist", "-o", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (archive,) = out.glob("event_kiosk-*.tar.gz")
+    return archive
 
 
 @pytest.fixture(scope="session")
