@@ -21,6 +21,7 @@ MODULES = {
     "print": "benchmarks.bench_print",
     "ui": "benchmarks.bench_ui",
     "sync": "benchmarks.bench_sync",
+    "package": "benchmarks.bench_package",
 }
 
 

@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     bench.add_argument(
         "--only",
         metavar="NAMES",
-        help="comma-separated: import,core,reports,console,badges,print,ui,sync",
+        help="comma-separated: import,core,reports,console,badges,print,ui,sync,package",
     )
     bench.set_defaults(handler=run_bench)
 
