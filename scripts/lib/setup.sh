@@ -36,7 +36,7 @@ setup_venv() {
     say "creating the virtual environment in $VENV"
     "$PYTHON" -m venv "$VENV"
   fi
-  stamp="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)-$extras"
+  stamp="$(cat "$ROOT/pyproject.toml" "$ROOT/setup.py" | sha256sum | cut -c1-16)-$extras"
   if [ "$(cat "$VENV/.kiosk-installed" 2>/dev/null)" != "$stamp" ]; then
     say "installing Python packages"
     "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
