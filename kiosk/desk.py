@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from kiosk.domain.codes import new_code
+from kiosk.domain.duplicates import Likeness
 from kiosk.domain.models import Attendee, AttendeeStatus, LogEntry, ScanResult
-from kiosk.domain.rules import new_entry_id
+from kiosk.domain.rules import first_admission, new_entry_id
 from kiosk.station import Station, UndoError
 from kiosk.store import Store
+from kiosk.store.duplicates import possible_duplicates
 from kiosk.store.rows import utc_text
 
 log = logging.getLogger("kiosk.desk")
@@ -26,6 +28,27 @@ IDENTITY = ("first_name", "last_name", "organisation", "job_title", "email")
 
 class DeskError(Exception):
     """An action that cannot be done, with one sentence for the volunteer."""
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    """A roster record that may be the walk-in at the desk."""
+
+    attendee: Attendee
+    likeness: Likeness
+    checked_in_at: dt.datetime | None  # their first admission to the event, if any
+
+
+class DuplicateWalkIn(DeskError):
+    """A walk-in that looks like someone already registered: use their record,
+    or register them anyway with a reason."""
+
+    def __init__(self, matches: list[PossibleDuplicate]) -> None:
+        super().__init__(
+            "This person may already be registered: use their record, "
+            "or give a reason to register them again."
+        )
+        self.matches = matches
 
 
 class BadgePrinter(Protocol):
@@ -47,6 +70,19 @@ class AuditEntry:
     operator: str
     at: dt.datetime
     details: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    """One thing that happened to an attendee: `action` is an audit action
+    (walk_in, edit, reprint, cancel, transfer) or a check-in log kind
+    (entry, exit, undo); `session_id` is set for a session's check-ins."""
+
+    at: dt.datetime
+    action: str
+    station: str
+    operator: str
+    session_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +151,33 @@ class HelpDesk:
             )
         ]
 
+    def history(self, attendee_id: int) -> list[HistoryItem]:
+        """Check-ins, exits and undos (event and sessions) with the desk's
+        actions, oldest first."""
+        entries = self.store.entries_for(attendee_id, None)
+        for session in self.store.sessions():
+            entries += self.store.entries_for(attendee_id, session.id)
+        items = [
+            HistoryItem(e.at, e.kind.value, e.station, e.operator, e.session_id) for e in entries
+        ]
+        items += [
+            HistoryItem(a.at, a.action, a.station, a.operator)
+            for a in self.audit_entries(attendee_id)
+        ]
+        return sorted(items, key=lambda item: item.at)
+
+    def first_checked_in(self, attendee_id: int) -> LogEntry | None:
+        """Their first admission to the event (not a session) that stands."""
+        return first_admission(self.store.entries_for(attendee_id, None))
+
+    def possible_duplicates(self, fields: dict[str, str]) -> list[PossibleDuplicate]:
+        """Roster records that may be the person `fields` describes."""
+        matches = []
+        for attendee, alike in possible_duplicates(self.store, fields):
+            first = self.first_checked_in(attendee.id)
+            matches.append(PossibleDuplicate(attendee, alike, first.at if first else None))
+        return matches
+
     def _attendee(self, attendee_id: int) -> Attendee:
         attendee = self.store.attendee(attendee_id)
         if attendee is None:
@@ -173,17 +236,27 @@ class HelpDesk:
             )
         return self._attendee(attendee_id)
 
-    def walk_in(self, fields: dict[str, str]) -> WalkIn:
+    def walk_in(self, fields: dict[str, str], duplicate_reason: str = "") -> WalkIn:
         """Register someone at the door: a new attendee with a fresh code,
-        checked in and with a badge queued, in one step."""
+        checked in and with a badge queued, in one step.
+
+        Raises DuplicateWalkIn when the roster has someone like them, unless
+        `duplicate_reason` says why they are registered again (it is audited)."""
         record = {k: v.strip() for k, v in fields.items() if k in EDITABLE}
         if not record.get("first_name"):
             raise DeskError("A first name is needed.")
+        matches = self.possible_duplicates(record)
+        if matches and not duplicate_reason.strip():
+            raise DuplicateWalkIn(matches)
+        details: dict[str, Any] = {"category": record.get("category", "")}
+        if matches:
+            details["possible_duplicates"] = [match.attendee.id for match in matches]
+            details["reason"] = duplicate_reason.strip()
         with self.store.transaction():
             attendee = self.store.add_attendee(
                 {**record, "code": new_code(), "status": "active", "source": "walk-in"}
             )
-            self._audit(attendee.id, "walk_in", {"category": record.get("category", "")})
+            self._audit(attendee.id, "walk_in", details)
         result = self.station.scan(attendee.code)
         job = self.printer.enqueue(attendee.id, "auto") if self.printer is not None else None
         return WalkIn(attendee, result, job)

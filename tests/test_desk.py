@@ -98,3 +98,44 @@ def test_audit_log_is_append_only(desk: HelpDesk, store: Store) -> None:
     desk.edit(1, {"first_name": "Ama"})
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         store.conn.execute("UPDATE audit_log SET operator = 'someone else'")
+
+
+def test_walk_in_like_someone_on_the_roster_is_refused_without_a_reason(
+    desk: HelpDesk, store: Store
+) -> None:
+    from kiosk.desk import DuplicateWalkIn
+    from kiosk.domain.duplicates import Likeness
+
+    store.add_attendee(
+        {
+            "code": "R1",
+            "first_name": "Ruth",
+            "last_name": "Ahmed",
+            "organisation": "Imperial College London",
+            "email": "r.ahmed@imperial.ac.uk",
+        }
+    )
+    ruth = store.attendee_by_code("R1")
+    assert ruth is not None
+    desk.check_in(ruth.id)
+    typed = {"first_name": "RUTH", "last_name": "ahmed", "organisation": "imperial college london"}
+    with pytest.raises(DuplicateWalkIn) as refused:
+        desk.walk_in(typed)
+    [match] = refused.value.matches
+    assert match.attendee.id == ruth.id
+    assert match.likeness is Likeness.SAME_NAME_AND_ORGANISATION
+    assert match.checked_in_at == dt.datetime(2026, 3, 10, 9, tzinfo=dt.UTC)
+    assert len(store.attendees()) == 2, "nothing was created"
+
+    walk_in = desk.walk_in(typed, duplicate_reason="a second Ruth Ahmed, different department")
+    entry = desk.audit_entries(walk_in.attendee.id)[0]
+    assert entry.action == "walk_in"
+    assert entry.details["possible_duplicates"] == [ruth.id]
+    assert entry.details["reason"] == "a second Ruth Ahmed, different department"
+
+
+def test_history_holds_check_ins_undos_and_desk_actions(desk: HelpDesk) -> None:
+    desk.check_in(1)
+    desk.undo(1, "wrong person")
+    desk.edit(1, {"first_name": "Ama"})
+    assert [item.action for item in desk.history(1)] == ["entry", "undo", "edit"]

@@ -5,6 +5,10 @@ finds words of any field that *start* with what was typed, the trigram index
 finds longer fragments *anywhere* in a name. Word-start matches rank first. Each index
 hands over at most CANDIDATES rows, so a one-letter query on 100k names costs
 no more than a precise one; the person keeps typing to narrow it down.
+
+A word typed without the space a name has ("obriain" for Ó Briain, "vandam"
+for Van Dam) finds nothing in either index, so when nothing is found each
+such word is tried again as two adjacent words, split at every place.
 """
 
 from __future__ import annotations
@@ -18,6 +22,11 @@ from kiosk.store import rows
 
 CANDIDATES = 1000
 TRIGRAM = 3  # the trigram index cannot look up anything shorter
+# Longest word tried again split in two: each split is one more phrase to look up.
+LONGEST_JOINED = 24
+
+
+_COLUMNS = ", ".join("a." + c.strip() for c in rows.ATTENDEE_COLUMNS.split(","))
 
 
 def _quote(word: str) -> str:
@@ -30,6 +39,47 @@ def search_attendees(
     words = search_words(query)
     if not words:
         return []
+    found = _search(conn, words, limit, names_only)
+    if found or not any(TRIGRAM <= len(word) <= LONGEST_JOINED for word in words):
+        return found
+    return _search_without_spaces(conn, words, limit, names_only)
+
+
+def _search_without_spaces(
+    conn: sqlite3.Connection, words: list[str], limit: int, names_only: bool
+) -> list[Attendee]:
+    """Rows where each word is in the folded text, ignoring its spaces: the
+    word index looks up every two-word split of each word as a phrase."""
+    column = "name_key" if names_only else "search_key"
+    terms = []
+    params: dict[str, Any] = {"limit": limit, "candidates": CANDIDATES}
+    filters = []
+    for index, word in enumerate(words):
+        phrases = [_quote(word) + "*"]
+        if TRIGRAM <= len(word) <= LONGEST_JOINED:
+            phrases += [_quote(f"{word[:cut]} {word[cut:]}") + "*" for cut in range(1, len(word))]
+        terms.append(f"{column} : ({' OR '.join(phrases)})")
+        params[f"w{index}"] = word
+        filters.append(f"instr(replace(a.{column}, ' ', ''), :w{index}) > 0")
+    params["match"] = " AND ".join(terms)
+    sql = f"""
+        SELECT {_COLUMNS}
+        FROM attendees AS a
+        JOIN (SELECT rowid AS id FROM attendees_words WHERE attendees_words MATCH :match
+              LIMIT :candidates) USING (id)
+        WHERE {" AND ".join(filters)}
+        ORDER BY a.sort_key, a.id
+        LIMIT :limit
+    """
+    try:
+        return [rows.attendee_from_tuple(row) for row in conn.execute(sql, params)]
+    except sqlite3.OperationalError:
+        return []  # as in _search
+
+
+def _search(
+    conn: sqlite3.Connection, words: list[str], limit: int, names_only: bool
+) -> list[Attendee]:
     column = "name_key" if names_only else "search_key"
     long_words = [word for word in words if len(word) >= TRIGRAM]
     params: dict[str, Any] = {
@@ -60,7 +110,7 @@ def search_attendees(
     sql = f"""
         WITH prefix AS ({sources[0]}),
              found AS ({" UNION ".join(f"SELECT id FROM ({s})" for s in sources)})
-        SELECT {", ".join("a." + c.strip() for c in rows.ATTENDEE_COLUMNS.split(","))}
+        SELECT {_COLUMNS}
         FROM attendees AS a JOIN found USING (id)
         WHERE {where}
         ORDER BY a.id IN (SELECT id FROM prefix) DESC, a.sort_key, a.id

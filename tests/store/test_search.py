@@ -52,6 +52,9 @@ def first_names(store: Store, query: str, **kwargs: bool) -> list[str]:
         ("王", ["伟"]),
         ("renz", ["Lorenzo"]),  # a fragment inside a word
         ("konk", ["Amara"]),
+        ("obriain", ["Zoë"]),  # the space of "Ó Briain" left out
+        ("zoe obri", ["Zoë"]),
+        ("oconnorfitz", ["Siobhán"]),  # the hyphen (a space when folded) left out
         ("nobody here", []),
     ],
 )
