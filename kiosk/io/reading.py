@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,8 +37,28 @@ class Table:
     description: str
 
 
+@dataclass(frozen=True, slots=True)
+class RowStream:
+    """A roster being read: the header, and its rows as they are parsed.
+
+    An import walks the rows once, so a CSV's rows need never all be held at
+    once; reading errors further down the file surface while iterating.
+    """
+
+    headers: list[str]
+    rows: Iterator[tuple[int, list[str]]]
+    header_row: int
+    description: str
+
+
 def read_table(path: Path) -> Table:
     """Read a CSV or XLSX roster; raises RosterError with one sentence on any problem."""
+    stream = stream_table(path)
+    return Table(stream.headers, list(stream.rows), stream.header_row, stream.description)
+
+
+def stream_table(path: Path) -> RowStream:
+    """Open a CSV or XLSX roster for one pass over its rows (RosterError on any problem)."""
     name = path.name
     if not path.exists():
         raise RosterError(f"There is no file at {path}.")
@@ -55,7 +77,8 @@ def read_table(path: Path) -> Table:
     if start.startswith(_ZIP_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
         from kiosk.io.xlsx import read_xlsx  # openpyxl is only loaded when needed
 
-        return read_xlsx(path)
+        table = read_xlsx(path)
+        return RowStream(table.headers, iter(table.rows), table.header_row, table.description)
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -63,21 +86,25 @@ def read_table(path: Path) -> Table:
         raise RosterError(f"{path} cannot be read ({error.strerror}).") from None
     text, encoding = decode_roster(data, name)
     del data
-    return parse_csv(text, name, encoding)
+    return stream_csv(text, name, encoding)
 
 
 def parse_csv(text: str, name: str, encoding: str = "UTF-8") -> Table:
+    stream = stream_csv(text, name, encoding)
+    return Table(stream.headers, list(stream.rows), stream.header_row, stream.description)
+
+
+def stream_csv(text: str, name: str, encoding: str = "UTF-8") -> RowStream:
     _check_line_lengths(text, name)
     text, delimiter = _excel_separator_line(text)
     delimiter = delimiter or sniff_delimiter(text)
     records = _records(text, delimiter, name)
-    header_row, headers = first_non_blank(records, name)
-    rows = [(number, cells) for number, cells in records if number > header_row]
+    header_row, headers = first_non_blank(records, name)  # the rows after it stay in `records`
     description = f"CSV, {encoding}, {DELIMITERS[delimiter]}-separated"
-    return Table(headers, rows, header_row, description)
+    return RowStream(headers, records, header_row, description)
 
 
-def first_non_blank(rows: list[tuple[int, list[str]]], name: str) -> tuple[int, list[str]]:
+def first_non_blank(rows: Iterable[tuple[int, list[str]]], name: str) -> tuple[int, list[str]]:
     for number, cells in rows:
         if any(cell.strip() for cell in cells):
             return number, [cell.strip() for cell in cells]
@@ -128,15 +155,26 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _records(text: str, delimiter: str, name: str) -> list[tuple[int, list[str]]]:
+# A line as io.StringIO(newline="") splits them: ended by \r\n, \r or \n.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def lines(text: str) -> Iterator[str]:
+    """The lines of the text, endings kept, one at a time (io.StringIO would first
+    copy the whole text at four bytes a character)."""
+    return (match.group() for match in _LINE.finditer(text))
+
+
+def _records(text: str, delimiter: str, name: str) -> Iterator[tuple[int, list[str]]]:
     """All records with their spreadsheet row numbers (blank lines count as rows)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    records: list[tuple[int, list[str]]] = []
+    reader = csv.reader(lines(text), delimiter=delimiter, strict=False)
+    count = 0
     try:
         for number, cells in enumerate(reader, start=1):
-            records.append((number, cells))
+            count = number
+            yield number, cells
     except csv.Error as error:
-        number = len(records) + 1
+        number = count + 1
         log.warning("csv error on row %d: %s", number, error)
         if "field limit" in str(error):
             raise RosterError(
@@ -146,21 +184,20 @@ def _records(text: str, delimiter: str, name: str) -> list[tuple[int, list[str]]
         raise RosterError(f"Row {number} of {name} cannot be read as CSV ({error}).") from None
     # Quoted cells hold quote marks in pairs; an odd count may mean the file
     # ends inside one, which only a strict reading of the last record can tell.
-    if records and text.count('"') % 2:
-        _check_last_record(text, delimiter, len(records), name)
-    return records
+    if count and text.count('"') % 2:
+        _check_last_record(text, delimiter, count, name)
 
 
 def _check_last_record(text: str, delimiter: str, count: int, name: str) -> None:
     """Refuse a file that ends inside a quoted cell: it was cut short, or a
     stray quote swallowed every row after it."""
-    lines = io.StringIO(text, newline="")
-    reader = csv.reader(lines, delimiter=delimiter, strict=False)
+    rest = lines(text)
+    reader = csv.reader(rest, delimiter=delimiter, strict=False)
     for _ in range(count - 1):
         next(reader)
     # The reader now stands at the start of the last record.
     try:
-        for _ in csv.reader(lines, delimiter=delimiter, strict=True):
+        for _ in csv.reader(rest, delimiter=delimiter, strict=True):
             pass
     except csv.Error as error:
         if "end of data" in str(error):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kiosk.domain.codes import MAX_CODE_LENGTH, clean_scan
 from kiosk.domain.models import AttendeeStatus
+from kiosk.domain.text import collapse_spaces, map_joined, unprintable
 from kiosk.io.presets import Layout
 
 # Text fields: the ones an import writes besides code, status and ids.
@@ -28,18 +30,23 @@ class Record:
     external_id: str | None
 
 
+def _clean(text: str) -> str:
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if unprintable(text):  # cheap check first: most text has no controls
+        text = _CONTROLS.sub("", text)
+    return collapse_spaces(text)
+
+
 def clean_text(value: str) -> str:
     """One line of NFC text: whitespace runs (line breaks in a cell included)
     become one space, other control characters are dropped."""
-    if value.isprintable():
-        # The common case, kept cheap: no controls and no unusual spaces.
-        if not value.isascii() and not unicodedata.is_normalized("NFC", value):
-            value = unicodedata.normalize("NFC", value)
-        if value[:1] == " " or value[-1:] == " " or "  " in value:
-            return " ".join(value.split())
-        return value
-    value = _CONTROLS.sub("", unicodedata.normalize("NFC", value))
-    return " ".join(value.split())
+    return _clean(value)
+
+
+def clean_many(values: Sequence[str]) -> list[str]:
+    """`clean_text` of each value, in one pass over all of them."""
+    return map_joined(values, _clean)
 
 
 def clean_code(raw: str) -> str | None:
@@ -68,11 +75,37 @@ class RowReader:
 
     def read(self, row: int, cells: list[str]) -> Record | str:
         """A Record, or the reason (a short phrase) the row is skipped."""
-        if len(cells) < self.width:
-            cells = cells + [""] * (self.width - len(cells))
-        fields = {name: clean_text(cells[index]) for name, index in self.text_columns}
-        if self.name_column is not None:
-            self._fill_from_full_name(fields, clean_text(cells[self.name_column]))
+        return self.read_many([(row, cells)])[0]
+
+    def read_many(self, rows: Sequence[tuple[int, list[str]]]) -> list[Record | str]:
+        """`read` of every row, with each column cleaned in one pass."""
+        width = self.width
+        table = [
+            cells if len(cells) >= width else cells + [""] * (width - len(cells))
+            for _, cells in rows
+        ]
+        names = [name for name, _ in self.text_columns]
+        columns = [clean_many([cells[index] for cells in table]) for _, index in self.text_columns]
+        full_names = (
+            clean_many([cells[self.name_column] for cells in table])
+            if self.name_column is not None
+            else None
+        )
+        rows_fields = (
+            [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+            if columns
+            else [{} for _ in table]
+        )
+        if full_names is not None:
+            for fields, full in zip(rows_fields, full_names, strict=True):
+                self._fill_from_full_name(fields, full)
+        record = self._record
+        return [
+            record(row, cells, fields)
+            for (row, _), cells, fields in zip(rows, table, rows_fields, strict=True)
+        ]
+
+    def _record(self, row: int, cells: list[str], fields: dict[str, str]) -> Record | str:
         if not fields.get("first_name") and not fields.get("last_name"):
             return "no name"
         if not fields.get("first_name"):

@@ -1,10 +1,12 @@
 """Bulk writes of attendees for roster import: one transaction, one statement per kind.
 
 Rows go first into a temporary table and then into `attendees` with a single
-INSERT ... SELECT (and a single UPDATE ... FROM). One statement per kind
-matters: the full-text indexes are kept in step by triggers, and FTS5 writes
-its pending index data out at the end of every statement, so row-by-row
-statements cost seconds for a 100k roster where one statement costs a fraction.
+INSERT ... SELECT (and a single UPDATE ... FROM), which also builds the
+search keys from the folded fields in SQL. The full-text indexes are kept in
+step by triggers row by row for ordinary writes; for an import the insert
+triggers are set aside and each chunk's new rows are indexed with one
+statement per index, then the triggers are put back, all inside the
+import's transaction.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ import logging
 import queue
 import sqlite3
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
-from kiosk.domain.text import fold
+from kiosk.domain.text import fold_many
 from kiosk.store import rows
 
 log = logging.getLogger("kiosk.store")
@@ -39,11 +41,40 @@ IMPORT_COLUMNS = (
 _IMPORT_VALUES = itemgetter(*IMPORT_COLUMNS)  # ten columns: always a tuple
 _TEMP = "temp.kiosk_import_rows"
 # Page cache for the import's statements (KiB, negative as SQLite wants):
-# large enough that the full-text index is built in memory.
-_IMPORT_CACHE_KIB = -65536
+# four times the default; more bought no speed and counts against memory.
+_IMPORT_CACHE_KIB = -8192
 
-# Records that exercise what folding does, checked before the fast key maker
-# is trusted: accents, apostrophes, hyphens, other scripts, odd spacing.
+# The fields search keys are made of, folded in Python (SQLite cannot fold
+# Unicode), then joined into the keys in SQL: `rows.search_keys` spelled in
+# SQL. Folded text never starts or ends with a space, so ltrim only removes
+# the separator before an empty name.
+FOLDED = ("first_name", "last_name", "organisation", "email", "code")
+_FOLDED_COLUMNS = tuple(f"f_{name}" for name in FOLDED)
+_KEYS_SQL = {
+    "name_key": "CASE WHEN f_first_name <> '' AND f_last_name <> '' "
+    "THEN f_first_name || ' ' || f_last_name ELSE f_first_name || f_last_name END",
+    "sort_key": "CASE WHEN f_first_name <> '' AND f_last_name <> '' "
+    "THEN f_last_name || ' ' || f_first_name ELSE f_last_name || f_first_name END",
+}
+_KEYS_SQL["search_key"] = (
+    "ltrim("
+    + " || ".join(
+        [f"({_KEYS_SQL['name_key']})"]
+        + [f"CASE WHEN {c} <> '' THEN ' ' || {c} ELSE '' END" for c in _FOLDED_COLUMNS[2:]]
+    )
+    + ", ' ')"
+)
+# The full-text index triggers on insert (migrations 1 and 6), and the one
+# statement each that indexes many new rows the same way.
+_INDEX_ON_INSERT = {
+    "attendees_words_insert": "INSERT INTO attendees_words (rowid, name_key, search_key) "
+    "SELECT id, name_key, search_key FROM attendees WHERE id > ? AND id <= ?",
+    "attendees_names_insert": "INSERT INTO attendees_fts (rowid, name_key) "
+    "SELECT id, name_key FROM attendees WHERE id > ? AND id <= ?",
+}
+
+# Records that exercise what folding does, checked before the SQL keys are
+# trusted: accents, apostrophes, hyphens, other scripts, odd spacing.
 _PROBES: tuple[dict[str, str], ...] = (
     {
         "first_name": "Zoë",
@@ -74,6 +105,8 @@ _PROBES: tuple[dict[str, str], ...] = (
         "code": "c",
     },
     {"first_name": "أحمد", "last_name": "محمد", "organisation": "मुंबई", "email": "'", "code": "-"},
+    {"first_name": "", "last_name": "", "organisation": "", "email": "", "code": ""},
+    {"first_name": "'", "last_name": "", "organisation": "", "email": "e", "code": ""},
     {
         "first_name": "  Jean  ",
         "last_name": "de la  Fontaine",
@@ -88,90 +121,22 @@ def utc_now_text() -> str:
     return rows.utc_text(dt.datetime.now(dt.UTC))
 
 
-class SearchKeyMaker:
-    """`rows.search_keys`, fast enough for 100k rows.
-
-    Folding is a per-character mapping plus whitespace clean-up, so the key of
-    "first last" is the keys of its parts joined by a space. Parts repeat
-    (first names, organisations) and are cached; ASCII parts (e-mail
-    addresses, codes) go through a translation table derived from `fold`
-    itself. Before use, and on the first real records, the result is compared
-    with `rows.search_keys`; on any difference this falls back to it.
-    """
-
-    def __init__(self) -> None:
-        self._cache: dict[str, str] = {}
-        self._ascii = self._ascii_table()
-        self.names = tuple(rows.search_keys({}))
-        self.fast = self._ascii is not None and all(
-            self._fast(probe) == rows.search_keys(probe) for probe in _PROBES
-        )
-        self._checks_left = 100
-        if not self.fast:
-            log.warning("search keys changed shape; bulk import uses the slow path")
-
-    def __call__(self, fields: Mapping[str, Any]) -> dict[str, str]:
-        if not self.fast:
-            return rows.search_keys(fields)
-        keys = self._fast(fields)
-        if self._checks_left:
-            self._checks_left -= 1
-            if keys != rows.search_keys(fields):
-                log.warning("fast search keys differ from the store's; using the slow path")
-                self.fast = False
-                return rows.search_keys(fields)
-        return keys
-
-    def _fast(self, fields: Mapping[str, Any]) -> dict[str, str]:
-        part = self._fold
-        first = part(fields.get("first_name") or "")
-        last = part(fields.get("last_name") or "")
-        name = f"{first} {last}" if first and last else first or last
-        words = [
-            text
-            for text in (
-                name,
-                part(fields.get("organisation") or ""),
-                part(fields.get("email") or ""),
-                part(fields.get("code") or ""),
-            )
-            if text
-        ]
-        sort = f"{last} {first}" if first and last else last or first
-        return {"name_key": name, "search_key": " ".join(words), "sort_key": sort}
-
-    def _fold(self, text: Any) -> str:
-        text = str(text)
-        if self._ascii is not None and text.isascii():
-            return " ".join(text.translate(self._ascii).split())
-        folded = self._cache.get(text)
-        if folded is None:
-            folded = fold(text)
-            if len(self._cache) < 200_000:
-                self._cache[text] = folded
-        return folded
-
-    @staticmethod
-    def _ascii_table() -> dict[int, str] | None:
-        """What `fold` does to each ASCII character between two letters."""
-        table: dict[int, str] = {}
-        for code in range(128):
-            folded = fold(f"a{chr(code)}a")
-            if folded == "a a":
-                table[code] = " "
-            elif len(folded) >= 2 and folded[0] == "a" and folded[-1] == "a":
-                table[code] = folded[1:-1]
-            else:
-                return None
-        return table
+def folded_columns(fields: Sequence[Mapping[str, Any]]) -> list[list[str]]:
+    """For each name in FOLDED, the folded value of every record, in one pass each."""
+    return [fold_many([str(f.get(name) or "") for f in fields]) for name in FOLDED]
 
 
-def _getter(names: Sequence[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
-    """Like itemgetter, but always a tuple (itemgetter of one name is not)."""
-    if len(names) == 1:
-        name = names[0]
-        return lambda mapping: (mapping[name],)
-    return itemgetter(*names)
+def sql_keys_agree(conn: sqlite3.Connection) -> bool:
+    """Whether the keys built in SQL equal `rows.search_keys` on the probe records."""
+    columns = folded_columns(_PROBES)
+    select = ", ".join(f"{sql} AS {name}" for name, sql in _KEYS_SQL.items())
+    values = " UNION ALL ".join(
+        "SELECT " + ", ".join(f"? AS {c}" for c in _FOLDED_COLUMNS) for _ in _PROBES
+    )
+    params = [column[index] for index in range(len(_PROBES)) for column in columns]
+    made = conn.execute(f"SELECT {select} FROM ({values})", params).fetchall()
+    expected = [tuple(rows.search_keys(p)[name] for name in _KEYS_SQL) for p in _PROBES]
+    return [tuple(row) for row in made] == expected
 
 
 def existing_attendees(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
@@ -179,36 +144,39 @@ def existing_attendees(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     return conn.execute(f"SELECT id, {', '.join(IMPORT_COLUMNS)} FROM attendees").fetchall()
 
 
-# Rows for the temporary table, and whether any are inserts / updates.
-_Chunk = tuple[list[tuple[Any, ...]], bool, bool]
-
-
 class BulkWriter:
-    """Writes attendees in chunks on a worker thread while the caller prepares more.
+    """Writes attendees in chunks while the caller prepares more.
 
-    SQLite releases the GIL while it works, so building the full-text index
-    for one chunk overlaps with Python preparing the next. Must be used
-    inside the caller's write transaction; the connection is used by the
-    worker only, between `__init__` and `finish()`. The check-in log is not
-    touched, and updated attendees keep their ids (so their check-ins).
+    The caller's thread puts each chunk into a temporary table (binding
+    values needs the GIL), and a worker thread moves it into `attendees` and
+    the full-text indexes with a few statements that run inside SQLite
+    without the GIL, overlapping the caller's preparation of the next chunk.
+    Only one of the two uses the connection at a time. Must be used inside
+    the caller's write transaction, between `__init__` and `finish()`. The
+    check-in log is not touched, and updated attendees keep their ids (so
+    their check-ins).
     """
 
-    def __init__(
-        self,
-        conn: sqlite3.Connection,
-        keys: Callable[[Mapping[str, Any]], dict[str, str]] | None = None,
-    ) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.keys = keys or SearchKeyMaker()
-        self.key_names = tuple(rows.search_keys({}))
-        self.columns = (*IMPORT_COLUMNS, *self.key_names)
         self.now = utc_now_text()
+        # Keys made in SQL unless they would differ from the store's own; then
+        # they are made by `rows.search_keys` row by row (correct, slower).
+        self.sql_keys = sql_keys_agree(conn)
+        if not self.sql_keys:
+            log.warning("search keys changed shape; bulk import makes them row by row")
         self._error: Exception | None = None
-        self._queue: queue.Queue[_Chunk | None] = queue.Queue(maxsize=2)
+        self._jobs: queue.Queue[tuple[bool, bool] | None] = queue.Queue(maxsize=1)
         self._previous_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
         conn.execute(f"PRAGMA cache_size={_IMPORT_CACHE_KIB}")
         conn.execute(f"DROP TABLE IF EXISTS {_TEMP}")
-        conn.execute(f"CREATE TEMP TABLE kiosk_import_rows (target_id, {', '.join(self.columns)})")
+        columns = (*IMPORT_COLUMNS, *_FOLDED_COLUMNS, *_KEYS_SQL)
+        conn.execute(f"CREATE TEMP TABLE kiosk_import_rows (target_id, {', '.join(columns)})")
+        self._fill = (
+            f"INSERT INTO {_TEMP} VALUES ({', '.join('?' for _ in range(len(columns) + 1))})"
+        )
+        self._indexed = conn.execute("SELECT coalesce(max(id), 0) FROM attendees").fetchone()[0]
+        self._triggers = _set_aside_index_triggers(conn)
         self._thread = threading.Thread(target=self._work, name="kiosk-import", daemon=True)
         self._thread.start()
 
@@ -217,69 +185,105 @@ class BulkWriter:
         inserts: Sequence[Mapping[str, Any]],
         updates: Sequence[tuple[int, Mapping[str, Any]]] = (),
     ) -> None:
-        """Queue new attendees and rewrites of changed ones (all IMPORT_COLUMNS each)."""
+        """Write new attendees and rewrites of changed ones (all IMPORT_COLUMNS each)."""
+        records = [*inserts, *(fields for _, fields in updates)]
+        if not records or self._error is not None:
+            return
+        targets = [None] * len(inserts) + [target for target, _ in updates]
+        folded = zip(*folded_columns(records), strict=True)
+        if self.sql_keys:
+            keys: Any = [(None, None, None)] * len(records)
+        else:
+            names = tuple(_KEYS_SQL)
+            keys = [tuple(rows.search_keys(f)[n] for n in names) for f in records]
+        chunk = [
+            (target, *_IMPORT_VALUES(fields), *parts, *made)
+            for target, fields, parts, made in zip(targets, records, folded, keys, strict=True)
+        ]
+        self._jobs.join()  # the worker is done with the table and the connection
         if self._error is not None:
             return
-        make_keys, values, keys = self.keys, _IMPORT_VALUES, _getter(self.key_names)
-
-        def temp_row(target: int | None, fields: Mapping[str, Any]) -> tuple[Any, ...]:
-            return (target, *values(fields), *keys(make_keys(fields)))
-
-        chunk = [temp_row(None, fields) for fields in inserts]
-        chunk += [temp_row(target, fields) for target, fields in updates]
-        if chunk:
-            self._queue.put((chunk, bool(inserts), bool(updates)))
+        self.conn.execute(f"DELETE FROM {_TEMP}")
+        self.conn.executemany(self._fill, chunk)
+        self._jobs.put((bool(inserts), bool(updates)))
 
     def finish(self) -> None:
         """Wait for every chunk to be written; re-raises a failure of the worker."""
-        self._queue.put(None)
+        self._jobs.put(None)
         self._thread.join()
         try:
             if self._error is None:
                 self.conn.execute(f"DROP TABLE {_TEMP}")
+                for sql in self._triggers.values():
+                    self.conn.execute(sql)
         finally:
             self.conn.execute(f"PRAGMA cache_size={self._previous_cache}")
         if self._error is not None:
             raise self._error
 
     def _work(self) -> None:
-        while (chunk := self._queue.get()) is not None:
-            if self._error is not None:
-                continue  # drain the queue so the producer never blocks
+        while (job := self._jobs.get()) is not None:
             try:
-                self._write(chunk)
-            except Exception as error:  # handed to the caller by finish()
+                if self._error is None:
+                    self._write(*job)
+            except Exception as error:  # handed to the caller by send() and finish()
                 self._error = error
+            finally:
+                self._jobs.task_done()
 
-    def _write(self, work: _Chunk) -> None:
-        chunk, inserts, updates = work
-        conn, names = self.conn, ", ".join(self.columns)
-        placeholders = ", ".join("?" for _ in range(len(self.columns) + 1))
-        conn.execute(f"DELETE FROM {_TEMP}")
-        conn.executemany(f"INSERT INTO {_TEMP} VALUES ({placeholders})", chunk)
+    def _write(self, inserts: bool, updates: bool) -> None:
+        conn, names = self.conn, ", ".join(IMPORT_COLUMNS)
         if inserts:
             conn.execute(
-                f"INSERT INTO attendees ({names}, created_at, updated_at) "
-                f"SELECT {names}, ?, ? FROM {_TEMP} WHERE target_id IS NULL ORDER BY rowid",
+                f"INSERT INTO attendees ({names}, {', '.join(_KEYS_SQL)}, created_at, updated_at) "
+                f"SELECT {names}, {', '.join(_keys_from(''))}, ?, ? "
+                f"FROM {_TEMP} WHERE target_id IS NULL ORDER BY rowid",
                 (self.now, self.now),
             )
+            newest = conn.execute("SELECT max(id) FROM attendees").fetchone()[0]
+            for name, sql in _INDEX_ON_INSERT.items():
+                if name in self._triggers:
+                    conn.execute(sql, (self._indexed, newest))
+            self._indexed = newest
         if updates:
-            assignments = ", ".join(f"{c} = u.{c}" for c in self.columns)
+            assignments = [f"{c} = u.{c}" for c in IMPORT_COLUMNS]
+            assignments += [
+                f"{n} = {sql}" for n, sql in zip(_KEYS_SQL, _keys_from("u."), strict=True)
+            ]
             conn.execute(
-                f"UPDATE attendees SET {assignments}, updated_at = ? "
+                f"UPDATE attendees SET {', '.join(assignments)}, updated_at = ? "
                 f"FROM {_TEMP} AS u WHERE u.target_id IS NOT NULL AND attendees.id = u.target_id",
                 (self.now,),
             )
+
+
+def _keys_from(table: str) -> list[str]:
+    """The search keys of the temporary table's rows: made in Python when given, else in SQL."""
+    return [f"coalesce({table}{name}, {sql})" for name, sql in _KEYS_SQL.items()]
+
+
+def _set_aside_index_triggers(conn: sqlite3.Connection) -> dict[str, str]:
+    """Drop the full-text insert triggers (inside the caller's transaction) and
+    return their SQL to create them again; the writer indexes new rows itself."""
+    found = dict(
+        conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+            f"({', '.join('?' for _ in _INDEX_ON_INSERT)})",
+            tuple(_INDEX_ON_INSERT),
+        ).fetchall()
+    )
+    for name in found:
+        conn.execute(f"DROP TRIGGER {name}")
+    return found
 
 
 def write_attendees(
     conn: sqlite3.Connection,
     inserts: Sequence[Mapping[str, Any]],
     updates: Sequence[tuple[int, Mapping[str, Any]]],
-    keys: Callable[[Mapping[str, Any]], dict[str, str]] | None = None,
 ) -> None:
     """Insert new attendees and rewrite changed ones, inside the caller's transaction."""
-    writer = BulkWriter(conn, keys)
+    writer = BulkWriter(conn)
     try:
         writer.send(inserts, updates)
     finally:

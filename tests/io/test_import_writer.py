@@ -66,3 +66,42 @@ def test_cli_reports_a_failing_write_in_one_sentence(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "nothing was imported" in err[0]
     assert Store.open(db_path).attendees() == []
+
+
+def _schema(store: Store) -> list[tuple[str, str]]:
+    return store.conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    ).fetchall()
+
+
+def test_import_indexes_new_rows_and_puts_the_index_triggers_back(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(merge, "CHUNK_ROWS", 7)
+    triggers = _schema(store)
+    store.add_attendee({"code": "OLD", "first_name": "Before", "last_name": "Import"})
+    import_roster(store, _roster(tmp_path / "a.csv", 30))
+    import_roster(store, _roster(tmp_path / "b.csv", 40, prefix="Renamed"))
+    assert _schema(store) == triggers
+    # Both full-text indexes agree with the table, row for row ('integrity-check'
+    # with rank 1 compares an external-content index with its content).
+    for index in ("attendees_words", "attendees_fts"):
+        store.conn.execute(f"INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)")
+    assert store.search("renamed3", limit=20)[0].code == "C-3"
+    assert [a.code for a in store.search("before")] == ["OLD"]
+    # And a walk-in added after the import is indexed by the triggers again.
+    store.add_attendee({"code": "NEW", "first_name": "Walkin", "last_name": "Later"})
+    assert [a.code for a in store.search("walk")] == ["NEW"]
+    assert [a.code for a in store.search("alki", names_only=True)] == ["NEW"]
+
+
+def test_a_failing_import_keeps_the_index_triggers(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    triggers = _schema(store)
+    monkeypatch.setattr(merge, "CHUNK_ROWS", 4)
+    _refuse_boom(store.conn)
+    with pytest.raises(sqlite3.DatabaseError):
+        import_roster(store, _roster(tmp_path / "a.csv", 20))
+    store.conn.execute("DROP TRIGGER temp.refuse_boom")
+    assert _schema(store) == triggers
