@@ -145,6 +145,39 @@ def check_clock(store: Store, now: dt.datetime | None = None) -> Finding:
     return Finding("clock", True, f"{now.astimezone(event.zone):%Y-%m-%d %H:%M} at the venue")
 
 
+def check_hub(store: Store) -> Finding:
+    """Can this station log in to its hub now? Skipped for a station on its own."""
+    from kiosk.sync import file_status, resolve_server
+    from kiosk.sync.connection import (
+        SERVER_SETTING,
+        HubRefused,
+        HubUnavailable,
+        SyncSetupError,
+        connect,
+        describe,
+    )
+
+    status = file_status(store)
+    url = resolve_server(None, store.setting(SERVER_SETTING))
+    if status is None and url is None:
+        return Finding("hub", True, "this station works on its own (no hub)")
+    if url is None:
+        if status is not None and status.refused:
+            return Finding("hub", False, "the hub refused this station's password last time")
+        return Finding("hub", True, "joined; the hub is given with --server when it starts")
+    try:
+        connect(url, "doctor").close()
+    except HubRefused as refused:
+        return Finding("hub", False, str(refused))
+    except HubUnavailable:
+        return Finding(
+            "hub", False, f"the hub at {describe(url)} cannot be reached; check the network"
+        )
+    except SyncSetupError as error:
+        return Finding("hub", False, str(error))
+    return Finding("hub", True, f"{describe(url)} reachable, this station's login accepted")
+
+
 def run_checks(store: Store, extra: list[Callable[[], Finding]] | None = None) -> list[Finding]:
     checks: list[Callable[[], Finding]] = [
         lambda: check_database(store),

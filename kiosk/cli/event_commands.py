@@ -220,8 +220,11 @@ def run_status(args: argparse.Namespace) -> int:
         for name, row in counts["by_category"].items():
             print(f"  {name:<{width}}  {row['checked_in']} / {row['expected']}")
     if sync is not None:
+        state = "online" if sync.online else "offline"
+        if sync.refused:
+            state = "Hub refused this station's password; check-ins are kept here"
         print(
-            f"Sync:        {'online' if sync.online else 'offline'} ({sync.hub}), "
+            f"Sync:        {state} ({sync.hub}), "
             f"{sync.waiting} waiting to upload, last sync {sync.last_sync or 'never'}"
         )
         if sync.conflicts:

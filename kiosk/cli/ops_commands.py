@@ -109,9 +109,10 @@ def run_purge(args: argparse.Namespace) -> int:
 
 
 def run_doctor(args: argparse.Namespace) -> int:
-    from kiosk.health import run_checks
+    from kiosk.health import check_hub, run_checks
 
-    findings = run_checks(open_store(args))
+    store = open_store(args)
+    findings = run_checks(store, [lambda: check_hub(store)])
     for finding in findings:
         print(finding.line())
     return 0 if all(finding.ok for finding in findings) else 1

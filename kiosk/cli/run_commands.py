@@ -48,6 +48,7 @@ def run_kiosk_command(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.ui.app import run_kiosk
 
+    existed = path.exists()
     try:
         return run_kiosk(
             path,
@@ -57,6 +58,11 @@ def run_kiosk_command(args: argparse.Namespace) -> int:
             server=server,
         )
     except SyncSetupError as error:
+        # Refused or unreachable before the first copy: leave no empty file.
+        if not existed:
+            from kiosk.store.purge import delete_event_file
+
+            delete_event_file(path)
         raise UserError(str(error)) from None
 
 

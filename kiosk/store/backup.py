@@ -19,6 +19,7 @@ from pathlib import Path
 from kiosk.store import identity
 from kiosk.store.faults import Fault, StoreError, classify, fault
 from kiosk.store.live import no_live_stations
+from kiosk.store.private import PRIVATE_SETTINGS, read_private, write_private
 
 log = logging.getLogger("kiosk.store")
 
@@ -29,17 +30,13 @@ DEFAULT_INTERVAL_S = 300.0
 
 # Faults of the place a copy is written to (others are the source's).
 WRITE_FAULTS = frozenset({Fault.DISK_FULL, Fault.READ_ONLY, Fault.DISK_ERROR})
-# Station-only settings that never go into a copy: the hub's connection
-# string may hold its password, and a backup travels further than the station.
-PRIVATE_SETTINGS = ("sync.server",)
-
-
-def backup_database(source: Path, target: Path, *, carry: dict[str, str] | None = None) -> Path:
+def backup_database(source: Path, target: Path) -> Path:
     """Copy `source` to `target` (owner-only), atomically.
 
-    The copy gets its own file tag (see `identity`) and none of the station's
-    private settings; `carry` puts settings into it (a restore keeps the
-    station's own hub address).
+    The copy gets its own file tag (see `identity`). The station's private
+    settings (the hub's password) are kept outside the event file
+    (`kiosk.store.private`); a file from an older version that still holds
+    them has them wiped from the copy.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.part")
@@ -54,7 +51,7 @@ def backup_database(source: Path, target: Path, *, carry: dict[str, str] | None 
             src.backup(dst)
             # A backup should be one self-contained file, not WAL plus pages.
             dst.execute("PRAGMA journal_mode=DELETE")
-            _make_own_copy(dst, carry or {})
+            _make_own_copy(dst)
         finally:
             dst.close()
             src.close()
@@ -73,14 +70,16 @@ def backup_database(source: Path, target: Path, *, carry: dict[str, str] | None 
     return target
 
 
-def _make_own_copy(conn: sqlite3.Connection, carry: dict[str, str]) -> None:
+def _make_own_copy(conn: sqlite3.Connection) -> None:
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'settings'").fetchone():
-        conn.executemany("DELETE FROM settings WHERE key = ?", [(k,) for k in PRIVATE_SETTINGS])
-        conn.executemany(
-            "INSERT INTO settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            list(carry.items()),
-        )
+        keys = sorted(PRIVATE_SETTINGS)
+        marks = ", ".join("?" for _ in keys)
+        held = conn.execute(f"SELECT count(*) FROM settings WHERE key IN ({marks})", keys)
+        if held.fetchone()[0]:
+            conn.execute(f"DELETE FROM settings WHERE key IN ({marks})", keys)
+            # Deleted text stays in free pages (and older versions of the
+            # row may sit there already): rebuild the copy without them.
+            conn.execute("VACUUM")
     identity.set_tag(conn, identity.new_tag())
 
 
@@ -199,18 +198,17 @@ def restore_database(backup: Path, target: Path, *, force: bool = False) -> Path
             raise StoreError(
                 f"{target} is open in {', '.join(live)}; stop those stations, then restore."
             )
-        carry: dict[str, str] = {}
         safety = None
         if target.exists():
             if quick_check(target) is None:
                 if not force:
                     _refuse_unless_forced(backup, target)
-                carry = _private_settings(target)
+                _keep_private_settings(target)
             safety = keep_safety_copy(target)
         for suffix in ("-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 Path(f"{target}{suffix}").unlink()
-        backup_database(backup, target, carry=carry)
+        backup_database(backup, target)
     return safety
 
 
@@ -229,13 +227,14 @@ def _refuse_unless_forced(backup: Path, target: Path) -> None:
         )
 
 
-def _private_settings(path: Path) -> dict[str, str]:
-    carry = {}
-    for key in PRIVATE_SETTINGS:
+def _keep_private_settings(path: Path) -> None:
+    """The station keeps its hub address across a restore: one an older
+    version kept inside the file being replaced moves to the private file."""
+    kept = read_private(path)
+    for key in PRIVATE_SETTINGS - kept.keys():
         value = _read_one(path, f"SELECT value FROM settings WHERE key = '{key}'")
         if value is not None:
-            carry[key] = value
-    return carry
+            write_private(path, key, value)
 
 
 class BackupScheduler:

@@ -14,6 +14,7 @@ import contextlib
 import logging
 from pathlib import Path
 
+from kiosk.store.private import remove_private
 from kiosk.store.store import Store
 
 log = logging.getLogger("kiosk.store")
@@ -62,7 +63,9 @@ def anonymise(store: Store) -> int:
 
 
 def delete_event_file(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
+    """The event file, SQLite's companions of it and the station's private settings."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(FileNotFoundError):
             Path(f"{path}{suffix}").unlink()
+    remove_private(path)
     log.info("deleted event file %s", path.name)

@@ -18,6 +18,12 @@ from kiosk.store import rows
 from kiosk.store.database import open_database
 from kiosk.store.faults import Fault, StoreError, classify, fault
 from kiosk.store.identity import FileIdentity, identity_of, on_disk, same_file
+from kiosk.store.private import (
+    PRIVATE_SETTINGS,
+    read_private,
+    take_out_of_event_file,
+    write_private,
+)
 from kiosk.store.search import search_attendees
 
 log = logging.getLogger("kiosk.store")
@@ -36,6 +42,7 @@ class Store:
         # Set after a fault that may have left the connection unable to
         # write (opened read-only, an I/O error): the next write reopens it.
         self._reopen = False
+        self._memory_private: dict[str, str] = {}
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False) -> Store:
@@ -298,10 +305,34 @@ class Store:
     # -- settings --------------------------------------------------------
 
     def setting(self, key: str, default: str | None = None) -> str | None:
+        if key in PRIVATE_SETTINGS:
+            value = self._private_setting(key)
+            return default if value is None else value
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
 
+    def _file_path(self) -> Path | None:
+        return None if self.path is None or str(self.path) == ":memory:" else self.path
+
+    def _private_setting(self, key: str) -> str | None:
+        """From the station's private file (`kiosk.store.private`), never the event file."""
+        path = self._file_path()
+        if path is None:
+            return self._memory_private.get(key)
+        value = read_private(path).get(key)
+        if value is None:  # kept in the event file by an older version
+            value = take_out_of_event_file(self.conn, path, key)
+        return value
+
     def set_setting(self, key: str, value: str | None) -> None:
+        if key in PRIVATE_SETTINGS:
+            if (path := self._file_path()) is None:
+                self._memory_private.pop(key, None)
+                if value is not None:
+                    self._memory_private[key] = value
+            else:
+                write_private(path, key, value)
+            return
         if value is None:
             self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
         else:

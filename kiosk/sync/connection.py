@@ -28,6 +28,12 @@ class SyncSetupError(Exception):
     """A sync problem the user can fix, as one sentence."""
 
 
+class HubRefused(SyncSetupError):
+    """The hub answered but would not let this station in: a wrong password,
+    an unknown user, or no pg_hba.conf line for it. Waiting will not help, so
+    a station never treats this as "offline" without saying so (docs/sync.md)."""
+
+
 def psycopg_module() -> Any:
     try:
         import psycopg
@@ -83,5 +89,43 @@ def connect(url: str, station: str, *, timeout_ms: int = HUB_TIMEOUT_MS) -> psyc
         raise SyncSetupError("The hub connection string is not valid.") from error
     except pg.Error as error:
         # The message may quote the connection string: log only where.
+        if (refusal := _refusal(error, url)) is not None:
+            log.warning("hub %s refused this station's login", describe(url))
+            raise refusal from None
         log.info("hub %s unreachable: %s", describe(url), type(error).__name__)
         raise HubUnavailable(str(type(error).__name__)) from error
+
+
+def _user(url: str) -> str:
+    """The user name in `url` (libpq's default, the login name, when none is given)."""
+    psycopg = psycopg_module()
+    try:
+        user = psycopg.conninfo.conninfo_to_dict(url).get("user")
+    except psycopg.ProgrammingError:
+        user = None
+    if not user:
+        import getpass
+
+        user = getpass.getuser()
+    return str(user)
+
+
+def _refusal(error: Exception, url: str) -> HubRefused | None:
+    """The hub's "no" to this login, as one sentence; None for any other failure.
+
+    A failed connection carries no SQLSTATE, so the server's message is read:
+    PostgreSQL words these the same way for password, md5 and scram logins.
+    """
+    pgconn = getattr(error, "pgconn", None)
+    text = str(error).lower()
+    if "pg_hba.conf" in text:
+        return HubRefused(
+            f"The hub does not let user {_user(url)} in from this computer (pg_hba.conf); "
+            "ask whoever runs the hub to allow it."
+        )
+    if "authentication failed" in text or getattr(pgconn, "needs_password", False):
+        return HubRefused(
+            f"The hub refused the password for user {_user(url)}; "
+            "check the password in the hub's connection string."
+        )
+    return None

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.store import Store
+from kiosk.store.purge import delete_event_file
 from kiosk.sync import hub, local
 from kiosk.sync.connection import HubUnavailable, SyncSetupError, connect, describe
 from kiosk.sync.hubschema import ATTENDEE_COLUMNS, SCHEMA
@@ -122,8 +123,23 @@ def hub_id_of(conn: Any) -> str | None:
 
 def join(path: Path, url: str, station: str) -> Store:
     """Open the station's file, first copying the event from the hub if this
-    file has not joined it yet. A joined file opens even with the hub down."""
+    file has not joined it yet. A joined file opens even with the hub down.
+
+    A file this call created is removed again when the join fails: a failed
+    join leaves nothing behind that a later command could take for an event.
+    """
+    created = not path.exists()
     store = Store.open(path, create=True)
+    try:
+        return _join(store, url, station)
+    except BaseException:
+        store.close()
+        if created:
+            delete_event_file(path)
+        raise
+
+
+def _join(store: Store, url: str, station: str) -> Store:
     joined = local.state(store, local.HUB_ID)
     try:
         conn = connect(url, station, timeout_ms=BULK_TIMEOUT_MS)
@@ -131,7 +147,6 @@ def join(path: Path, url: str, station: str) -> Store:
         if joined:
             log.info("hub %s unreachable at start: working offline", describe(url))
             return store
-        store.close()
         raise SyncSetupError(
             f"The hub at {describe(url)} cannot be reached and this station has no copy "
             "of the event yet."
@@ -139,19 +154,16 @@ def join(path: Path, url: str, station: str) -> Store:
     with conn:
         hub_id = hub_id_of(conn)
         if hub_id is None:
-            store.close()
             raise SyncSetupError(
                 f"The database {describe(url)} holds no event; publish one with kiosk server init."
             )
         if joined:
             if joined != hub_id:
-                store.close()
                 raise SyncSetupError(
                     "This event file belongs to a different hub; join with a new --db file."
                 )
             return store
         if _other_event(conn, store):
-            store.close()
             raise SyncSetupError(
                 "This event file holds a different event than the hub; join with a new --db file."
             )

@@ -28,6 +28,9 @@ STATION = "station"
 ONLINE = "online"
 LAST_SYNC = "last_sync"
 SEEN_HUB_AT = "seen_hub_at"
+# '1' from the hub refusing this station's login until it lets it in again:
+# kept after the station stops, since the password is still wrong.
+REFUSED = "hub_refused"
 
 
 def utc_text() -> str:

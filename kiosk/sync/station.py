@@ -18,7 +18,7 @@ from kiosk.station import Station
 from kiosk.store import Store
 from kiosk.store.rows import entry_to_row
 from kiosk.sync import hub, local
-from kiosk.sync.connection import HubUnavailable, connect, describe, psycopg_module
+from kiosk.sync.connection import HubRefused, HubUnavailable, connect, describe, psycopg_module
 from kiosk.sync.worker import SyncWorker
 
 log = logging.getLogger("kiosk.sync")
@@ -39,6 +39,9 @@ class SyncStatus:
     waiting: int
     last_sync: str | None
     conflicts: int
+    # The hub turned this station's login down (a changed password): the
+    # station decides locally and says so; see docs/sync.md.
+    refused: bool = False
 
 
 def _recent(store: Store) -> bool:
@@ -60,6 +63,7 @@ def file_status(store: Store) -> SyncStatus | None:
         waiting=local.waiting(store),
         last_sync=local.state(store, local.LAST_SYNC),
         conflicts=local.conflict_count(store),
+        refused=local.state(store, local.REFUSED) == "1",
     )
 
 
@@ -81,6 +85,7 @@ class SyncedStation(Station):
         self.url = url
         self._conn: Any = None
         self._retry_at = 0.0
+        self._refused = False
         self._psycopg = psycopg_module()
         self.worker = SyncWorker(Path(self.store.path), url, self.name, on_change)
         self.worker.start()
@@ -105,6 +110,7 @@ class SyncedStation(Station):
             waiting=local.waiting(self.store),
             last_sync=local.state(self.store, local.LAST_SYNC),
             conflicts=local.conflict_count(self.store),
+            refused=self.worker.refused or (self._refused and not self.worker.online),
         )
 
     def close(self, timeout: float = 5.0) -> None:
@@ -122,9 +128,16 @@ class SyncedStation(Station):
             return self._scan_locally(raw, offline=code is not None)
         try:
             result = self._scan_at_hub(raw, code)
+        except HubRefused:
+            # The password changed while running: nobody waits at the door
+            # for it, but the status line says why the hub is not used.
+            self._refused = True
+            self._retry_at = time.monotonic() + BACKOFF_S
+            return self._scan_locally(raw, offline=True)
         except HubUnavailable:
             self._retry_at = time.monotonic() + BACKOFF_S
             return self._scan_locally(raw, offline=True)
+        self._refused = False
         self.worker.wake()
         return result
 

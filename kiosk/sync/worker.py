@@ -22,13 +22,16 @@ from typing import Any
 
 from kiosk.store import Store
 from kiosk.sync import hub, local
-from kiosk.sync.connection import HubUnavailable, connect, describe, psycopg_module
+from kiosk.sync.connection import HubRefused, HubUnavailable, connect, describe, psycopg_module
 from kiosk.sync.hubschema import NOTIFY_CHANNEL
 from kiosk.sync.join import hub_id_of
 
 log = logging.getLogger("kiosk.sync")
 
 RETRY_S = 1.0
+# A hub that refused the password is asked again only this often: every
+# attempt is a failed login in the hub's log (and may trip a lock-out there).
+REFUSED_RETRY_S = 10.0
 SAFETY_POLL_S = 5.0
 # How often the outbox is looked at when nothing woke the thread.
 OUTBOX_CHECK_S = 0.25
@@ -72,6 +75,7 @@ class SyncWorker(threading.Thread):
         self.station = station
         self.on_change = on_change
         self.online = False
+        self.refused = False
         self._stopping = threading.Event()
         # A connected socket pair, not a pipe: select() takes sockets on every
         # system, pipes only on POSIX.
@@ -98,11 +102,12 @@ class SyncWorker(threading.Thread):
             while self._wake_r.recv(4096):
                 pass
 
-    def _set_online(self, store: Store, online: bool) -> None:
+    def _set_online(self, store: Store, online: bool, *, refused: bool = False) -> None:
         if online != self.online:
             log.info("hub %s is %s", describe(self.url), "online" if online else "offline")
-        self.online = online
+        self.online, self.refused = online, refused
         local.set_state(store, local.ONLINE, "1" if online else "0")
+        local.set_state(store, local.REFUSED, "1" if refused else "0")
         if self.on_change:
             self.on_change()
 
@@ -113,6 +118,12 @@ class SyncWorker(threading.Thread):
             while not self._stopping.is_set():
                 try:
                     conn = connect(self.url, self.station)
+                except HubRefused:
+                    # Said on the status line and in `kiosk status`, never
+                    # taken for a hub that is merely away.
+                    self._set_online(store, False, refused=True)
+                    self._pause(REFUSED_RETRY_S)
+                    continue
                 except HubUnavailable:
                     self._set_online(store, False)
                     self._pause(RETRY_S)

@@ -136,11 +136,14 @@ def camera_line(status: str) -> str:
 
 def sync_line(status: SyncStatus) -> str:
     """Online or offline, changes not yet uploaded and the last sync, in one line."""
-    parts = [
-        translate("Result", "Hub online")
-        if status.online
-        else translate("Result", "Hub offline: check-ins are kept here")
-    ]
+    if status.refused:
+        # Not "offline": the hub is there, its password changed; staff must act.
+        first = translate("Result", "Hub refused this station's password: check-ins are kept here")
+    elif status.online:
+        first = translate("Result", "Hub online")
+    else:
+        first = translate("Result", "Hub offline: check-ins are kept here")
+    parts = [first]
     if status.waiting:
         parts.append(translate("Result", "{count} waiting to upload").format(count=status.waiting))
     if status.last_sync:

@@ -572,6 +572,10 @@
         <translation>Serveur hors ligne : les enregistrements sont gardés ici</translation>
     </message>
     <message>
+        <source>Hub refused this station&apos;s password: check-ins are kept here</source>
+        <translation>Le serveur a refusé le mot de passe de ce poste : les enregistrements sont gardés ici</translation>
+    </message>
+    <message>
         <source>{count} waiting to upload</source>
         <translation>{count} en attente d’envoi</translation>
     </message>
