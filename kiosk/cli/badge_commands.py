@@ -10,6 +10,7 @@ from kiosk.cli.common import UserError, add_db_argument, open_store
 from kiosk.domain.models import Attendee, AttendeeStatus
 from kiosk.domain.text import fold
 from kiosk.store import Store
+from kiosk.store.attended import attended_ids
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,7 +67,7 @@ def select_attendees(store: Store, args: argparse.Namespace) -> list[Attendee]:
         printed = _printed_ids(store)
         people = [a for a in people if a.id not in printed]
     elif args.checked_in:
-        admitted = store.admitted_ids()
+        admitted = attended_ids(store)
         people = [a for a in people if a.id in admitted]
     elif args.category:
         wanted = fold(args.category)

@@ -8,12 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.store import Store
+from kiosk.store.attended import attended_ids
 
 
 def attendance_counts(store: Store) -> dict[str, Any]:
-    """Expected (active), checked in (any live admission to the event),
-    cancelled, and the first two by category."""
-    admitted = store.admitted_ids()
+    """Expected (active), checked in (attended the event, on any day or in any
+    session: `kiosk.store.attended`), cancelled, and the first two by category."""
+    admitted = attended_ids(store)
     expected = 0
     cancelled = 0
     by_category: dict[str, dict[str, int]] = {}

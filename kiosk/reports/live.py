@@ -7,12 +7,12 @@ again whenever the file changes, whichever station wrote to it.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from kiosk.store import Store
+from kiosk.store.attended import COUNTS, LIVE_ADMISSION, first_admissions, first_arrivals
 from kiosk.store.rows import parse_utc
-
-_LIVE = "e.kind = 'entry' AND NOT EXISTS (SELECT 1 FROM checkins u WHERE u.undoes = e.id)"
 
 
 @dataclass(frozen=True)
@@ -38,29 +38,23 @@ class Overview:
 
 
 def overview(store: Store, day: dt.date) -> Overview:
+    """The figures for `day`: attended as `kiosk.store.attended` defines it."""
     conn = store.conn
-    today = day.isoformat()
+    arrived = first_arrivals(store, day=day)
+    expected: Counter[str] = Counter()
+    admitted: Counter[str] = Counter()
+    for attendee_id, category in conn.execute(
+        f"SELECT a.id, coalesce(a.category, '') FROM attendees AS a WHERE {COUNTS}"
+    ):
+        expected[category] += 1
+        admitted[category] += attendee_id in arrived
     by_category = [
-        (category or "(none)", int(admitted or 0), int(expected))
-        for category, admitted, expected in conn.execute(
-            f"""SELECT a.category,
-                   sum(EXISTS (SELECT 1 FROM checkins e WHERE e.attendee_id = a.id
-                       AND e.session_id IS NULL AND e.day = :day AND {_LIVE})),
-                   count(*)
-                FROM attendees a WHERE a.status = 'active'
-                GROUP BY a.category ORDER BY a.category""",
-            {"day": today},
-        )
+        (category or "(none)", admitted[category], expected[category])
+        for category in sorted(expected)
     ]
+    per_session = Counter(a.session_id for a in first_admissions(store) if a.session_id)
     by_session = [
-        (title, int(admitted), capacity)
-        for title, admitted, capacity in conn.execute(
-            f"""SELECT s.title,
-                   (SELECT count(DISTINCT e.attendee_id) FROM checkins e
-                    WHERE e.session_id = s.id AND {_LIVE}),
-                   s.capacity
-                FROM sessions s ORDER BY s.starts_at, s.id"""
-        )
+        (session.title, per_session[session.id], session.capacity) for session in store.sessions()
     ]
     recent = [
         RecentCheckIn(parse_utc(at), station, attendee_id, f"{first} {last}".strip(), title or "")
@@ -68,18 +62,15 @@ def overview(store: Store, day: dt.date) -> Overview:
             f"""SELECT e.at, e.station, e.attendee_id, a.first_name, a.last_name, s.title
                 FROM checkins e JOIN attendees a ON a.id = e.attendee_id
                 LEFT JOIN sessions s ON s.id = e.session_id
-                WHERE {_LIVE} ORDER BY e.seq DESC LIMIT 20"""
+                WHERE {LIVE_ADMISSION} ORDER BY e.seq DESC LIMIT 20"""
         )
     ]
     zone = store.event().zone
-    buckets: dict[dt.datetime, int] = {}
-    for (at,) in conn.execute(
-        f"SELECT e.at FROM checkins e WHERE e.session_id IS NULL AND e.day = ? AND {_LIVE}",
-        (today,),
-    ):
-        local = parse_utc(at).astimezone(zone)
-        start = local.replace(minute=local.minute - local.minute % 15, second=0, microsecond=0)
-        buckets[start] = buckets.get(start, 0) + 1
+    buckets: Counter[dt.datetime] = Counter()
+    for admission in arrived.values():
+        local = admission.at.astimezone(zone)
+        minute = local.minute - local.minute % 15
+        buckets[local.replace(minute=minute, second=0, microsecond=0)] += 1
     failures: list[tuple[int, str, str]] = []
     queued = 0
     if "print_jobs" in store.db.table_names():

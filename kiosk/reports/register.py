@@ -25,17 +25,15 @@ SUBHEADING = style("register-sub", 10)
 
 
 def register_entries(scope: Scope, session_id: int | None) -> list[tuple[str, str, str]]:
-    """(name, organisation, time in) of everyone admitted in scope, by time in."""
+    """(name, organisation, time in) of everyone who attended the scope, by
+    time in (their first admission in it, to the event or a session)."""
     entries = []
     for record in scope.records:
-        admissions = (
-            ([record.sessions[session_id]] if session_id in record.sessions else [])
-            if session_id is not None
-            else list(record.days.values())
+        first = (
+            record.sessions.get(session_id) if session_id is not None else record.first_admission
         )
-        if not admissions:
+        if first is None:
             continue
-        first = min(admissions, key=lambda a: a.at)
         entries.append((first.at, record))
     entries.sort(key=lambda pair: (pair[0], pair[1].attendee.last_name))
     return [

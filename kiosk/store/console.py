@@ -1,7 +1,9 @@
 """The queries behind the help-desk console: rows with their check-in state.
 
-A live admission is an entry that no undo points at. (Exits do not matter to
-the desk: someone who stepped out is still checked in for the day.)
+A live admission is an entry that no undo points at (`kiosk.store.attended`).
+Exits do not matter to the desk: someone who stepped out is still checked in
+for the day. The desk shows what the log says of everyone, a cancelled
+registration too; the counts leave cancelled registrations out.
 """
 
 from __future__ import annotations
@@ -12,15 +14,15 @@ from typing import Any
 
 from kiosk.domain.models import Attendee
 from kiosk.store import rows
+from kiosk.store.attended import LIVE_ADMISSION
 from kiosk.store.store import Store
 
 CHECKED_IN, NOT_CHECKED_IN = "checked_in", "not_checked_in"
 
-_LIVE_ADMISSION = """
+_LIVE_ADMISSION = f"""
     SELECT min(e.at) FROM checkins AS e
-    WHERE e.attendee_id = a.id AND e.kind = 'entry' AND e.session_id IS :session
-      AND (:day IS NULL OR e.day = :day)
-      AND NOT EXISTS (SELECT 1 FROM checkins AS u WHERE u.undoes = e.id)
+    WHERE e.attendee_id = a.id AND e.session_id IS :session
+      AND (:day IS NULL OR e.day = :day) AND {LIVE_ADMISSION}
 """
 
 

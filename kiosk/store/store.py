@@ -12,8 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
-from kiosk.domain.models import Attendee, EntryKind, Event, LogEntry, Session
-from kiosk.domain.rules import live_entries
+from kiosk.domain.models import Attendee, Event, LogEntry, Session
 from kiosk.store import rows
 from kiosk.store.database import open_database
 from kiosk.store.faults import Fault, StoreError, classify, fault
@@ -268,22 +267,6 @@ class Store:
             rows.entry_from_tuple(row)
             for row in self.conn.execute(f"SELECT {rows.ENTRY_COLUMNS} FROM checkins ORDER BY seq")
         ]
-
-    def admitted_ids(self, day: dt.date | None = None, session_id: int | None = None) -> set[int]:
-        """Attendees with a live admission to the event (optionally on one
-        day) or to one session."""
-        by_attendee: dict[int, list[LogEntry]] = {}
-        for entry in self.log_entries():
-            if entry.session_id != session_id:
-                continue
-            if day is not None and entry.day != day and entry.kind is not EntryKind.UNDO:
-                continue
-            by_attendee.setdefault(entry.attendee_id, []).append(entry)
-        return {
-            attendee_id
-            for attendee_id, entries in by_attendee.items()
-            if any(e.kind is EntryKind.ENTRY for e in live_entries(entries))
-        }
 
     # -- staff PIN lock-outs (per station) ---------------------------------
 
