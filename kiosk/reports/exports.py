@@ -10,8 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kiosk.reports.files import atomic_file, neutralise_for_csv
-from kiosk.reports.table import HEADER, Scope, rows
+from kiosk.reports.table import HEADER, TITLES, Scope, rows
 from kiosk.reports.xlsx import Cell, WorkbookWriter
+
+NO_SHOW_COLUMNS = ("first_name", "last_name", "organisation", "email", "category")
 
 
 def write_csv(scope: Scope, path: Path) -> Path:
@@ -54,20 +56,15 @@ def _no_shows(scope: Scope) -> Iterator[list[Cell]]:
     for record in scope.records:
         attendee = record.attendee
         if attendee.status.value == "active" and not record.attended:
-            yield [
-                attendee.first_name,
-                attendee.last_name,
-                attendee.organisation,
-                attendee.email,
-                attendee.category,
-            ]
+            yield [getattr(attendee, name) for name in NO_SHOW_COLUMNS]
 
 
 def write_xlsx(scope: Scope, path: Path) -> Path:
     """Attendance, a summary (by category, session and hour) and the no-shows."""
     with atomic_file(path) as handle:
         book = WorkbookWriter(handle)
-        book.sheet("Attendance", rows(scope), HEADER)
+        # People read the workbook: titles, not the CSV's machine names.
+        book.sheet("Attendance", rows(scope), [TITLES[name] for name in HEADER])
         book.sheet("Summary", _summary(scope))
         book.sheet(
             "Conflicts",
@@ -76,12 +73,12 @@ def write_xlsx(scope: Scope, path: Path) -> Path:
                 for code, conflicts in scope.conflicts.items()
                 for conflict in conflicts
             ),
-            ["code", "admitted twice while offline"],
+            [TITLES["code"], "Admitted twice while offline"],
         )
         book.sheet(
             "No-shows",
             _no_shows(scope),
-            ["first_name", "last_name", "organisation", "email", "category"],
+            [TITLES[name] for name in NO_SHOW_COLUMNS],
         )
         book.close()
     return path

@@ -11,29 +11,46 @@ from kiosk.reports.attendance import AttendanceRecord, attendance, local_time
 from kiosk.store import Store
 from kiosk.store.rows import parse_utc
 
-# The export columns, in order, with what each holds (the README lists these).
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("code", "the ticket code"),
-    ("first_name", "first name"),
-    ("last_name", "last name"),
-    ("organisation", "organisation"),
-    ("job_title", "job title"),
-    ("email", "email address"),
-    ("category", "category or ticket type"),
-    ("status", "active or cancelled"),
-    ("attended", "yes if admitted to the event or any session in the export's scope"),
-    ("first_check_in", "first admission, venue time (YYYY-MM-DD HH:MM)"),
-    ("first_station", "the station of that first admission"),
-    ("check_ins", "each day's first admission, venue time, separated by '; '"),
-    ("days_attended", "number of event days with an admission"),
-    ("sessions_attended", "titles of the sessions admitted to, separated by '; '"),
-    ("session_count", "number of sessions admitted to"),
+# The export columns, in order: the machine name (the CSV header, stable for
+# scripts), the title people read (the XLSX header) and what each holds (the
+# README lists these).
+COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("code", "Code", "the ticket code"),
+    ("first_name", "First name", "first name"),
+    ("last_name", "Last name", "last name"),
+    ("organisation", "Organisation", "organisation"),
+    ("job_title", "Job title", "job title"),
+    ("email", "Email", "email address"),
+    ("category", "Category", "category or ticket type"),
+    ("status", "Registration", "active or cancelled"),
+    (
+        "attended",
+        "Attended",
+        "yes if the registration is active and was admitted to the event or any "
+        "session in the export's scope",
+    ),
+    ("first_check_in", "First check-in", "first admission, venue time (YYYY-MM-DD HH:MM)"),
+    ("first_station", "First station", "the station of that first admission"),
+    (
+        "check_ins",
+        "Check-ins by day",
+        "each day's first admission, venue time, separated by '; '",
+    ),
+    ("days_attended", "Days attended", "number of event days with an admission"),
+    (
+        "sessions_attended",
+        "Sessions attended",
+        "titles of the sessions admitted to, separated by '; '",
+    ),
+    ("session_count", "Number of sessions", "number of sessions admitted to"),
     (
         "conflicts",
+        "Offline conflicts",
         "admissions made twice while stations were offline: scope, both stations and times",
     ),
 )
-HEADER = [name for name, _ in COLUMNS]
+HEADER = [name for name, _, _ in COLUMNS]
+TITLES = {name: title for name, title, _ in COLUMNS}
 
 
 @dataclass(frozen=True)

@@ -62,16 +62,27 @@ class SheetWriter:
 
     CHUNK = 2000
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: BinaryIO, *, frozen_header: bool = False) -> None:
         self.stream = stream
         self.pending: list[str] = []
+        self.rows = 0
+        self.columns = 0
+        # The header stays on screen while the rows scroll under it.
+        view = (
+            '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+            'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+            if frozen_header
+            else ""
+        )
         stream.write(
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<worksheet xmlns="{MAIN}"><sheetData>'.encode()
+            f'<worksheet xmlns="{MAIN}">{view}<sheetData>'.encode()
         )
 
     def append(self, values: Sequence[Cell], *, bold: bool = False) -> None:
         self.pending.append(_row(values, bold))
+        self.rows += 1
+        self.columns = max(self.columns, len(values))
         if len(self.pending) >= self.CHUNK:
             self.flush()
 
@@ -80,9 +91,26 @@ class SheetWriter:
         self.stream.write(_NOT_XML.sub("", "".join(self.pending)).encode())
         self.pending.clear()
 
-    def close(self) -> None:
+    def close(self, filter_range: str | None = None) -> None:
+        """End the sheet; `filter_range` (A1:P20) gets the header's filter buttons."""
         self.flush()
-        self.stream.write(b"</sheetData></worksheet>")
+        self.stream.write(b"</sheetData>")
+        if filter_range:
+            self.stream.write(f'<autoFilter ref="{filter_range}"/>'.encode())
+        self.stream.write(b"</worksheet>")
+
+    def table_range(self) -> str:
+        """The cells written so far, as A1:P20."""
+        return f"A1:{column_letters(max(self.columns, 1))}{max(self.rows, 1)}"
+
+
+def column_letters(number: int) -> str:
+    """1 -> A, 26 -> Z, 27 -> AA: a column's name in a cell reference."""
+    letters = ""
+    while number > 0:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
 
 
 STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -106,16 +134,22 @@ class WorkbookWriter:
     def __init__(self, handle: BinaryIO) -> None:
         self.zip = zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=3)
         self.names: list[str] = []
+        self.filters: dict[int, str] = {}  # sheet index (from 0) -> filtered range
 
     def sheet(self, name: str, rows: Iterable[Sequence[Cell]], header: Sequence[str] = ()) -> None:
+        """A sheet of rows; with a `header`, a table: the header row bold,
+        frozen and with filter buttons over every column."""
         self.names.append(name)
         with self.zip.open(f"xl/worksheets/sheet{len(self.names)}.xml", "w") as stream:
-            writer = SheetWriter(stream)  # type: ignore[arg-type]
+            writer = SheetWriter(stream, frozen_header=bool(header))  # type: ignore[arg-type]
             if header:
                 writer.append(header, bold=True)
             for row in rows:
                 writer.append(row)
-            writer.close()
+            filtered = writer.table_range() if header else None
+            writer.close(filtered)
+        if filtered:
+            self.filters[len(self.names) - 1] = filtered
 
     def close(self) -> None:
         count = len(self.names)
@@ -146,10 +180,19 @@ class WorkbookWriter:
             f'<sheet name={quoteattr(name[:31])} sheetId="{i}" r:id="rId{i}"/>'
             for i, name in enumerate(self.names, start=1)
         )
+        # Excel keeps each sheet's filtered range as this hidden name, and
+        # some readers look for the filter there rather than in the sheet.
+        names = "".join(
+            f'<definedName name="_xlnm._FilterDatabase" localSheetId="{index}" hidden="1">'
+            f"{escape(_absolute(self.names[index], cells))}</definedName>"
+            for index, cells in sorted(self.filters.items())
+        )
+        defined = f"<definedNames>{names}</definedNames>" if names else ""
         self.zip.writestr(
             "xl/workbook.xml",
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<workbook xmlns="{MAIN}" xmlns:r="{RELS}"><sheets>{sheets}</sheets></workbook>',
+            f'<workbook xmlns="{MAIN}" xmlns:r="{RELS}"><sheets>{sheets}</sheets>'
+            f"{defined}</workbook>",
         )
         relations = "".join(
             f'<Relationship Id="rId{i}" Type="{RELS}/worksheet" Target="worksheets/sheet{i}.xml"/>'
@@ -164,3 +207,10 @@ class WorkbookWriter:
         )
         self.zip.writestr("xl/styles.xml", STYLES)
         self.zip.close()
+
+
+def _absolute(sheet: str, cells: str) -> str:
+    """'Sheet name'!$A$1:$P$20, as a defined name spells a range."""
+    quoted = "'" + sheet[:31].replace("'", "''") + "'"
+    start, end = (re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", part) for part in cells.split(":"))
+    return f"{quoted}!{start}:{end}"

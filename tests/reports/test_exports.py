@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -12,8 +13,9 @@ from report_data import PEOPLE, at
 
 from kiosk.reports.exports import write_csv, write_xlsx
 from kiosk.reports.register import write_register_pdf
-from kiosk.reports.table import HEADER, load_scope
+from kiosk.reports.table import COLUMNS, HEADER, TITLES, load_scope
 from kiosk.store import Store
+from kiosk.store.attended import first_admissions
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -27,7 +29,8 @@ def test_csv_has_one_row_per_attendee_matching_the_log(event_store: Store, tmp_p
     rows = read_csv(path)
     assert list(rows[0]) == HEADER
     assert len(rows) == len(PEOPLE)
-    admitted = {event_store.attendee(i).code for i in event_store.admitted_ids()}  # type: ignore[union-attr]
+    admissions = first_admissions(event_store, event_only=True)
+    admitted = {event_store.attendee(a.attendee_id).code for a in admissions}  # type: ignore[union-attr]
     by_code = {row["code"]: row for row in rows}
     for code, row in by_code.items():
         assert (row["days_attended"] == "1") == (code in admitted)
@@ -62,7 +65,9 @@ def test_xlsx_rows_summary_and_no_shows(event_store: Store, tmp_path: Path) -> N
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Attendance", "Summary", "Conflicts", "No-shows"]
     rows = list(book["Attendance"].iter_rows(values_only=True))
-    assert list(rows[0]) == HEADER
+    # People read the workbook: human titles, in the CSV's order.
+    assert list(rows[0]) == [TITLES[name] for name in HEADER]
+    assert rows[0][:3] == ("Code", "First name", "Last name")
     assert len(rows) == len(PEOPLE) + 1
     by_code = {row[0]: dict(zip(HEADER, row, strict=True)) for row in rows[1:]}
     assert by_code["CODE-1"]["first_name"] == "محمد"
@@ -151,3 +156,46 @@ def test_offline_conflicts_are_listed_in_both_exports(event_store: Store, tmp_pa
     book = openpyxl.load_workbook(write_xlsx(scope, tmp_path / "out.xlsx"))
     listed = list(book["Conflicts"].iter_rows(values_only=True))
     assert listed[1][0] == "CODE-0" and "kiosk-2" in listed[1][1]
+
+
+def test_xlsx_tables_have_a_frozen_filtered_header(event_store: Store, tmp_path: Path) -> None:
+    event_store.conn.execute(
+        "INSERT INTO sync_conflicts VALUES ('c1', 'CODE-0', 'day:2026-03-10', 'e1', 'kiosk-1', "
+        "'2026-03-10T09:01:00+00:00', 'e2', 'kiosk-2', '2026-03-10T09:03:00+00:00', "
+        "'2026-03-10T09:10:00+00:00')"
+    )
+    path = write_xlsx(load_scope(event_store, None, None), tmp_path / "out.xlsx")
+    book = openpyxl.load_workbook(path)
+    attendance = book["Attendance"]
+    assert attendance.freeze_panes == "A2"
+    assert attendance.auto_filter.ref == f"A1:P{len(PEOPLE) + 1}"
+    assert all(cell.font.b for cell in attendance[1])
+    no_shows = book["No-shows"]
+    assert [c.value for c in no_shows[1]] == [
+        "First name", "Last name", "Organisation", "Email", "Category"
+    ]  # fmt: skip
+    assert no_shows.freeze_panes == "A2"
+    assert no_shows.auto_filter.ref == f"A1:E{no_shows.max_row}"
+    assert book["Conflicts"].auto_filter.ref == "A1:B2"
+    # The summary is not one table: nothing frozen, no filter.
+    assert book["Summary"].freeze_panes is None
+    assert not book["Summary"].auto_filter.ref
+    # Excel's own record of each filter (a hidden defined name), which
+    # openpyxl folds away on reading: read the workbook part itself.
+    with zipfile.ZipFile(path) as archive:
+        workbook = archive.read("xl/workbook.xml").decode()
+    assert (
+        '<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
+        f"'Attendance'!$A$1:$P${len(PEOPLE) + 1}</definedName>"
+    ) in workbook
+
+
+def test_csv_keeps_machine_names(event_store: Store, tmp_path: Path) -> None:
+    rows = read_csv(write_csv(load_scope(event_store, None, None), tmp_path / "out.csv"))
+    assert list(rows[0])[:3] == ["code", "first_name", "last_name"]
+
+
+def test_readme_lists_every_export_column() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    for name, title, holds in COLUMNS:
+        assert f"| `{name}` | {title} | {holds} |" in readme
