@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from kiosk.cli.common import UserError, add_db_argument, open_store, parse_day
@@ -51,22 +52,35 @@ def run_export(args: argparse.Namespace) -> int:
         raise UserError(f"There is no session with id {args.session}.")
     _writable_target(args.output)
     scope = load_scope(store, day, args.session)
+    attended = sum(1 for record in scope.records if record.attended)
+    # Nothing to write means no file: an empty one would pass for a real export.
+    if not scope.records:
+        print("The event has no attendees yet, so no export was made.")
+        return 0
+    if args.format == "pdf" and not attended:
+        print("Nobody in scope has a check-in, so no attendance register was made.")
+        return 0
     if args.format == "csv":
         write_csv(scope, args.output)
     elif args.format == "xlsx":
         write_xlsx(scope, args.output)
     else:
         write_register_pdf(scope, args.output, args.session)
-    attended = sum(1 for record in scope.records if record.attended)
     print(f"Wrote {args.output} ({len(scope.records)} attendees, {attended} attended)")
     return 0
 
 
 def run_certificates(args: argparse.Namespace) -> int:
-    from kiosk.reports.certificates import Signatory, write_certificates
+    from kiosk.reports.certificates import UNNAMED_SIGNATORY, Signatory, write_certificates
 
     store = open_store(args)
-    organiser = args.organiser or store.setting("organiser_name") or store.event().name
+    organiser = (args.organiser or store.setting("organiser_name") or "").strip()
+    if not organiser:
+        print(
+            "Warning: no organiser named (give --organiser or set organiser_name with "
+            f"kiosk config); the certificates are signed '{UNNAMED_SIGNATORY}'.",
+            file=sys.stderr,
+        )
     signature = args.signature or (
         Path(value) if (value := store.setting("signature_image")) else None
     )
@@ -97,5 +111,8 @@ def run_codes(args: argparse.Namespace) -> int:
     if args.output.exists() and not args.output.is_dir():
         raise UserError(f"{args.output} is a file; give a folder.")
     count = write_invitation_codes(store, args.output)
+    if not count:
+        print("No active attendee to invite, so no codes were made.")
+        return 0
     print(f"Wrote QR codes for {count} attendees and mailmerge.csv to {args.output}")
     return 0

@@ -9,6 +9,7 @@ time the certificate is made again.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,10 +34,20 @@ SMALL = style("cert-small", 10)
 SMALL_RIGHT = style("cert-small-right", 10, alignment=2)
 
 
+# Under the signature line when no organiser was named: never the event's
+# name dressed up as a person.
+UNNAMED_SIGNATORY = "On behalf of the organisers"
+
+
 @dataclass(frozen=True)
 class Signatory:
-    name: str
+    name: str = ""  # the organiser who signs; "" when nobody was named
     signature: Path | None = None
+
+    @property
+    def line(self) -> str:
+        """What is printed under the signature line."""
+        return f"{self.name}, organiser" if self.name.strip() else UNNAMED_SIGNATORY
 
 
 def certificate_id(scope: Scope, record: AttendanceRecord) -> str:
@@ -96,7 +107,7 @@ def _draw(canvas: Canvas, scope: Scope, record: AttendanceRecord, signatory: Sig
         )
     canvas.line(30 * mm, 30 * mm, 100 * mm, 30 * mm)
     Frame(30 * mm, 17 * mm, 110 * mm, 13 * mm, showBoundary=0, leftPadding=0).addFromList(
-        [paragraph(f"{signatory.name}, organiser", SMALL)], canvas
+        [paragraph(signatory.line, SMALL)], canvas
     )
     Frame(width - 140 * mm, 17 * mm, 110 * mm, 13 * mm, showBoundary=0).addFromList(
         [paragraph(f"Certificate {certificate_id(scope, record)}", SMALL_RIGHT)], canvas
@@ -118,6 +129,8 @@ def write_certificates(
     """One PDF of all certificates (`output` ends in .pdf) or one file each
     in the folder `output`, named by certificate id (no names in file names)."""
     records = attended(scope, code)
+    if not records:
+        return []  # nothing to certify: no file at all, not an empty one
     if output.suffix.lower() == ".pdf":
         with atomic_file(output) as handle:
             canvas = Canvas(handle, pagesize=PAGE)
@@ -125,14 +138,21 @@ def write_certificates(
             for record in records:
                 _draw(canvas, scope, record, signatory)
             canvas.save()
-        return [output] if records else []
-    written = []
-    for record in records:
-        path = output / f"{certificate_id(scope, record)}.pdf"
-        with atomic_file(path) as handle:
-            canvas = Canvas(handle, pagesize=PAGE)
-            canvas.setTitle(f"Certificate of attendance — {scope.event.name}")
-            _draw(canvas, scope, record, signatory)
-            canvas.save()
-        written.append(path)
+        return [output]
+    written: list[Path] = []
+    try:
+        for record in records:
+            path = output / f"{certificate_id(scope, record)}.pdf"
+            with atomic_file(path) as handle:
+                canvas = Canvas(handle, pagesize=PAGE)
+                canvas.setTitle(f"Certificate of attendance — {scope.event.name}")
+                _draw(canvas, scope, record, signatory)
+                canvas.save()
+            written.append(path)
+    except BaseException:
+        # All or nothing: half a batch (a full disk) would pass for all of it.
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
     return written

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pypdf
+import pytest
 
-from kiosk.reports.certificates import Signatory, certificate_id, write_certificates
+from kiosk.cli import main
+from kiosk.reports.certificates import (
+    UNNAMED_SIGNATORY,
+    Signatory,
+    certificate_id,
+    write_certificates,
+)
 from kiosk.reports.table import load_scope
 from kiosk.store import Store
 
@@ -48,3 +56,39 @@ def test_folder_output_and_single_code(event_store: Store, tmp_path: Path) -> No
     assert only == [], "a no-show gets no certificate"
     one = write_certificates(scope, tmp_path / "amara.pdf", Signatory("Org"), code="CODE-0")
     assert len(pypdf.PdfReader(one[0]).pages) == 1
+
+
+def _event_file(store: Store, path: Path) -> Path:
+    target = sqlite3.connect(path)
+    store.conn.backup(target)
+    target.close()
+    return path
+
+
+def test_certificates_without_an_organiser_warn_and_sign_neutrally(
+    event_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = _event_file(event_store, tmp_path / "event.db")
+    assert main(["certificates", "--db", str(db), "-o", str(tmp_path / "all.pdf")]) == 0
+    warning = capsys.readouterr().err.strip().splitlines()
+    assert len(warning) == 1 and warning[0].startswith("Warning: no organiser named")
+    assert "--organiser" in warning[0]
+    pages = [page.extract_text() for page in pypdf.PdfReader(tmp_path / "all.pdf").pages]
+    assert pages and all(UNNAMED_SIGNATORY in page for page in pages)
+    assert not any("Spring Learning Event, organiser" in page for page in pages)
+
+
+def test_certificates_with_an_organiser_name_them_without_a_warning(
+    event_store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = _event_file(event_store, tmp_path / "event.db")
+    out = tmp_path / "all.pdf"
+    assert main(["config", "set", "organiser_name", "Dr Jane Doe", "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["certificates", "--db", str(db), "-o", str(out)]) == 0
+    assert "Warning" not in capsys.readouterr().err
+    pages = [page.extract_text() for page in pypdf.PdfReader(out).pages]
+    assert all("Dr Jane Doe, organiser" in page for page in pages)
+    assert main(["certificates", "--db", str(db), "-o", str(out), "--organiser", "Sam Lee"]) == 0
+    pages = [page.extract_text() for page in pypdf.PdfReader(out).pages]
+    assert all("Sam Lee, organiser" in page for page in pages)
