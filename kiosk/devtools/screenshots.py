@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.models import AttendeeStatus
 from kiosk.store import Store
+from kiosk.store.faults import Fault, fault
 from kiosk.sync import SyncStatus
 from kiosk.ui.app import Kiosk, build_kiosk
 from kiosk.ui.flow import FlowController
@@ -95,11 +96,21 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
     c.handle_scan("\x1b[A")
     yield "result-invalid-input"
     finish()
+    # A scan that could not be saved (here: a full disk) closes the kiosk until
+    # a real write works again; the probe of the healthy file reopens it.
+    c._cannot_save(fault(Fault.DISK_FULL, store.path or "event.db"))
+    yield "unavailable"
+    c._recheck()
     c.find_me_requested()
     c.find_me.field.setText(person.first_name[:3])
     yield "find-me"
     c.find_me.matches[0].click()
     yield "find-me-confirm"
+    c._switch(c.current.WELCOME, "screenshot")
+    gate, c.pin_gate = c.pin_gate, PinGate("")  # a kiosk where nobody has set a PIN yet
+    c.staff_requested()
+    yield "set-pin"
+    c.pin_gate = gate
     c._switch(c.current.WELCOME, "screenshot")
     if not c.pin_gate.has_pin:
         # The PIN screens need a PIN; a cheap hash is enough to show them.

@@ -9,7 +9,6 @@ from __future__ import annotations
 import enum
 import logging
 import sqlite3
-import time
 from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -20,16 +19,17 @@ from kiosk.domain.codes import clean_scan
 from kiosk.domain.models import Attendee, Result, ScanResult
 from kiosk.station import Station
 from kiosk.store import Store
-from kiosk.store.faults import StoreFault
+from kiosk.store.faults import StoreError, StoreFault
 from kiosk.ui.i18n import SOURCE_LANGUAGE, Languages
 from kiosk.ui.messages import next_session_after
-from kiosk.ui.pin import PinGate
+from kiosk.ui.pin import hash_pin
+from kiosk.ui.pin_guard import PinGuard, station_gate
 from kiosk.ui.settings import KioskSettings
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.theme import ThemeName, theme_for
 from kiosk.ui.views.confirm import ConfirmView
 from kiosk.ui.views.findme import MATCH_SLOTS, FindMeView
-from kiosk.ui.views.pin import PinView
+from kiosk.ui.views.pin import PinView, SetPinView
 from kiosk.ui.views.result import ResultView
 from kiosk.ui.views.staff import StaffView
 from kiosk.ui.views.unavailable import UnavailableView
@@ -52,11 +52,14 @@ class Screen(enum.StrEnum):
     FIND_ME = "find_me"
     CONFIRM = "confirm"
     PIN = "pin"
+    SET_PIN = "set_pin"
     STAFF = "staff"
     UNAVAILABLE = "unavailable"
 
 
-PUBLIC_IDLE = {Screen.FIND_ME, Screen.CONFIRM, Screen.PIN}
+PUBLIC_IDLE = {Screen.FIND_ME, Screen.CONFIRM, Screen.PIN, Screen.SET_PIN}
+# Screens where a scan is not an admission.
+NO_SCANS = {Screen.PIN, Screen.SET_PIN, Screen.STAFF, Screen.UNAVAILABLE}
 
 
 @dataclass
@@ -92,7 +95,7 @@ class FlowController(QObject):
         self.print_service = print_service
         self.kiosk_event = station.event
         self.sounds = Sounds(enabled=self.settings.get("kiosk.sounds"))
-        self.pin_gate = self._pin_gate()
+        self.pin_gate = station_gate(store, station.name, self.settings.get("kiosk.pin_hash"))
         self.queue: deque[ScanResult] = deque()
         self.history: list[tuple[Screen, str]] = []
         self.current = Screen.WELCOME
@@ -116,7 +119,7 @@ class FlowController(QObject):
             station=station.name, printing=print_service is not None, pin=self.pin_gate.has_pin
         )
         if not self.pin_gate.has_pin:
-            log.warning("no staff PIN set: the corner gesture opens the staff screen directly")
+            log.warning("no staff PIN set: the corner gesture asks staff to set one")
         self._apply_appearance()
         self._switch(Screen.WELCOME, "start")
 
@@ -129,6 +132,7 @@ class FlowController(QObject):
         self.find_me = FindMeView()
         self.confirm = ConfirmView()
         self.pin = PinView()
+        self.set_pin = SetPinView()
         self.staff = StaffView(self.station.name)
         self.unavailable = UnavailableView()
         self.views = {
@@ -137,6 +141,7 @@ class FlowController(QObject):
             Screen.FIND_ME: self.find_me,
             Screen.CONFIRM: self.confirm,
             Screen.PIN: self.pin,
+            Screen.SET_PIN: self.set_pin,
             Screen.STAFF: self.staff,
             Screen.UNAVAILABLE: self.unavailable,
         }
@@ -154,8 +159,11 @@ class FlowController(QObject):
         self.find_me.back.connect(lambda: self._switch(Screen.WELCOME, "find-me back"))
         self.confirm.confirmed.connect(self._confirmed)
         self.confirm.rejected.connect(lambda: self._switch(Screen.FIND_ME, "not me"))
-        self.pin.submitted.connect(self._pin_submitted)
+        self.pin_guard = PinGuard(self.pin, lambda: self.pin_gate, self)
+        self.pin_guard.accepted.connect(lambda: self._open_staff("PIN accepted"))
         self.pin.cancelled.connect(lambda: self._switch(Screen.WELCOME, "PIN cancelled"))
+        self.set_pin.chosen.connect(self._new_pin)
+        self.set_pin.cancelled.connect(lambda: self._switch(Screen.WELCOME, "set PIN cancelled"))
         self.staff.back.connect(lambda: self._switch(self._public_screen(), "staff back"))
         self.staff.exit_requested.connect(self._exit)
 
@@ -169,9 +177,6 @@ class FlowController(QObject):
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(lambda: self._switch(Screen.WELCOME, "idle"))
-        self.lock_tick = QTimer(self)
-        self.lock_tick.setInterval(1000)
-        self.lock_tick.timeout.connect(self._lock_tick)
         self.recheck = QTimer(self)
         self.recheck.setInterval(RECHECK_MS)
         self.recheck.timeout.connect(self._recheck)
@@ -189,7 +194,7 @@ class FlowController(QObject):
             self.countdown.stop()
             self.min_display.stop()
         if screen is not Screen.PIN:
-            self.lock_tick.stop()
+            self.pin_guard.stop()
         idle_ms = self._idle_ms(screen)
         if idle_ms:
             self.idle.start(idle_ms)
@@ -272,7 +277,7 @@ class FlowController(QObject):
         if self.current is Screen.STAFF and source == "scanner":
             self._staff_scan(raw)
             return
-        if self.current in (Screen.PIN, Screen.STAFF, Screen.UNAVAILABLE):
+        if self.current in NO_SCANS:
             log.info("scan from %s ignored on the %s screen", source, self.current.value)
             return
         result = self._scan(raw)
@@ -298,7 +303,7 @@ class FlowController(QObject):
         self.staff.set_fault(str(fault))
         self.queue.clear()
         self.recheck.start()
-        if self.current not in (Screen.PIN, Screen.STAFF):
+        if self.current not in (Screen.PIN, Screen.SET_PIN, Screen.STAFF):
             self._switch(Screen.UNAVAILABLE, f"cannot save: {fault.kind}")
 
     def _recheck(self) -> None:
@@ -425,44 +430,30 @@ class FlowController(QObject):
     # -- staff -----------------------------------------------------------
 
     def staff_requested(self) -> None:
-        if self.current in (Screen.PIN, Screen.STAFF):
+        if self.current in (Screen.PIN, Screen.SET_PIN, Screen.STAFF):
             return
         if not self.pin_gate.has_pin:
-            self._open_staff("no staff PIN set")
+            # The staff screen shows the console, emails included: never unguarded.
+            self.set_pin.reset()
+            self._switch(Screen.SET_PIN, "no staff PIN set")
             return
-        self.pin.reset()
         self._switch(Screen.PIN, "corner long press")
-        self._lock_tick()
+        self.pin_guard.start()
 
-    def _pin_gate(self) -> PinGate:
-        """Wrong PINs counted per station in the event file, on the wall clock:
-        restarting the kiosk neither resets the count nor ends a lock-out."""
-        name = self.station.name
-        failures, until = self.store.pin_lockout(name)
-
-        def keep(failures: int, until: float) -> None:
-            try:
-                self.store.save_pin_lockout(name, failures, until)
-            except (StoreFault, sqlite3.Error) as error:
-                log.warning("PIN lock-out not saved: %s", type(error).__name__)
-
-        return PinGate(
-            self.settings.get("kiosk.pin_hash"),
-            clock=time.time,
-            failures=failures,
-            locked_until=until,
-            on_change=keep,
-        )
-
-    def _pin_submitted(self, pin: str) -> None:
-        if self.pin_gate.attempt(pin):
-            self._open_staff("PIN accepted")
+    def _new_pin(self, pin: str) -> None:
+        """Store the PIN `kiosk set-pin` would; the staff screen opens behind it."""
+        stored = hash_pin(pin)
+        try:
+            self.settings.set("kiosk.pin_hash", stored)
+        except (StoreError, sqlite3.Error) as error:
+            log.warning("staff PIN not saved: %s", type(error).__name__)
+            self.set_pin.show_not_saved()
             return
-        log.warning("wrong staff PIN (%d in a row)", self.pin_gate.failures)
-        if self.pin_gate.seconds_left() > 0:
-            self._lock_tick()
-        else:
-            self.pin.show_wrong()
+        log.info("staff PIN set at the kiosk")
+        self.pin_gate = station_gate(self.store, self.station.name, stored)
+        self.welcome.status_info["pin"] = True
+        self.welcome.retranslate()
+        self._open_staff("staff PIN set")
 
     def _open_staff(self, reason: str) -> None:
         if self.staff.tabs is None:
@@ -488,16 +479,6 @@ class FlowController(QObject):
             return
         log.info("scan looked up on the staff screen")
         self.staff.look_up(code)
-
-    def _lock_tick(self) -> None:
-        left = self.pin_gate.seconds_left()
-        if left > 0:
-            self.pin.show_locked(int(left + 0.999))
-            if not self.lock_tick.isActive():
-                self.lock_tick.start()
-        elif self.lock_tick.isActive():
-            self.lock_tick.stop()
-            self.pin.reset()
 
     def _exit(self) -> None:
         log.info("kiosk exit from the staff screen")

@@ -16,11 +16,16 @@ MIN_PIN_LENGTH = 4
 MAX_PIN_LENGTH = 8
 
 
-def hash_pin(pin: str, *, n: int = _N, r: int = _R, p: int = _P) -> str:
-    """`scrypt$n$r$p$salt$hash`, hex encoded."""
+def is_valid_pin(pin: str) -> bool:
+    """4 to 8 digits from 0 to 9."""
     # ASCII only: str.isdigit() also takes superscripts and other scripts'
     # digits, which the keypad cannot type.
-    if not (pin.isascii() and pin.isdigit() and MIN_PIN_LENGTH <= len(pin) <= MAX_PIN_LENGTH):
+    return pin.isascii() and pin.isdigit() and MIN_PIN_LENGTH <= len(pin) <= MAX_PIN_LENGTH
+
+
+def hash_pin(pin: str, *, n: int = _N, r: int = _R, p: int = _P) -> str:
+    """`scrypt$n$r$p$salt$hash`, hex encoded."""
+    if not is_valid_pin(pin):
         raise ValueError(f"A PIN is {MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits from 0 to 9.")
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=32)

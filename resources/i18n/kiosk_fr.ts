@@ -456,6 +456,30 @@
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
+    <message>
+        <source>Set a staff PIN</source>
+        <translation>Choisir un code du personnel</translation>
+    </message>
+    <message>
+        <source>No staff PIN is set yet. Choose one: 4 to 8 digits.</source>
+        <translation>Aucun code du personnel n’est encore défini. Choisissez-en un&#xa0;: 4 à 8 chiffres.</translation>
+    </message>
+    <message>
+        <source>Type the same PIN again.</source>
+        <translation>Saisissez le même code une seconde fois.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits. Choose one again.</source>
+        <translation>Un code compte de 4 à 8 chiffres. Recommencez.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Choose one again.</source>
+        <translation>Les deux codes sont différents. Recommencez.</translation>
+    </message>
+    <message>
+        <source>The PIN could not be saved: this station cannot save right now.</source>
+        <translation>Le code n’a pas pu être enregistré&#xa0;: cette borne ne peut rien enregistrer pour le moment.</translation>
+    </message>
 </context>
 <context>
     <name>Result</name>

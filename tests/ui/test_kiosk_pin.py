@@ -108,16 +108,16 @@ def test_wrong_pins_lock_the_pad_for_growing_periods(qtbot, kiosk: Kiosk, locked
     # Even the right PIN is refused while locked.
     assert not c.pin_gate.attempt("2468")
     locked.now += 11
-    c._lock_tick()
+    c.pin_guard.tick()
     assert c.pin.pad.buttons["2"].isEnabled()
     enter(qtbot, kiosk, "9999")  # fourth failure in a row: 30 s
     assert c.pin.message.text() == "Too many wrong PINs. Try again in 30 s."
     locked.now += 31
-    c._lock_tick()
+    c.pin_guard.tick()
     enter(qtbot, kiosk, "9998")  # fifth: two minutes
     assert c.pin.message.text() == "Too many wrong PINs. Try again in 120 s."
     locked.now += 121
-    c._lock_tick()
+    c.pin_guard.tick()
     enter(qtbot, kiosk, "2468")
     assert c.current is Screen.STAFF
     assert c.pin_gate.failures == 0
@@ -133,13 +133,6 @@ def test_pin_pad_cancel_and_scans_are_ignored_on_it(
     assert c.store.log_entries() == []
     qtbot.mouseClick(c.pin.cancel, Qt.MouseButton.LeftButton)
     assert c.current is Screen.WELCOME
-
-
-def test_without_a_pin_the_gesture_opens_staff_and_welcome_says_so(kiosk: Kiosk):
-    c = kiosk.controller
-    assert "No staff PIN set" in c.welcome.status.text()
-    c.staff_requested()
-    assert c.history[-1] == (Screen.STAFF, "no staff PIN set")
 
 
 def test_lockout_survives_a_restart_and_is_per_station(kiosk: Kiosk, store) -> None:  # type: ignore[no-untyped-def]

@@ -6,10 +6,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWizardPage
 
 from kiosk.settings import Settings
-from kiosk.ui.pin import hash_pin
+from kiosk.ui.pin import hash_pin, is_valid_pin
 
 translate = QCoreApplication.translate
-PIN_LENGTHS = range(4, 9)
 
 
 class StationPage(QWizardPage):
@@ -48,7 +47,7 @@ class StationPage(QWizardPage):
 
     def _pin_problem(self) -> str | None:
         pin = self.pin.text()
-        if not pin.isdigit() or len(pin) not in PIN_LENGTHS:
+        if not is_valid_pin(pin):
             return translate("Wizard", "The PIN is 4 to 8 digits.")
         if pin != self.pin_again.text():
             return translate("Wizard", "The two PINs are not the same.")

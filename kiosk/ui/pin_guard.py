@@ -1,0 +1,83 @@
+"""The PIN pad in front of a `PinGate`: wrong PINs said, lock-outs counted down.
+
+Shared by the kiosk's staff screen and the recovery screen of a damaged
+event file, so both refuse guesses the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.store import Store
+from kiosk.store.faults import StoreError
+from kiosk.ui.pin import PinGate
+from kiosk.ui.views.pin import PinView
+
+log = logging.getLogger("kiosk.ui")
+
+
+def station_gate(store: Store, station: str, stored_hash: str) -> PinGate:
+    """Wrong PINs counted per station in the event file, on the wall clock:
+    restarting the kiosk neither resets the count nor ends a lock-out."""
+    failures, until = store.pin_lockout(station)
+
+    def keep(failures: int, until: float) -> None:
+        try:
+            store.save_pin_lockout(station, failures, until)
+        except (StoreError, sqlite3.Error) as error:
+            log.warning("PIN lock-out not saved: %s", type(error).__name__)
+
+    return PinGate(
+        stored_hash, clock=time.time, failures=failures, locked_until=until, on_change=keep
+    )
+
+
+class PinGuard(QObject):
+    """Checks what is typed on `view` against the gate `gate()` returns now."""
+
+    accepted = Signal()
+
+    def __init__(
+        self, view: PinView, gate: Callable[[], PinGate], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.view, self._gate = view, gate
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.tick)
+        view.submitted.connect(self._submitted)
+
+    def start(self) -> None:
+        """A fresh pad, or the lock-out still running from earlier guesses."""
+        self.view.reset()
+        self.tick()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _submitted(self, pin: str) -> None:
+        gate = self._gate()
+        if gate.attempt(pin):
+            self.stop()
+            self.accepted.emit()
+            return
+        log.warning("wrong staff PIN (%d in a row)", gate.failures)
+        if gate.seconds_left() > 0:
+            self.tick()
+        else:
+            self.view.show_wrong()
+
+    def tick(self) -> None:
+        left = self._gate().seconds_left()
+        if left > 0:
+            self.view.show_locked(int(left + 0.999))
+            if not self.timer.isActive():
+                self.timer.start()
+        elif self.timer.isActive():
+            self.timer.stop()
+            self.view.reset()
