@@ -27,9 +27,20 @@ MODULES = {
 
 def machine() -> str:
     return (
-        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
+        f"{platform.system()} {platform.machine()}, {cpu_model()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}"
     )
+
+
+def cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
 
 
 def _number(value: float) -> str:
@@ -37,7 +48,7 @@ def _number(value: float) -> str:
 
 
 def format_rows(rows: list[dict[str, Any]], markdown: bool = True) -> str:
-    header = ["benchmark", "p50", "p95 / p99 / value", "target"]
+    header = ["benchmark", "p50", "p95 / p99 / value", "floor, same run", "× floor", "target"]
     lines = []
     for row in rows:
         unit = row.get("unit", "")
@@ -50,9 +61,9 @@ def format_rows(rows: list[dict[str, Any]], markdown: bool = True) -> str:
             tail = f"p95 {_number(row['p95'])} {unit}"
         else:
             tail = ""
-        lines.append([row["name"], p50, tail, str(row.get("target", ""))])
+        lines.append([row["name"], p50, tail, *_floor_cells(row), str(row.get("target", ""))])
     if markdown:
-        out = ["| " + " | ".join(header) + " |", "|---|---|---|---|"]
+        out = ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
         out += ["| " + " | ".join(line) + " |" for line in lines]
         return "\n".join(out)
     widths = [max(len(str(x)) for x in column) for column in zip(header, *lines, strict=False)]
@@ -60,6 +71,15 @@ def format_rows(rows: list[dict[str, Any]], markdown: bool = True) -> str:
         "  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=False))
         for line in [header, *lines]
     )
+
+
+def _floor_cells(row: dict[str, Any]) -> list[str]:
+    """The floor measured in the same run (what it is), and the ratio beside its target."""
+    if "floor" not in row:
+        return ["", ""]
+    floor = f"{_number(row['floor'])} {row.get('unit', '')} ({row['floor_name']})"
+    target = f" ({row['ratio_target']})" if row.get("ratio_target") else ""
+    return [floor, f"{row['ratio']:.2f}×{target}"]
 
 
 def report(names: list[str], attendees: int, markdown: bool = True) -> str:
