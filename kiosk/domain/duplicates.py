@@ -1,8 +1,8 @@
 """Whether a person typed in at the desk is someone already on the roster.
 
 Names, emails and organisations are compared folded (no case, accents,
-apostrophes or extra spaces), so "ruth ahmed" at "imperial college london"
-is Ruth Ahmed of Imperial College London.
+apostrophes or spaces), so "ruth ahmed" at "imperial college london" is Ruth
+Ahmed of Imperial College London, and "Zoe O'Briain" is Zoë Ó Briain.
 """
 
 from __future__ import annotations
@@ -23,19 +23,23 @@ class Likeness(enum.IntEnum):
     SAME_EMAIL = 4
 
 
+def _key(text: str) -> str:
+    return fold(text).replace(" ", "")
+
+
 def likeness(typed: Mapping[str, str], attendee: Attendee) -> Likeness | None:
     """How `attendee` resembles the person described by `typed` (first_name,
     last_name, email, organisation), or None if they look like someone else."""
-    email = fold(typed.get("email", ""))
-    if email and email == fold(attendee.email):
+    email = _key(typed.get("email", ""))
+    if email and email == _key(attendee.email):
         return Likeness.SAME_EMAIL
-    first, last = fold(typed.get("first_name", "")), fold(typed.get("last_name", ""))
-    organisation = fold(typed.get("organisation", ""))
-    same_organisation = bool(organisation) and organisation == fold(attendee.organisation)
-    same_last = last == fold(attendee.last_name)
-    if first and same_last and first == fold(attendee.first_name):
+    first, last = _key(typed.get("first_name", "")), _key(typed.get("last_name", ""))
+    organisation = _key(typed.get("organisation", ""))
+    same_organisation = bool(organisation) and organisation == _key(attendee.organisation)
+    same_last = last == _key(attendee.last_name)
+    if first and same_last and first == _key(attendee.first_name):
         return Likeness.SAME_NAME_AND_ORGANISATION if same_organisation else Likeness.SAME_NAME
-    other_first = fold(attendee.first_name)
+    other_first = _key(attendee.first_name)
     if last and same_last and same_organisation and first[:1] == other_first[:1]:
         return Likeness.SAME_SURNAME_AND_ORGANISATION
     return None

@@ -120,24 +120,8 @@
         <translation>Un nouveau badge part à l’impression.</translation>
     </message>
     <message>
-        <source>Undo check-in</source>
-        <translation>Annuler l’arrivée</translation>
-    </message>
-    <message>
-        <source>Why is this check-in being undone?</source>
-        <translation>Pourquoi annuler cette arrivée&#xa0;?</translation>
-    </message>
-    <message>
         <source>Check-in undone.</source>
         <translation>Arrivée annulée.</translation>
-    </message>
-    <message>
-        <source>Cancel registration</source>
-        <translation>Annuler l’inscription</translation>
-    </message>
-    <message>
-        <source>Why is this registration being cancelled?</source>
-        <translation>Pourquoi annuler cette inscription&#xa0;?</translation>
     </message>
     <message>
         <source>Registration cancelled.</source>
@@ -146,10 +130,6 @@
     <message>
         <source>Edit attendee</source>
         <translation>Modifier le participant</translation>
-    </message>
-    <message>
-        <source>Saved. Reprint the badge if the name changed.</source>
-        <translation>Modifications enregistrées. Réimprimez le badge si le nom a changé.</translation>
     </message>
     <message>
         <source>Transfer to another person</source>
@@ -363,6 +343,102 @@
     <message>
         <source>Help desk — {event}</source>
         <translation>Accueil — {event}</translation>
+    </message>
+    <message>
+        <source>Already registered?</source>
+        <translation>Déjà inscrit(e)&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Cancel registration: {name}</source>
+        <translation>Annuler l’inscription&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Check in {who}?</source>
+        <translation>Enregistrer l’arrivée de {who}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Give the registration of {name} to someone else, for example a colleague sent in their place. The ticket stays the same, so the code they carry still scans; {name} is kept in the audit log.</source>
+        <translation>Donner l’inscription de {name} à une autre personne, par exemple un(e) collègue venu(e) à sa place. Le billet reste le même, donc le code qu’il ou elle porte est toujours accepté&#xa0;; {name} reste dans le journal d’audit.</translation>
+    </message>
+    <message>
+        <source>Nobody on the roster matches “{text}”.</source>
+        <translation>Personne dans la liste ne correspond à «&#xa0;{text}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Not them? Say why a new registration is needed:</source>
+        <translation>Ce n’est pas cette personne&#xa0;? Indiquez pourquoi une nouvelle inscription est nécessaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Register a walk-in…</source>
+        <translation>Inscrire sur place…</translation>
+    </message>
+    <message>
+        <source>Register anyway</source>
+        <translation>Inscrire quand même</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Someone like this is already on the roster.</source>
+        <translation>Une personne semblable figure déjà dans la liste.</translation>
+    </message>
+    <message>
+        <source>Undo check-in: {name}</source>
+        <translation>Annuler l’arrivée&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Use this record</source>
+        <translation>Utiliser cette fiche</translation>
+    </message>
+    <message>
+        <source>Why is the check-in of {name} being undone?</source>
+        <translation>Pourquoi annuler l’arrivée de {name}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Why is the registration of {name} being cancelled?</source>
+        <translation>Pourquoi annuler l’inscription de {name}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>badge reprinted</source>
+        <translation>badge réimprimé</translation>
+    </message>
+    <message>
+        <source>check-in undone</source>
+        <translation>arrivée annulée</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>arrivé(e)</translation>
+    </message>
+    <message>
+        <source>details changed</source>
+        <translation>informations modifiées</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>sorti(e)</translation>
+    </message>
+    <message>
+        <source>registered at the desk</source>
+        <translation>inscrit(e) à l’accueil</translation>
+    </message>
+    <message>
+        <source>registration cancelled</source>
+        <translation>inscription annulée</translation>
+    </message>
+    <message>
+        <source>registration transferred</source>
+        <translation>inscription transférée</translation>
+    </message>
+    <message>
+        <source>{who}, checked in {when}: is this them?</source>
+        <translation>{who}, arrivé(e) le {when}&#xa0;: est-ce cette personne&#xa0;?</translation>
+    </message>
+    <message>
+        <source>{who}, not checked in yet: is this them?</source>
+        <translation>{who}, pas encore arrivé(e)&#xa0;: est-ce cette personne&#xa0;?</translation>
     </message>
 </context>
 <context>

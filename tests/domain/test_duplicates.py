@@ -33,6 +33,7 @@ ZOE = Attendee(2, "Z1", "Zoë", "Ó Briain", organisation="Trinity College Dubli
         ),
         ({"first_name": "Ruth", "last_name": "Ahmed"}, RUTH, Likeness.SAME_NAME),
         ({"first_name": "Zoe", "last_name": "O Briain"}, ZOE, Likeness.SAME_NAME),
+        ({"first_name": "zoe", "last_name": "O'Briain"}, ZOE, Likeness.SAME_NAME),
         (
             {"first_name": "R", "last_name": "Ahmed", "organisation": "Imperial College London"},
             RUTH,

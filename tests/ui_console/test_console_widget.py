@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from kiosk.desk import HelpDesk
 from kiosk.domain.models import EntryKind, Event
 from kiosk.printing import PrintQueue
 from kiosk.store import Store
 from kiosk.ui.console.console import ConsoleWidget
-from kiosk.ui.console.dialogs import PersonDialog, ReasonDialog
+from kiosk.ui.console.dialogs import ConfirmDialog, PersonDialog, ReasonDialog
 
 NOON = dt.datetime(2026, 3, 10, 12, tzinfo=dt.UTC)
 PEOPLE = [
@@ -85,10 +86,38 @@ def test_keyboard_only_check_in(qtbot, console: ConsoleWidget) -> None:  # type:
     qtbot.keyClick(console.search, Qt.Key.Key_Return)
     qtbot.keyClick(console.table, Qt.Key.Key_Return)
     store = console.desk.store
-    assert store.admitted_ids() == {4}
+    dialog = dialog_of(console, ConfirmDialog)  # the search chose the row: asked first
+    assert store.log_entries() == []
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert [e.attendee_id for e in store.log_entries()] == [4]
     assert store.log_entries()[0].operator == "vol-7"
     assert "Checked in" in console.message.text()
     assert len(PrintQueue(store).jobs()) == 1
+
+
+def test_enter_twice_or_a_double_click_never_checks_in_the_first_row_unasked(
+    qtbot, console: ConsoleWidget
+) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, console, "o")  # several people; the first is chosen by the search
+    first = console.current_id()
+    qtbot.keyClick(console.search, Qt.Key.Key_Return)
+    qtbot.keyClick(console.table, Qt.Key.Key_Return)
+    dialog = dialog_of(console, ConfirmDialog)
+    assert console.desk.store.log_entries() == []
+    assert console._name(first) in dialog.findChild(QLabel).text()  # it names the person
+    dialog.reject()
+    centre = console.table.visualRect(console.model.index(0, 0)).center()
+    viewport = console.table.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=centre)  # as a mouse does
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=centre)
+    dialog_of(console, ConfirmDialog).reject()
+    assert console.desk.store.log_entries() == []
+    # A row the volunteer moves to is their choice: Enter checks that person in.
+    qtbot.keyClick(console.table, Qt.Key.Key_Down)
+    chosen = console.current_id()
+    assert chosen != first
+    qtbot.keyClick(console.table, Qt.Key.Key_Return)
+    assert [e.attendee_id for e in console.desk.store.log_entries()] == [chosen]
 
 
 def dialog_of(console: ConsoleWidget, kind: type):  # type: ignore[no-untyped-def]
@@ -174,3 +203,101 @@ def test_filters(qtbot, console: ConsoleWidget) -> None:  # type: ignore[no-unty
     console.state.setCurrentIndex(0)
     console.category.setCurrentIndex(console.category.findData("Delegate"))
     assert {r.attendee.first_name for r in console.model.rows} == {"Zoë", "Γιώργος"}
+
+
+def test_a_walk_in_like_someone_on_the_roster_is_offered_their_record(
+    qtbot, console: ConsoleWidget
+) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.ui.console.duplicates import DuplicateDialog
+
+    store = console.desk.store
+    search(qtbot, console, "zoe")
+    console.buttons["check_in"].click()
+    console.buttons["walk_in"].click()
+    form = dialog_of(console, PersonDialog)
+    form.edits["first_name"].setText("ZOE")
+    form.edits["last_name"].setText("o briain")
+    form.edits["organisation"].setText("imperial college london")
+    form.accept()
+    offer = dialog_of(console, DuplicateDialog)
+    text = " ".join(label.text() for label in offer.findChildren(QLabel))
+    assert "Zoë Ó Briain, Imperial College London, checked in 10 Mar 12:00: is this them?" in text
+    assert not offer.register_anyway.isEnabled(), "a duplicate needs a reason"
+    offer.use_buttons[0].click()
+    assert len(store.attendees()) == len(PEOPLE), "no new record"
+    assert console.current_id() == 1
+    assert "Already checked in" in console.message.text()
+
+    console.buttons["walk_in"].click()
+    form = dialog_of(console, PersonDialog)
+    form.edits["first_name"].setText("Zoe")
+    form.edits["last_name"].setText("O'Briain")
+    form.accept()
+    offer = dialog_of(console, DuplicateDialog)
+    qtbot.keyClicks(offer.reason_edit, "another person, same name")
+    offer.register_anyway.click()
+    assert len(store.attendees()) == len(PEOPLE) + 1
+    walk_in = console.current_id()
+    assert walk_in not in (None, 1)
+    entry = console.desk.audit_entries(walk_in)[0]
+    assert entry.details["reason"] == "another person, same name"
+    assert entry.details["possible_duplicates"] == [1]
+
+
+def test_the_message_line_clears_when_the_person_changes(qtbot, console: ConsoleWidget) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, console, "zoe")
+    console.buttons["check_in"].click()
+    assert console.message.text() == "Checked in."
+    search(qtbot, console, "amara")
+    assert console.message.text() == ""
+
+
+def test_history_names_check_ins_undos_and_walk_ins_in_words(qtbot, console: ConsoleWidget) -> None:  # type: ignore[no-untyped-def]
+    console.desk.walk_in({"first_name": "Ngozi", "last_name": "Okafor"})
+    search(qtbot, console, "ngozi")
+    console.desk.undo(console.current_id(), "wrong person")  # type: ignore[arg-type]
+    console.refresh()
+    text = console.details.text.text()
+    assert "registered at the desk" in text and "walk_in" not in text
+    assert "checked in" in text and "check-in undone" in text
+
+
+def test_undo_cancel_and_transfer_dialogs_name_the_person(qtbot, console: ConsoleWidget) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, console, "amara")
+    console.buttons["check_in"].click()
+    console.buttons["undo"].click()
+    dialog = dialog_of(console, ReasonDialog)
+    assert "Amara Okonkwo" in dialog.windowTitle()
+    assert any("Amara Okonkwo" in label.text() for label in dialog.findChildren(QLabel))
+    dialog.reject()
+    console.buttons["transfer"].click()
+    dialog = dialog_of(console, PersonDialog)
+    assert "Amara Okonkwo" in dialog.note.text() and "still scans" in dialog.note.text()
+    dialog.reject()
+
+
+def test_a_search_finding_nobody_offers_a_walk_in_with_the_name_typed(
+    qtbot, console: ConsoleWidget
+) -> None:  # type: ignore[no-untyped-def]
+    assert search(qtbot, console, "obriain") == ["Zoë"]  # the space of Ó Briain folds away
+    assert not console.message_action.isVisibleTo(console)
+    assert search(qtbot, console, "Kwame Mensah") == []
+    assert console.message_action.isVisibleTo(console)
+    assert console.message_action.text() == "Register a walk-in…"
+    console.message_action.click()
+    form = dialog_of(console, PersonDialog)
+    assert form.edits["first_name"].text() == "Kwame"
+    assert form.edits["last_name"].text() == "Mensah"
+
+
+def test_a_name_edit_offers_a_reprint_button(qtbot, console: ConsoleWidget) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, console, "amara")
+    console.buttons["check_in"].click()
+    console.buttons["edit"].click()
+    dialog = dialog_of(console, PersonDialog)
+    dialog.edits["last_name"].setText("Okonkwo-Eze")
+    dialog.accept()
+    assert console.message_action.isVisibleTo(console)
+    assert console.message_action.text() == "Reprint badge"
+    console.message_action.click()
+    assert [job.kind for job in PrintQueue(console.desk.store).jobs()] == ["auto", "reprint"]

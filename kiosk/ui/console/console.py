@@ -1,13 +1,17 @@
 """The volunteer console: search as you type, see everything, act, all logged.
 
 Keyboard only works: the search box has focus, Down moves into the list,
-Enter checks the chosen person in, and each action has a shortcut.
+Enter checks the chosen person in, and each action has a shortcut. A row
+the search chose by itself (the first match) is only checked in after a
+question naming the person, so Enter pressed twice, or a double-click on
+it, never admits the wrong person.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,11 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.desk import DeskError, HelpDesk
+from kiosk.desk import DeskError, DuplicateWalkIn, HelpDesk
 from kiosk.domain import Result
 from kiosk.store.console import CHECKED_IN, NOT_CHECKED_IN, categories
 from kiosk.ui.console.details import DetailsPanel
-from kiosk.ui.console.dialogs import PersonDialog, ReasonDialog
+from kiosk.ui.console.dialogs import ConfirmDialog, PersonDialog, ReasonDialog
+from kiosk.ui.console.duplicates import DuplicateDialog
 from kiosk.ui.console.model import (
     COL_CATEGORY,
     COL_NAME,
@@ -110,6 +115,16 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         action_row.addWidget(self.back_button)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
         self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        # One button beside the message for what to do next (reprint after
+        # an edit, a walk-in when nobody is found); hidden otherwise.
+        self.message_action = QPushButton(self)
+        self.message_action.hide()
+        self.message_action.clicked.connect(self._message_action_clicked)
+        self._next_action: Callable[[], None] | None = None
+        self._message_for: int | None = None  # the person the message is about
+        self._chosen_by_hand = False  # the current row was picked, not pre-selected
+        self._choosing = False
         self.retranslate()
 
         # Long session titles and categories must not make the window wider.
@@ -132,7 +147,10 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self.filters)
         layout.addWidget(split, 1)
-        layout.addWidget(self.message)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.message_action)
+        layout.addLayout(message_row)
         layout.addLayout(action_row)
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -141,8 +159,8 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         self.search.returnPressed.connect(self._enter_from_search)
         for combo in (self.state, self.category, self.session):
             combo.currentIndexChanged.connect(self.refresh)
-        self.table.selectionModel().currentRowChanged.connect(self._show_current)
-        self.table.activated.connect(lambda _index: self.check_in())
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(lambda _index: self._activated())
         self._update_buttons()
         self.refresh()
 
@@ -294,8 +312,7 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         for widget in (self.search, self.state, self.category, self.session):
             widget.blockSignals(False)
         self._debounce.stop()
-        self.message.clear()
-        self.message.setAccessibleDescription("")
+        self._say("")
         self.table.selectionModel().clear()
         self.reload()
 
@@ -314,14 +331,24 @@ class ConsoleWidget(FollowsLanguage, QWidget):
             0 if self.model.rowCount() and choose_first else None,
         )
         if row is not None:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            if self.model.attendee_id(row) != chosen:
+                self._chosen_by_hand = False
+            self._choosing = True
+            try:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            finally:
+                self._choosing = False
         else:
+            self._chosen_by_hand = False
             self.details.show_attendee(None)
+            if chosen is not None:
+                self._say("")
         self._update_buttons()
+        self._offer_walk_in()
 
     def _today(self) -> dt.date:
         return self.desk.station.event.local_day(self.desk.station.clock())
@@ -332,6 +359,8 @@ class ConsoleWidget(FollowsLanguage, QWidget):
 
     def _show_current(self) -> None:
         attendee_id = self.current_id()
+        if attendee_id != self._message_for and self.message.text():
+            self._say("")  # the last message was about someone else
         attendee = self.desk.store.attendee(attendee_id) if attendee_id else None
         printed = (
             self.desk.printer.printed_count(attendee.id)
@@ -340,6 +369,11 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         )
         self.details.show_attendee(attendee, printed)
         self._update_buttons()
+
+    def _current_changed(self) -> None:
+        if not self._choosing:
+            self._chosen_by_hand = True
+        self._show_current()
 
     def _update_buttons(self) -> None:
         chosen = self.current_id() is not None
@@ -358,13 +392,52 @@ class ConsoleWidget(FollowsLanguage, QWidget):
             return
         super().keyPressEvent(event)
 
-    # -- actions -----------------------------------------------------------
+    # -- the message line --------------------------------------------------
 
-    def _done(self, text: str, keep: int | None = None) -> None:
-        """Say what happened and refresh; `keep` stays chosen even when an
-        edit means the search no longer finds them (it then shows them by code)."""
+    def _say(self, text: str, action: tuple[str, Callable[[], None]] | None = None) -> None:
+        """Show `text` about the current person, with a button for what to do next."""
         self.message.setText(text)
         self.message.setAccessibleDescription(text)
+        self._message_for = self.current_id() if text else None
+        self._next_action = action[1] if action else None
+        if action:
+            self.message_action.setText(action[0])
+            self.message_action.setAccessibleName(action[0])
+        self.message_action.setVisible(action is not None)
+
+    def _message_action_clicked(self) -> None:
+        if self._next_action is not None:
+            self._next_action()
+
+    def _offer_walk_in(self) -> None:
+        """A search that finds nobody offers to register them at the desk."""
+        text = self.search.text().strip()
+        if not text or self.model.rowCount():
+            if self._next_action == self._walk_in_from_search:
+                self._say("")
+            return
+        self._say(
+            translate("Console", "Nobody on the roster matches “{text}”.").format(text=text),
+            (translate("Console", "Register a walk-in…"), self._walk_in_from_search),
+        )
+
+    def _walk_in_from_search(self) -> None:
+        """A walk-in with the searched words as the name: first word, then the rest."""
+        words = self.search.text().split()
+        self.ask_walk_in(
+            {"first_name": words[0] if words else "", "last_name": " ".join(words[1:])}
+        )
+
+    # -- actions -----------------------------------------------------------
+
+    def _done(
+        self,
+        text: str,
+        keep: int | None = None,
+        action: tuple[str, Callable[[], None]] | None = None,
+    ) -> None:
+        """Say what happened and refresh; `keep` stays chosen even when an
+        edit means the search no longer finds them (it then shows them by code)."""
         self.refresh()
         if keep is not None and self.current_id() != keep:
             attendee = self.desk.store.attendee(keep)
@@ -373,10 +446,43 @@ class ConsoleWidget(FollowsLanguage, QWidget):
                 self._debounce.stop()
                 self.refresh()
         self._show_current()
+        self._say(text, action)
         self.changed.emit()
 
     def _failed(self, error: DeskError) -> None:
-        self.message.setText(str(error))
+        self._say(str(error))
+
+    def _name(self, attendee_id: int) -> str:
+        attendee = self.desk.store.attendee(attendee_id)
+        return attendee.full_name if attendee else ""
+
+    def _activated(self) -> None:
+        """Enter or a double-click on a row: a row the search chose by itself
+        asks first, naming the person."""
+        attendee_id = self.current_id()
+        if attendee_id is None:
+            return
+        if self._chosen_by_hand:
+            self.check_in()
+            return
+        attendee = self.desk.store.attendee(attendee_id)
+        if attendee is None:
+            return
+        who = ", ".join(part for part in (attendee.full_name, attendee.organisation) if part)
+        dialog = ConfirmDialog(
+            translate("Console", "Check in"),
+            translate("Console", "Check in {who}?").format(who=who),
+            translate("Console", "Check in"),
+            self,
+        )
+
+        def accepted() -> None:
+            if self.current_id() == attendee_id:
+                self.check_in()
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def check_in(self) -> None:
         attendee_id = self.current_id()
@@ -403,17 +509,21 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         self._done(translate("Console", "Another badge is on its way to the printer."))
 
     def ask_undo(self) -> None:
+        name = self._name(self.current_id() or 0)
         self._ask_reason(
-            translate("Console", "Undo check-in"),
-            translate("Console", "Why is this check-in being undone?"),
+            translate("Console", "Undo check-in: {name}").format(name=name),
+            translate("Console", "Why is the check-in of {name} being undone?").format(name=name),
             lambda attendee_id, reason: self.desk.undo(attendee_id, reason),
             translate("Console", "Check-in undone."),
         )
 
     def ask_cancel(self) -> None:
+        name = self._name(self.current_id() or 0)
         self._ask_reason(
-            translate("Console", "Cancel registration"),
-            translate("Console", "Why is this registration being cancelled?"),
+            translate("Console", "Cancel registration: {name}").format(name=name),
+            translate("Console", "Why is the registration of {name} being cancelled?").format(
+                name=name
+            ),
             lambda attendee_id, reason: self.desk.cancel(attendee_id, reason),
             translate("Console", "Registration cancelled."),
         )
@@ -450,13 +560,18 @@ class ConsoleWidget(FollowsLanguage, QWidget):
 
         def accepted() -> None:
             try:
-                self.desk.edit(attendee.id, dialog.values())
+                edited = self.desk.edit(attendee.id, dialog.values())
             except DeskError as error:
                 self._failed(error)
                 return
-            self._done(
-                translate("Console", "Saved. Reprint the badge if the name changed."), attendee.id
+            on_badge = ("first_name", "last_name", "organisation", "job_title", "category")
+            renamed = any(getattr(edited, k) != getattr(attendee, k) for k in on_badge)
+            offer = (
+                (translate("Console", "Reprint badge"), self.reprint)
+                if renamed and self.desk.printer is not None
+                else None
             )
+            self._done(translate("Console", "Saved."), attendee.id, offer)
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)
@@ -466,11 +581,18 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         attendee_id = self.current_id()
         if attendee_id is None:
             return
+        name = self._name(attendee_id)
         dialog = PersonDialog(
             translate("Console", "Transfer to another person"),
             [],
             with_category=False,
             with_notes=False,
+            note=translate(
+                "Console",
+                "Give the registration of {name} to someone else, for example a colleague "
+                "sent in their place. The ticket stays the same, so the code they carry still "
+                "scans; {name} is kept in the audit log.",
+            ).format(name=name),
             parent=self,
         )
 
@@ -489,20 +611,43 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def ask_walk_in(self) -> None:
+    def ask_walk_in(self, typed: dict[str, str] | None = None) -> None:
+        """The walk-in form (with `typed` filled in); someone like a person
+        on the roster is offered that record first."""
         dialog = PersonDialog(
             translate("Console", "Walk-in registration"), categories(self.desk.store), parent=self
         )
+        for name, value in (typed or {}).items():
+            dialog.edits[name].setText(value)
 
         def accepted() -> None:
-            try:
-                walk_in = self.desk.walk_in(dialog.values())
-            except DeskError as error:
-                self._failed(error)
+            self._register_walk_in(dialog.values())
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _register_walk_in(self, values: dict[str, str], reason: str = "") -> None:
+        try:
+            walk_in = self.desk.walk_in(values, duplicate_reason=reason)
+        except DuplicateWalkIn as duplicate:
+            self._ask_which(values, duplicate)
+            return
+        except DeskError as error:
+            self._failed(error)
+            return
+        self._done(translate("Console", "Walk-in registered and checked in."), walk_in.attendee.id)
+
+    def _ask_which(self, values: dict[str, str], duplicate: DuplicateWalkIn) -> None:
+        dialog = DuplicateDialog(duplicate.matches, self.desk.station.event.zone, self)
+
+        def accepted() -> None:
+            if dialog.chosen is None:
+                self._register_walk_in(values, dialog.reason())
                 return
-            self._done(
-                translate("Console", "Walk-in registered and checked in."), walk_in.attendee.id
-            )
+            self.look_up(self.desk.store.attendee(dialog.chosen).code)  # type: ignore[union-attr]
+            self._chosen_by_hand = True  # the volunteer chose them in the dialog
+            self.check_in()
 
         dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)

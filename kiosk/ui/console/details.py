@@ -14,6 +14,7 @@ from kiosk.domain.rules import live_entries
 from kiosk.ui.i18n import FollowsLanguage
 
 translate = QCoreApplication.translate
+HISTORY_SHOWN = 8  # the latest; the audit log and `kiosk export` hold the rest
 
 
 class DetailsPanel(FollowsLanguage, QScrollArea):
@@ -58,7 +59,7 @@ class DetailsPanel(FollowsLanguage, QScrollArea):
         ]
         if admissions:
             first = admissions[0]
-            when = _when(first.at, event.zone)
+            when = moment_text(first.at, event.zone)
             rows.append((translate("Console", "Checked in"), f"{when} · {first.station}"))
         else:
             rows.append((translate("Console", "Checked in"), translate("Console", "not yet")))
@@ -86,16 +87,35 @@ class DetailsPanel(FollowsLanguage, QScrollArea):
                 f"<p><b>{escape(translate('Console', 'Staff notes and access needs'))}</b><br>"
                 f"{escape(attendee.notes)}</p>"
             )
-        history = self.desk.audit_entries(attendee.id)[-5:]
+        history = self.desk.history(attendee.id)[-HISTORY_SHOWN:]
         if history:
+            titles = {session.id: session.title for session in store.sessions()}
             html.append(f"<p><b>{escape(translate('Console', 'History'))}</b><br>")
-            html += [
-                f"{escape(_when(entry.at, event.zone))} · {escape(entry.action)} · "
-                f"{escape(entry.operator or entry.station)}<br>"
-                for entry in history
-            ]
+            for item in history:
+                what = _action(item.action)
+                if item.session_id is not None:
+                    what = f"{what} ({titles.get(item.session_id, '')})"
+                html.append(
+                    f"{escape(moment_text(item.at, event.zone))} · {escape(what)} · "
+                    f"{escape(item.operator or item.station)}<br>"
+                )
             html.append("</p>")
         self.text.setText("".join(html))
+
+
+def _action(action: str) -> str:
+    """What an entry of the check-in log or the audit log did, in words."""
+    texts = {
+        "entry": translate("Console", "checked in"),
+        "exit": translate("Console", "left"),
+        "undo": translate("Console", "check-in undone"),
+        "walk_in": translate("Console", "registered at the desk"),
+        "edit": translate("Console", "details changed"),
+        "reprint": translate("Console", "badge reprinted"),
+        "cancel": translate("Console", "registration cancelled"),
+        "transfer": translate("Console", "registration transferred"),
+    }
+    return texts.get(action, action.replace("_", " "))
 
 
 def _status(status: AttendeeStatus) -> str:
@@ -104,7 +124,7 @@ def _status(status: AttendeeStatus) -> str:
     return translate("Console", "active")
 
 
-def _when(moment: dt.datetime, zone: dt.tzinfo) -> str:
+def moment_text(moment: dt.datetime, zone: dt.tzinfo) -> str:
     """Day and time at the venue, the month in the screen's language ("10 mars 09:00")."""
     local = moment.astimezone(zone)
     day = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM")

@@ -1,4 +1,4 @@
-"""Small dialogs the console opens: a reason, and a person's details."""
+"""Small dialogs the console opens: a reason, a confirmation, and a person's details."""
 
 from __future__ import annotations
 
@@ -50,6 +50,24 @@ class ReasonDialog(QDialog):
         return self.reason.text().strip()
 
 
+class ConfirmDialog(QDialog):
+    """One question with a button that says what it does, and Cancel."""
+
+    def __init__(self, title: str, question: str, action: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        note = QLabel(question, self)
+        note.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.confirm = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm.setDefault(True)  # keyboard-only use: the question was read
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.buttons)
+
+
 class PersonDialog(QDialog):
     """A person's details: for an edit, a walk-in or a transfer."""
 
@@ -63,8 +81,10 @@ class PersonDialog(QDialog):
         *,
         with_category: bool = True,
         with_notes: bool = True,
+        note: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """`note` explains, above the fields, what the dialog will do."""
         super().__init__(parent)
         self.setWindowTitle(title)
         labels = {
@@ -107,6 +127,10 @@ class PersonDialog(QDialog):
         ok.setEnabled(bool(first.text().strip()))
         first.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
         layout = QVBoxLayout(self)
+        if note:
+            self.note = QLabel(note, self)
+            self.note.setWordWrap(True)
+            layout.addWidget(self.note)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
