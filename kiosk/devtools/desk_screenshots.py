@@ -1,7 +1,9 @@
 """Screenshots of the help-desk window on the demo event, for the README.
 
 Run under a real display (the script `scripts/desk-screenshots` starts Xvfb):
-    python -m kiosk.devtools.desk_screenshots docs/screenshots
+    python -m kiosk.devtools.desk_screenshots docs/screenshots [WIDTHxHEIGHT [LANGUAGE]]
+With a size, the window is fitted to a screen of that size, as `kiosk desk`
+fits it to the real one, and the files are named after the size and language.
 """
 
 from __future__ import annotations
@@ -12,14 +14,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication
 
 from kiosk.demo import create_demo_event
 from kiosk.desk import HelpDesk
 from kiosk.printing import PrintQueue
 from kiosk.station import Station
 from kiosk.store import Store
-from kiosk.ui.console.window import DeskTabs
+from kiosk.ui.console.window import desk_window, fit_to_screen
+from kiosk.ui.i18n import Languages
 from kiosk.ui.resources import load_fonts
 
 
@@ -45,9 +49,11 @@ def busy_morning(store: Store) -> None:
     )
 
 
-def main(folder: Path) -> None:
+def main(folder: Path, size: str = "", language: str = "en") -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     load_fonts()
+    Languages(app).set_language(language)
+    suffix = f"-{size}-{language}" if size else ""
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as temp:
         store = Store.open(Path(temp) / "event.db", create=True)
@@ -56,15 +62,18 @@ def main(folder: Path) -> None:
         desk = HelpDesk(store, operator="volunteer", printer=PrintQueue(store))
         day = store.event().first_day or dt.date.today()
         desk.station.clock = lambda: dt.datetime.combine(day, dt.time(10, 5), store.event().zone)
-        window = QMainWindow()
-        tabs = DeskTabs(desk, window)
-        window.setCentralWidget(tabs)
-        window.resize(1280, 800)
+        window, tabs = desk_window(desk)
+        if size:
+            width, height = (int(n) for n in size.split("x"))
+            fit_to_screen(window, QRect(0, 0, width, height))
+        else:  # the README's shot, as it always was
+            tabs.console.back_button.show()
+            window.resize(1280, 800)
         window.show()
         tabs.console.search.setText("siobhan")
         tabs.console.refresh()
         for index, name in enumerate(("console", "overview", "health", "settings")):
-            name = f"desk-{name}"
+            name = f"desk-{name}{suffix}"
             tabs.setCurrentIndex(index)
             for _ in range(20):
                 app.processEvents()
@@ -74,4 +83,4 @@ def main(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"), *sys.argv[2:4])

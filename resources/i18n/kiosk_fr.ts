@@ -440,6 +440,10 @@
         <source>{who}, not checked in yet: is this them?</source>
         <translation>{who}, pas encore arrivé(e)&#xa0;: est-ce cette personne&#xa0;?</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
 </context>
 <context>
     <name>FindMe</name>

@@ -90,7 +90,8 @@ class DetailsPanel(FollowsLanguage, QScrollArea):
         history = self.desk.history(attendee.id)[-HISTORY_SHOWN:]
         if history:
             titles = {session.id: session.title for session in store.sessions()}
-            html.append(f"<p><b>{escape(translate('Console', 'History'))}</b><br>")
+            heading = translate("Console", "History")  # outside the f-string: lupdate finds it
+            html.append(f"<p><b>{escape(heading)}</b><br>")
             for item in history:
                 what = _action(item.action)
                 if item.session_id is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QRect, QSize
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 from kiosk.desk import HelpDesk
@@ -23,6 +23,11 @@ from kiosk.ui.i18n import FollowsLanguage
 
 translate = QCoreApplication.translate
 log = logging.getLogger("kiosk.ui")
+
+# Roomy on a laptop; a smaller screen gets all of its available space.
+PREFERRED_SIZE = QSize(1280, 800)
+# The smallest screen the desk is made for: a 1024 x 600 touchscreen.
+SMALLEST_SCREEN = QSize(1024, 600)
 
 
 class DeskTabs(FollowsLanguage, QTabWidget):
@@ -56,6 +61,36 @@ def print_queue_for(store: Store):  # type: ignore[no-untyped-def]
     return PrintQueue(store)
 
 
+def desk_window(desk: HelpDesk) -> tuple[QMainWindow, DeskTabs]:
+    """The help desk in its own window (nothing to go back to)."""
+    window = QMainWindow()
+    window.setWindowTitle(
+        translate("Console", "Help desk — {event}").format(event=desk.store.event().name)
+    )
+    tabs = DeskTabs(desk, window)
+    tabs.console.back_button.hide()
+    window.setCentralWidget(tabs)
+    return window, tabs
+
+
+def fit_to_screen(window: QMainWindow, available: QRect | None = None) -> QRect:
+    """Size and place `window` inside the screen's available area (the
+    screen less panels and docks), at most PREFERRED_SIZE, centred. With no
+    window manager (a locked kiosk PC) nothing else would keep it on screen.
+    Returns the geometry given."""
+    if available is None:
+        screen = window.screen() or QApplication.primaryScreen()
+        available = screen.availableGeometry()
+    size = PREFERRED_SIZE.boundedTo(available.size())
+    geometry = QRect(available.topLeft(), size)
+    geometry.moveCenter(available.center())
+    central = window.centralWidget()
+    if isinstance(central, DeskTabs):  # arrange the actions for this size before showing
+        central.console.fit(size.width(), size.height())
+    window.setGeometry(geometry)
+    return geometry
+
+
 def run_desk(db_path: Path, station: str, operator: str, *, smoke: bool = False) -> int:
     from kiosk.ui import diagnostics
     from kiosk.ui.resources import load_fonts
@@ -68,14 +103,8 @@ def run_desk(db_path: Path, station: str, operator: str, *, smoke: bool = False)
     backups = start_backups(store, db_path)
     app.aboutToQuit.connect(backups.stop)
     desk = HelpDesk(store, station=station, operator=operator, printer=print_queue_for(store))
-    window = QMainWindow()
-    window.setWindowTitle(
-        translate("Console", "Help desk — {event}").format(event=store.event().name)
-    )
-    tabs = DeskTabs(desk, window)
-    tabs.console.back_button.hide()  # nothing to go back to in its own window
-    window.setCentralWidget(tabs)
-    window.resize(1280, 800)
+    window, _tabs = desk_window(desk)
+    fit_to_screen(window)
     window.show()
     if smoke:
         app.processEvents()
