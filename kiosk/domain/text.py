@@ -51,7 +51,12 @@ def _without_marks(text: str) -> str:
     return text
 
 
-def map_joined(values: Sequence[str], transform: Callable[[str], str]) -> list[str]:
+# A transform of text that is either one value (False) or many values joined
+# (True); only joined text has joiners that are not part of a value.
+Transform = Callable[[str, bool], str]
+
+
+def map_joined(values: Sequence[str], transform: Transform) -> list[str]:
     """`transform` applied to every value, by applying it once to all of them joined.
 
     `transform` must change text character by character (or within a run of
@@ -62,9 +67,9 @@ def map_joined(values: Sequence[str], transform: Callable[[str], str]) -> list[s
         return []
     text = _JOIN.join(distinct)
     if text.count(_JOIN) != len(distinct) - 1:  # a value holds the joiner itself
-        done = [transform(value) for value in distinct]
+        done = [transform(value, False) for value in distinct]
     else:
-        done = transform(text).split(_JOIN)
+        done = transform(text, True).split(_JOIN)
     if len(distinct) == len(values):
         return done
     mapping = dict(zip(distinct, done, strict=True))
@@ -77,22 +82,23 @@ def unprintable(text: str) -> bool:
     return not text.replace(_JOIN, "").isprintable()
 
 
-def collapse_spaces(text: str) -> str:
+def collapse_spaces(text: str, joined: bool = False) -> str:
     """Every run of whitespace as one space, none at either end (of each joined value)."""
     if (
         "  " not in text
         and text[:1] != " "
         and text[-1:] != " "
-        and " " + _JOIN not in text
-        and _JOIN + " " not in text
+        and not (joined and (" " + _JOIN in text or _JOIN + " " in text))
         and not unprintable(text)
     ):
         return text  # the usual case, found with a few scans of the text
     collapsed = " ".join(text.split())
-    return collapsed.replace(" " + _JOIN, _JOIN).replace(_JOIN + " ", _JOIN)
+    if joined:
+        collapsed = collapsed.replace(" " + _JOIN, _JOIN).replace(_JOIN + " ", _JOIN)
+    return collapsed
 
 
-def _fold(text: str) -> str:
+def _fold(text: str, joined: bool) -> str:
     text = text.casefold()
     if not text.isascii():
         text = _without_marks(unicodedata.normalize("NFKD", text))
@@ -100,12 +106,12 @@ def _fold(text: str) -> str:
     for old, new in _REPLACEMENTS:
         if old in text:
             text = text.replace(old, new)
-    return collapse_spaces(text)
+    return collapse_spaces(text, joined)
 
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, apostrophe-free text with single spaces."""
-    return _fold(text)
+    return _fold(text, False)
 
 
 def fold_many(values: Sequence[str]) -> list[str]:

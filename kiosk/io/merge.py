@@ -9,15 +9,18 @@ touched. Attendees the new file does not mention are counted, not deleted.
 
 from __future__ import annotations
 
+import functools
 import gc
 import itertools
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from kiosk.domain.codes import new_code
+from kiosk.domain.text import map_joined
 from kiosk.io.errors import RosterError
 from kiosk.io.presets import Layout, choose_layout
 from kiosk.io.reading import RowStream, stream_table
@@ -153,20 +156,26 @@ def _records(stream: RowStream, layout: Layout, name: str) -> Iterator[Record | 
         raise RosterError(f"{name} has a header row but no attendees.")
 
 
+_COLUMN = {name: index for index, name in enumerate(IMPORT_COLUMNS)}
+_CODE, _SOURCE, _EXTERNAL = _COLUMN["code"], _COLUMN["source"], _COLUMN["external_id"]
+
+
 class _Planner:
-    """Decides, row by row, what each record does to the event."""
+    """Decides, row by row, what each record does to the event.
+
+    Attendees already in the event stay the tuples the database gave (one
+    dict each would cost more than the rest of a 100k re-import).
+    """
 
     def __init__(self, existing: list[tuple[Any, ...]], layout: Layout) -> None:
         self.source = layout.source
-        self.current: dict[int, dict[str, Any]] = {}
-        self.by_code: dict[str, int] = {}
-        self.by_external: dict[str, int] = {}
-        for row in existing:
-            values = dict(zip(IMPORT_COLUMNS, row[1:], strict=True))
-            self.current[row[0]] = values
-            self.by_code[values["code"]] = row[0]
-            if values["source"] == self.source and values["external_id"]:
-                self.by_external[values["external_id"]] = row[0]
+        self.current: dict[int, tuple[Any, ...]] = {row[0]: row[1:] for row in existing}
+        self.by_code: dict[str, int] = {row[1 + _CODE]: row[0] for row in existing}
+        self.by_external: dict[str, int] = {
+            row[1 + _EXTERNAL]: row[0]
+            for row in existing
+            if row[1 + _SOURCE] == self.source and row[1 + _EXTERNAL]
+        }
         self.by_identity: dict[tuple[str, str, str], list[int]] | None = None
         self.code_rows: dict[str, int] = {}
         self.external_rows: dict[str, int] = {}
@@ -191,7 +200,7 @@ class _Planner:
         return sum(
             1
             for id_, values in self.current.items()
-            if values["source"] == self.source and id_ not in self.matched
+            if values[_SOURCE] == self.source and id_ not in self.matched
         )
 
     def add(self, record: Record | Skipped) -> None:
@@ -241,12 +250,13 @@ class _Planner:
     def _update(self, record: Record, target: int, code: str | None, external: str | None) -> None:
         self.matched[target] = record.row
         old = self.current[target]
-        fields = {**old, **record.fields, "source": self.source}
+        new = {**record.fields, "source": self.source}
         if code is not None:
-            fields["code"] = code
-        fields["external_id"] = external or code or old["external_id"] or fields["code"]
-        if any((old[c] or "") != (fields[c] or "") for c in IMPORT_COLUMNS):
-            self.updates.append((target, fields))
+            new["code"] = code
+        new["external_id"] = external or code or old[_EXTERNAL] or new.get("code", old[_CODE])
+        # Only what the row names can differ from the attendee as stored.
+        if _differs(old, new):
+            self.updates.append((target, {**dict(zip(IMPORT_COLUMNS, old, strict=True)), **new}))
             self.updated += 1
         else:
             self.unchanged += 1
@@ -256,16 +266,44 @@ class _Planner:
         the same name and e-mail that no other row has matched."""
         if self.by_identity is None:
             self.by_identity = {}
-            for id_, values in self.current.items():
-                if values["source"] == self.source:
-                    key = _identity(values)
-                    self.by_identity.setdefault(key, []).append(id_)
+            ids = [id_ for id_, values in self.current.items() if values[_SOURCE] == self.source]
+            keys = zip(
+                *(
+                    map_joined([self.current[id_][_COLUMN[name]] or "" for id_ in ids], _casefold)
+                    for name in _IDENTITY
+                ),
+                strict=True,
+            )
+            for id_, key in zip(ids, keys, strict=True):
+                self.by_identity.setdefault(key, []).append(id_)
         for id_ in self.by_identity.get(_identity(record.fields), ()):
             if id_ not in self.matched:
                 return id_
         return None
 
 
+@functools.cache
+def _getters(names: tuple[str, ...]) -> tuple[Callable[..., Any], Callable[..., Any]]:
+    """Item getters for these names from a stored row's tuple and from a dict."""
+    return itemgetter(*(_COLUMN[name] for name in names)), itemgetter(*names)
+
+
+def _differs(stored: tuple[Any, ...], new: dict[str, Any]) -> bool:
+    """Whether `new` changes the stored attendee (None and "" are the same)."""
+    from_stored, from_new = _getters(tuple(new))
+    before, after = from_stored(stored), from_new(new)
+    if before == after:
+        return False
+    return tuple(v or "" for v in before) != tuple(v or "" for v in after)
+
+
+_IDENTITY = ("first_name", "last_name", "email")
+
+
+def _casefold(text: str, joined: bool) -> str:
+    return text.casefold()  # character by character, so joined or not is all one
+
+
 def _identity(fields: dict[str, Any]) -> tuple[str, str, str]:
-    first, last, email = (fields.get(key) or "" for key in ("first_name", "last_name", "email"))
+    first, last, email = (fields.get(key) or "" for key in _IDENTITY)
     return first.casefold(), last.casefold(), email.casefold()

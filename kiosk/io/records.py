@@ -30,18 +30,18 @@ class Record:
     external_id: str | None
 
 
-def _clean(text: str) -> str:
+def _clean(text: str, joined: bool) -> str:
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if unprintable(text):  # cheap check first: most text has no controls
         text = _CONTROLS.sub("", text)
-    return collapse_spaces(text)
+    return collapse_spaces(text, joined)
 
 
 def clean_text(value: str) -> str:
     """One line of NFC text: whitespace runs (line breaks in a cell included)
     become one space, other control characters are dropped."""
-    return _clean(value)
+    return _clean(value, False)
 
 
 def clean_many(values: Sequence[str]) -> list[str]:
