@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox
 
-from kiosk.settings import HIDDEN_SETTINGS, SETTINGS, SPECS, Settings
+from kiosk.settings import HIDDEN_SETTINGS, PRINTERS, SETTINGS, SPECS, Settings
 from kiosk.store import Store
 from kiosk.ui.console.settings_panel import SettingsPanel
 
@@ -25,9 +25,12 @@ def test_every_declared_setting_has_a_field_of_its_type(qtbot, store: Store) -> 
     assert shown == {spec.name for spec in SETTINGS} - HIDDEN_SETTINGS
     kinds = {bool: QCheckBox, int: QSpinBox, str: QLineEdit}
     for name, field in panel.fields.items():
-        assert isinstance(field, kinds[SPECS[name].type]), name
-    descriptions = {label.text() for label in panel.findChildren(QLabel)}
-    assert SPECS["backup.keep"].description in descriptions
+        spec = SPECS[name]
+        kind = QComboBox if spec.choices or spec.values_from == PRINTERS else kinds[spec.type]
+        assert isinstance(field, kind), name
+    texts = {label.text() for label in panel.findChildren(QLabel)}
+    assert SPECS["backup.keep"].description in texts
+    assert "Backups kept" in texts and "backup.keep" not in texts  # labels, not keys
 
 
 def test_saving_stores_only_what_differs_from_the_default(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
@@ -68,3 +71,32 @@ def test_secrets_are_never_shown_in_clear(qtbot, store: Store) -> None:  # type:
     assert server.echoMode() is QLineEdit.EchoMode.Password
     texts = " ".join(label.text() for label in panel.findChildren(QLabel))
     assert "s3cret" not in texts and "not-a-real-hash" not in texts
+
+
+def test_choices_ranges_and_printers_leave_no_room_for_a_bad_value(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    panel = panel_for(qtbot, store)
+    language = panel.fields["kiosk.language"]
+    assert isinstance(language, QComboBox) and not language.isEditable()
+    assert [language.itemText(i) for i in range(language.count())] == ["English", "Français"]
+    theme = panel.fields["kiosk.theme"]
+    assert isinstance(theme, QComboBox)
+    assert [theme.itemText(i) for i in range(theme.count())] == ["Standard", "High contrast"]
+    limit = panel.fields["kiosk.findme_limit"]
+    assert isinstance(limit, QSpinBox) and (limit.minimum(), limit.maximum()) == (1, 20)
+    printer = panel.fields["printer"]
+    assert isinstance(printer, QComboBox) and printer.findText("none") >= 0
+
+    language.setCurrentIndex(language.findData("fr"))
+    theme.setCurrentIndex(theme.findData("high_contrast"))
+    assert panel.save()
+    assert Settings(store).get("kiosk.language") == "fr"
+    assert stored(store)["kiosk.theme"] == "high_contrast"
+
+    printer.setCurrentText("my printer")
+    assert not panel.save()
+    assert panel.message.text().startswith("Printer: ")
+    assert "not a printer name" in panel.message.text()
+    assert Settings(store).get("printer") == "none"
+    printer.setCurrentText("folder:badges")
+    assert panel.save()
+    assert Settings(store).get("printer") == "folder:badges"

@@ -1,7 +1,9 @@
 """The settings screen: one row per declared setting, generated from `kiosk.settings`.
 
-Nothing here names a setting: add one to `SETTINGS` and it appears with a
-field for its type and its description. Saving stores only values that
+Nothing here names a setting: add one to `SETTINGS` and it appears under its
+label with a field for its type (a list for settings with choices, the
+printers found for the printer, a range for numbers) and its description;
+a value outside its constraints is refused in one sentence. Saving stores only values that
 differ from the default (a field put back to its default clears the stored
 value). The staff PIN is changed with `kiosk set-pin` or the setup wizard,
 never typed into a plain field; the hub's connection string is shown as dots.
@@ -15,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -26,10 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.settings import HIDDEN_SETTINGS, PASSWORD_SETTINGS, SETTINGS, SettingError, Settings
+from kiosk.settings import (
+    HIDDEN_SETTINGS,
+    PASSWORD_SETTINGS,
+    PRINTERS,
+    SETTINGS,
+    SPECS,
+    SettingError,
+    Settings,
+)
 from kiosk.settings import SettingSpec as Spec
 from kiosk.store import Store
-from kiosk.ui.i18n import FollowsLanguage
+from kiosk.ui.i18n import LANGUAGES, FollowsLanguage
 
 translate = QCoreApplication.translate
 log = logging.getLogger("kiosk.ui")
@@ -56,13 +67,16 @@ class SettingsPanel(FollowsLanguage, QWidget):
                 continue
             field = self._field_for(spec)
             field.setObjectName(spec.name)
-            field.setAccessibleName(spec.name)
+            field.setAccessibleName(spec.label or spec.name)
             field.setAccessibleDescription(spec.description)
             field.setToolTip(spec.description)
             self.fields[spec.name] = field
             description = QLabel(spec.description, form_host)
             description.setWordWrap(True)
-            grid.addWidget(QLabel(spec.name, form_host), row, 0)
+            label = QLabel(spec.label or spec.name, form_host)
+            label.setToolTip(spec.name)  # the name `kiosk config` takes
+            label.setBuddy(field)
+            grid.addWidget(label, row, 0)
             grid.addWidget(field, row, 1, Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(description, row, 2)
             row += 1
@@ -87,18 +101,37 @@ class SettingsPanel(FollowsLanguage, QWidget):
         self.load()
 
     def retranslate(self) -> None:
-        """The panel's own words; setting names and descriptions stay as declared."""
+        """The panel's own words; setting labels and descriptions stay as declared."""
         self.save_button.setText(translate("Console", "Save settings"))
         self.reload_button.setText(translate("Console", "Undo changes"))
+        names = {
+            "standard": translate("Console", "Standard"),
+            "high_contrast": translate("Console", "High contrast"),
+            **LANGUAGES,  # each language in its own words
+        }
+        for field in self.fields.values():
+            if isinstance(field, QComboBox) and not field.isEditable():
+                for index in range(field.count()):
+                    value = field.itemData(index)
+                    field.setItemText(index, names.get(value, value))
 
     def _field_for(self, spec: Spec) -> QWidget:
         if spec.type is bool:
             return QCheckBox(self)
         if spec.type is int:
             spin = QSpinBox(self)
-            spin.setRange(0, INT_MAXIMUM)
+            low = spec.minimum if spec.minimum is not None else 0
+            spin.setRange(low, spec.maximum if spec.maximum is not None else INT_MAXIMUM)
             spin.setMinimumWidth(FIELD_WIDTH // 2)
             return spin
+        if spec.choices:
+            combo = QComboBox(self)
+            for value in spec.choices:
+                combo.addItem(value, value)  # named in retranslate()
+            combo.setMinimumWidth(FIELD_WIDTH // 2)
+            return combo
+        if spec.values_from == PRINTERS:
+            return self._printer_field()
         line = QLineEdit(self)
         line.setMinimumWidth(FIELD_WIDTH)
         if spec.name in PASSWORD_SETTINGS:
@@ -107,12 +140,32 @@ class SettingsPanel(FollowsLanguage, QWidget):
             line.setPlaceholderText(str(spec.default))
         return line
 
+    def _printer_field(self) -> QComboBox:
+        """The printers this station can reach; another name may be typed."""
+        combo = QComboBox(self)
+        combo.setEditable(True)
+        combo.setMinimumWidth(FIELD_WIDTH)
+        try:
+            from kiosk.printing.backends import list_printers
+
+            names = [info.name for info in list_printers(with_media=False)]
+        except Exception:  # a broken spooler must not stop the settings screen
+            log.exception("listing printers failed")
+            names = []
+        for name in names or ["none"]:
+            combo.addItem(name)
+        return combo
+
     def value_of(self, name: str) -> Any:
         field = self.fields[name]
         if isinstance(field, QCheckBox):
             return field.isChecked()
         if isinstance(field, QSpinBox):
             return field.value()
+        if isinstance(field, QComboBox):
+            if field.isEditable():
+                return field.currentText().strip()
+            return field.currentData()
         assert isinstance(field, QLineEdit)
         return field.text().strip()
 
@@ -124,6 +177,10 @@ class SettingsPanel(FollowsLanguage, QWidget):
                 field.setChecked(bool(value))
             elif isinstance(field, QSpinBox):
                 field.setValue(int(value))
+            elif isinstance(field, QComboBox) and field.isEditable():
+                field.setCurrentText(str(value))
+            elif isinstance(field, QComboBox):
+                field.setCurrentIndex(max(0, field.findData(value)))
             elif isinstance(field, QLineEdit):
                 field.setText(str(value))
         self.message.setText("")
@@ -137,7 +194,8 @@ class SettingsPanel(FollowsLanguage, QWidget):
                     self.settings.set(name, value)
                     changed.append(name)
         except SettingError as error:
-            self.message.setText(str(error))
+            self.message.setText(f"{SPECS[name].label}: {error}")
+            self.fields[name].setFocus()
             return False
         # Names of settings only: values may be personal or secret.
         log.info("settings changed on screen: %s", ", ".join(changed) or "none")
