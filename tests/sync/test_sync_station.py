@@ -16,6 +16,7 @@ from kiosk.devtools.pg_cluster import TemporaryCluster
 from kiosk.domain.codes import new_code
 from kiosk.domain.models import Result
 from kiosk.store import Store
+from kiosk.store.attended import attended_ids
 from kiosk.sync import file_status, open_synced_station
 from kiosk.sync.join import publish
 
@@ -63,7 +64,7 @@ def test_remote_check_in_arrives_without_scanning(hub: Hub) -> None:
             lambda: result.appended.id in local_checkins(hub.station_db("two")),  # type: ignore[union-attr]
             "the check-in to reach station two",
         )
-        assert two.store.admitted_ids() == {two.store.attendee_by_code(hub.codes[0]).id}  # type: ignore[union-attr]
+        assert attended_ids(two.store) == {two.store.attendee_by_code(hub.codes[0]).id}  # type: ignore[union-attr]
     finally:
         one.close()
         two.close()

@@ -19,6 +19,7 @@ from sync_helpers import Hub, StationProcess, hub_checkins, local_checkins, sync
 
 from kiosk.cli.server_commands import conflict_rows
 from kiosk.store import Store
+from kiosk.store.attended import attended_ids
 
 pytestmark = pytest.mark.slow
 
@@ -166,7 +167,7 @@ def test_hub_stopped_mid_run_stations_continue_offline_and_converge(
     ]
     for name in names:
         store = Store.open(hub.station_db(name))
-        assert len(store.admitted_ids()) == len(admitted)
+        assert len(attended_ids(store)) == len(admitted)
         store.close()
         listed = conflict_rows(Store.open(hub.station_db(name)))
         assert len(listed) == conflicts

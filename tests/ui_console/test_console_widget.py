@@ -13,6 +13,7 @@ from kiosk.desk import HelpDesk
 from kiosk.domain.models import EntryKind, Event
 from kiosk.printing import PrintQueue
 from kiosk.store import Store
+from kiosk.store.attended import attended_ids
 from kiosk.ui.console.console import ConsoleWidget
 from kiosk.ui.console.dialogs import ConfirmDialog, PersonDialog, ReasonDialog
 
@@ -139,7 +140,7 @@ def test_undo_needs_a_reason_and_is_logged(qtbot, console: ConsoleWidget) -> Non
     entries = console.desk.store.log_entries()
     assert [e.kind for e in entries] == [EntryKind.ENTRY, EntryKind.UNDO]
     assert entries[1].reason == "scanned the wrong ticket"
-    assert console.desk.store.admitted_ids() == set()
+    assert attended_ids(console.desk.store) == set()
 
 
 def test_edit_reprint_cancel_transfer_each_leave_an_audit_entry(
@@ -185,7 +186,7 @@ def test_walk_in_end_to_end(qtbot, console: ConsoleWidget) -> None:  # type: ign
     store = console.desk.store
     walk_in = store.search("ngozi")[0]
     assert walk_in.category == "Delegate" and len(walk_in.code) == 28
-    assert walk_in.id in store.admitted_ids()
+    assert walk_in.id in attended_ids(store)
     assert [job.attendee_id for job in PrintQueue(store).jobs()] == [walk_in.id]
     assert console.desk.audit_entries(walk_in.id)[0].action == "walk_in"
     assert console.model.rows[0].attendee.id == walk_in.id
