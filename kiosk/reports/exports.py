@@ -63,22 +63,26 @@ def write_xlsx(scope: Scope, path: Path) -> Path:
     """Attendance, a summary (by category, session and hour) and the no-shows."""
     with atomic_file(path) as handle:
         book = WorkbookWriter(handle)
-        # People read the workbook: titles, not the CSV's machine names.
-        book.sheet("Attendance", rows(scope), [TITLES[name] for name in HEADER])
-        book.sheet("Summary", _summary(scope))
-        book.sheet(
-            "Conflicts",
-            (
-                [code, conflict]
-                for code, conflicts in scope.conflicts.items()
-                for conflict in conflicts
-            ),
-            [TITLES["code"], "Admitted twice while offline"],
-        )
-        book.sheet(
-            "No-shows",
-            _no_shows(scope),
-            [TITLES[name] for name in NO_SHOW_COLUMNS],
-        )
-        book.close()
+        try:
+            # People read the workbook: titles, not the CSV's machine names.
+            book.sheet("Attendance", rows(scope), [TITLES[name] for name in HEADER])
+            book.sheet("Summary", _summary(scope))
+            book.sheet(
+                "Conflicts",
+                (
+                    [code, conflict]
+                    for code, conflicts in scope.conflicts.items()
+                    for conflict in conflicts
+                ),
+                [TITLES["code"], "Admitted twice while offline"],
+            )
+            book.sheet(
+                "No-shows",
+                _no_shows(scope),
+                [TITLES[name] for name in NO_SHOW_COLUMNS],
+            )
+            book.close()
+        except BaseException:
+            book.discard()
+            raise
     return path

@@ -9,25 +9,41 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from kiosk.store.backup import WRITE_FAULTS
+from kiosk.store.faults import classify
+
+
+def _write_fault(error: OSError, path: Path) -> Exception:
+    """A full or read-only disk as one sentence naming `path`; anything else unchanged."""
+    known = classify(error, path)
+    return known if known is not None and known.kind in WRITE_FAULTS else error
+
 
 @contextlib.contextmanager
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """A file that appears under `path` complete or not at all.
 
     The data goes to a temporary file in the same folder (mode 0600, as
-    mkstemp makes it), is flushed to disk, then renamed over `path`.
+    mkstemp makes it), is flushed to disk, then renamed over `path`. A full
+    or read-only disk removes the temporary file and raises a `StoreFault`
+    naming `path`.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as error:
+        raise _write_fault(error, path) from error
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
+        if isinstance(error, OSError):
+            raise _write_fault(error, path) from error
         raise
     with contextlib.suppress(OSError):  # not every platform can fsync a folder
         dir_fd = os.open(path.parent, os.O_RDONLY)

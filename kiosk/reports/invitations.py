@@ -26,13 +26,17 @@ def _qr(code: str) -> qrcode.QRCode:  # type: ignore[type-arg]
 
 def write_invitation_codes(store: Store, folder: Path) -> int:
     """Images are named by attendee id, not by name or code. Cancelled
-    registrations get none. Returns how many attendees got codes."""
+    registrations get none. Returns how many attendees got codes; with
+    nobody to invite, nothing is written (not even an empty mail merge)."""
+    invited = store.attendees("status = ?", [AttendeeStatus.ACTIVE.value])
+    if not invited:
+        return 0
     folder.mkdir(parents=True, exist_ok=True)
     mailmerge = io.StringIO(newline="")
     writer = csv.writer(mailmerge)
     writer.writerow(MAILMERGE_HEADER)
     count = 0
-    for attendee in store.attendees("status = ?", [AttendeeStatus.ACTIVE.value]):
+    for attendee in invited:
         stem = f"attendee-{attendee.id:06d}"
         qr = _qr(attendee.code)
         with atomic_file(folder / f"{stem}.png") as handle:

@@ -10,6 +10,7 @@ prefix. openpyxl reads the result back in the tests.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -150,6 +151,15 @@ class WorkbookWriter:
             writer.close(filtered)
         if filtered:
             self.filters[len(self.names) - 1] = filtered
+
+    def discard(self) -> None:
+        """After a failed write (a full disk): close the zip without raising.
+
+        Left open, its finaliser would write the zip's directory later, to a
+        file already closed and removed, and print a traceback on stderr.
+        """
+        with contextlib.suppress(OSError, ValueError):
+            self.zip.close()
 
     def close(self) -> None:
         count = len(self.names)

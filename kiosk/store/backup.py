@@ -59,8 +59,10 @@ def backup_database(source: Path, target: Path) -> Path:
             os.fsync(handle.fileno())
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as error:
-        with contextlib.suppress(OSError):
-            partial.unlink()
+        # The half-written copy and the journal SQLite kept beside it.
+        for leftover in (partial, Path(f"{partial}-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
         log.warning("backup of %s failed: %s", source.name, type(error).__name__)
         known = classify(error, target)
         if known is not None and known.kind in WRITE_FAULTS:

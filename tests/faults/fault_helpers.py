@@ -6,11 +6,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import resource
 import shutil
+import signal
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,14 +43,9 @@ def _can_mount() -> str | None:
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 4 MB tmpfs: room for a demo event, small enough to fill in a moment."""
-    if reason := _can_mount():
-        pytest.skip(f"full-disk faults need a tmpfs: {reason}")
     folder = tmp_path / "disk"
     folder.mkdir()
-    try:
-        _mount("-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder))
-    except subprocess.CalledProcessError as error:
-        pytest.skip(f"cannot mount a tmpfs here: {error.stderr.decode().strip()}")
+    mount_or_skip(folder)
     try:
         yield folder
     finally:
@@ -96,10 +93,57 @@ def make_event(path: Path) -> list[str]:
     return codes
 
 
+# Where mounting a tmpfs is not allowed, a full disk is a file-size limit
+# (RLIMIT_FSIZE) on the child process instead: a write past it fails with
+# EFBIG, as one past the end of a full disk fails with ENOSPC.
+FULL_DISK_METHODS = ("tmpfs", "file-size limit")
+
+
+def size_limited(limit: int) -> Callable[[], None]:
+    """A `preexec_fn` giving the child a file-size limit of `limit` bytes."""
+
+    def apply() -> None:
+        # Ignored, the signal would kill the child at the limit instead of
+        # failing the write.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+
+    return apply
+
+
+def lift_size_limit(pid: int) -> None:
+    """Heal a child started with `size_limited` (Linux's prlimit)."""
+    unlimited = (resource.RLIM_INFINITY, resource.RLIM_INFINITY)
+    resource.prlimit(pid, resource.RLIMIT_FSIZE, unlimited)
+
+
+def mount_or_skip(folder: Path, size: str = "4m") -> None:
+    """A tmpfs of `size` on `folder`, or skip the test with the reason."""
+    if reason := _can_mount():
+        pytest.skip(f"full-disk faults need a tmpfs: {reason}")
+    try:
+        _mount("-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder))
+    except subprocess.CalledProcessError as error:
+        pytest.skip(f"cannot mount a tmpfs here: {error.stderr.decode().strip()}")
+
+
+def kiosk_env(log_dir: Path) -> dict[str, str]:
+    """The environment of a child `kiosk`: its own log folder, so a file-size
+    limit meets the file under test, not a long shared log."""
+    return {**os.environ, "KIOSK_LOG_DIR": str(log_dir), "KIOSK_SERVER": ""}
+
+
 class ScanProcess:
     """`kiosk scan` in its own process: one code in, one JSON line out."""
 
-    def __init__(self, db: Path, station: str = "door-1") -> None:
+    def __init__(
+        self,
+        db: Path,
+        station: str = "door-1",
+        *,
+        size_limit: int | None = None,
+        log_dir: Path | None = None,
+    ) -> None:
         self.db = db
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kiosk", "scan", "--db", str(db), "--station", station],
@@ -107,6 +151,8 @@ class ScanProcess:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            preexec_fn=None if size_limit is None else size_limited(size_limit),
+            env=None if log_dir is None else kiosk_env(log_dir),
         )
         self.answers: list[dict[str, Any]] = []
 
