@@ -68,7 +68,10 @@ def test_every_printed_check_in_survives_sigkill(tmp_path: Path) -> None:
         process.send_signal(signal.SIGKILL)
         process.wait()
         reader.join()
-        assert process.returncode == -signal.SIGKILL
+        # A station that stopped by itself says why on stderr (and in the log).
+        assert process.stderr is not None
+        why = process.stderr.read().decode(errors="replace")
+        assert process.returncode == -signal.SIGKILL, why
         for line in lines:
             if not line.endswith(b"\n"):
                 continue  # cut mid-line by the kill: the station never finished saying it
