@@ -174,14 +174,14 @@ class PrintWorker:
     def step(self, queue: PrintQueue) -> bool:
         """Do one round of work; True if a job was attempted (more may wait).
 
-        A due job goes first: following earlier jobs costs spooler round trips
-        that must not delay the badge of the person at the kiosk.
+        Due jobs go first: following earlier jobs costs spooler round trips
+        that must not delay the badge of the person at the kiosk, nor of the
+        people behind them in a rush; jobs are followed once none is due.
         """
         self._recover(queue)
         job = queue.next_due(utc_now())
         if job is not None:
             self._attempt(queue, job)
-            self._follow(queue)
             return True
         self._cancel_at_spooler(queue)
         self._follow(queue)
