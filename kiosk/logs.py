@@ -32,6 +32,11 @@ class OwnerOnlyFileHandler(logging.FileHandler):
     rollover inside one process would pull the file from under the others.
     """
 
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A log line that cannot be written (the log's disk full or read-only)
+        is dropped: logging's default prints a traceback on stderr, which a
+        station's terminal and `kiosk scan`'s callers must never see."""
+
     def _open(self):  # type: ignore[no-untyped-def]
         old = os.umask(0o077)
         try:

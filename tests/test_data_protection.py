@@ -4,6 +4,7 @@ holds ids, never names, emails or ticket codes."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -79,3 +80,69 @@ def test_log_rotates_at_start_and_stays_private(tmp_path: Path) -> None:
     env = {**os.environ, "KIOSK_LOG_DIR": str(tmp_path)}
     kiosk("init", "--db", str(tmp_path / "e.db"), "--event-name", "E", env=env)
     assert stat.S_IMODE(log.stat().st_mode) == 0o600
+
+
+NAME = ("Zoë", "Ó Briain-Quillfeather")
+EMAIL = "quillfeather.zoe@example.org"
+
+
+def test_errors_and_scans_about_one_person_never_put_her_name_in_the_log(tmp_path: Path) -> None:
+    """User errors are logged by kind and id: their sentences, which do name
+    people ("Zoë Ó Briain-Quillfeather's badge was already printed once"),
+    go to the terminal only."""
+    logs = tmp_path / "logs"
+    env = {**os.environ, "KIOSK_LOG_DIR": str(logs), "KIOSK_SERVER": ""}
+    db = tmp_path / "event.db"
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "first_name,last_name,email,organisation,category,code\n"
+        f"{NAME[0]},{NAME[1]},{EMAIL},Quillfeather Clinic,Delegate,QF-0001\n"
+        f"{NAME[0]},{NAME[1]},{EMAIL},Quillfeather Clinic,Delegate,QF-0001\n"  # a duplicate
+        f",,{EMAIL},,Delegate,QF-0002\n",  # no name
+        encoding="utf-8",
+    )
+
+    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "kiosk", *args, "--db", str(db)],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+
+    assert run("init", "--event-name", "Privacy").returncode == 0
+    assert run("import", str(roster)).returncode == 0
+    scans = run("scan", stdin="QF-0001\nQF-0001\nqf-0001\n\x07\n")
+    assert "checked_in" in scans.stdout and NAME[1] in scans.stdout
+    said = []
+    for args in (
+        ("print", "QF-0001", "--printer", "none"),
+        ("print", "QF-0001", "--printer", "none"),  # refused: printed once, names her
+        ("undo", "QF-0001", "--reason", f"{NAME[0]} left early"),
+        ("undo", "QF-0001"),  # nothing left to undo
+        ("badge", "QF-0001", "--template", "no-such-template", "-o", str(tmp_path / "b.pdf")),
+        ("certificates", "--code", "QF-9999", "-o", str(tmp_path / "c.pdf")),
+        ("config", "set", "organiser_name", NAME[1]),
+        ("config", "set", "kiosk.result_seconds", NAME[0]),
+    ):
+        result = run(*args)
+        said.append(result.stderr)
+        assert "Traceback" not in result.stderr
+    assert any(NAME[1] in sentence for sentence in said), "no error named her: proves nothing"
+    # Her name in text SQLite cannot decode: errors quoting it stay off the log.
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "UPDATE attendees SET last_name = CAST(? AS TEXT) WHERE code = 'QF-0001'",
+        (NAME[1].encode() + b"\xff",),
+    )
+    conn.commit()
+    conn.close()
+    for args in (("export", "--format", "csv", "-o", str(tmp_path / "a.csv")), ("status",)):
+        assert "Traceback" not in run(*args).stderr
+
+    log_text = "\n".join(p.read_text("utf-8", errors="replace") for p in logs.rglob("*.log*"))
+    assert "scan result=checked_in" in log_text, "the log was written"
+    for secret in (NAME[0], NAME[1], "Quillfeather", EMAIL, "QF-0001"):
+        assert secret not in log_text, secret

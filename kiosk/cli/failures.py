@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from kiosk.cli.common import UserError, db_path
-from kiosk.store.faults import StoreError, StoreFault, classify
+from kiosk.store.faults import Fault, StoreError, StoreFault, classify
 
 log = logging.getLogger("kiosk.cli")
 
@@ -37,6 +37,10 @@ def _known(error: BaseException, args: argparse.Namespace) -> tuple[str, str] | 
         if isinstance(error, OSError) and error.filename:
             path = Path(error.filename)
         if path is not None and (fault := classify(error, path)) is not None:
+            if fault.kind is Fault.DAMAGED:  # found while reading: name the backup too
+                from kiosk.store.backup import damage_advice
+
+                fault = classify(error, path, damage_advice(path)) or fault
             return fault.kind.value, str(fault)
     return None
 

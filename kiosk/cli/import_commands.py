@@ -53,7 +53,7 @@ def run_import(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     except sqlite3.Error as error:
         # Locked for longer than the busy timeout, disk full, read-only file.
-        log.error("import could not write the event database: %s", error)
+        log.error("import could not write the event database: %s", type(error).__name__)
         raise UserError(
             f"The roster could not be written to the event database ({error}); "
             "nothing was imported."

@@ -68,7 +68,7 @@ def stream_table(path: Path) -> RowStream:
         with path.open("rb") as handle:
             start = handle.read(8)
     except OSError as error:
-        log.warning("cannot read roster: %s", error)
+        log.warning("cannot read roster: %s", error.strerror)
         raise RosterError(f"{path} cannot be read ({error.strerror}).") from None
     if start.startswith(_OLE_MAGIC):
         raise RosterError(
@@ -82,7 +82,7 @@ def stream_table(path: Path) -> RowStream:
     try:
         data = path.read_bytes()
     except OSError as error:
-        log.warning("cannot read roster: %s", error)
+        log.warning("cannot read roster: %s", error.strerror)
         raise RosterError(f"{path} cannot be read ({error.strerror}).") from None
     text, encoding = decode_roster(data, name)
     del data

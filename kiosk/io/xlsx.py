@@ -63,7 +63,8 @@ def _read_workbook(handle: BinaryIO, name: str, openpyxl: Any, invalid: type[Exc
         # data_only gives the values Excel last calculated, not formulas.
         workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except (zipfile.BadZipFile, invalid, KeyError, ParseError, ValueError) as error:
-        log.warning("not a readable workbook: %s: %s", type(error).__name__, error)
+        # The class only: a parser's message can quote a cell, a name.
+        log.warning("not a readable workbook: %s", type(error).__name__)
         raise RosterError(
             f"{name} is not a readable XLSX workbook; open it in a spreadsheet program "
             "and save it again as .xlsx or CSV."
@@ -79,7 +80,7 @@ def _read_workbook(handle: BinaryIO, name: str, openpyxl: Any, invalid: type[Exc
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
         ]
     except (zipfile.BadZipFile, KeyError, ParseError, ValueError, EOFError) as error:
-        log.warning("damaged workbook: %s: %s", type(error).__name__, error)
+        log.warning("damaged workbook: %s", type(error).__name__)
         raise RosterError(f"{name} is a damaged XLSX workbook; save it again.") from None
     finally:
         workbook.close()

@@ -271,7 +271,7 @@ class BackupScheduler:
             except (StoreError, OSError) as error:
                 # A missing USB stick must not stop check-in; staff see it.
                 self.last_error = str(error)
-                log.warning("backup failed: %s", error)
+                log.warning("backup failed: %s", getattr(error, "kind", type(error).__name__))
             if self._stop.wait(self.interval):
                 return
 
@@ -296,5 +296,6 @@ def check_on_start(db_path: Path, backup_folder: Path) -> None:
     problem = quick_check(db_path)
     if problem is None:
         return
-    log.error("event file failed its integrity check: %s", problem)
+    # Not SQLite's findings: they can quote undecodable text from a page.
+    log.error("event file failed its integrity check")
     raise fault(Fault.DAMAGED, db_path, damage_advice(db_path, backup_folder))

@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlite_utils
 
 from kiosk.store.chain import register_chain_function
-from kiosk.store.faults import Fault, StoreError, classify, fault
+from kiosk.store.faults import Fault, StoreError, classify, fault, loggable
 from kiosk.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 log = logging.getLogger("kiosk.store")
@@ -68,7 +68,7 @@ def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Dat
             raise
         if known.kind is Fault.DAMAGED:
             known = fault(Fault.DAMAGED, path, _damage_advice(path))
-        log.error("cannot open database %s: %s (%s)", path.name, known.kind, error)
+        log.error("cannot open database %s: %s (%s)", path.name, known.kind, loggable(error))
         raise known from error
     return db
 

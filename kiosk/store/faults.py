@@ -114,6 +114,13 @@ def os_fault_kind(error: OSError) -> Fault | None:
     return None
 
 
+def loggable(error: BaseException) -> str:
+    """An error as its class and SQLite's error name, never its text: a damaged
+    page's "could not decode" message quotes the bytes, which can be a name."""
+    name = getattr(error, "sqlite_errorname", None)
+    return f"{type(error).__name__} {name}" if name else type(error).__name__
+
+
 def classify(error: BaseException, path: Path | str, advice: str = "") -> StoreFault | None:
     """`error` as a fault of the event file at `path`, or None for a bug."""
     path = Path(path)

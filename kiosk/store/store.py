@@ -15,7 +15,7 @@ import sqlite_utils
 from kiosk.domain.models import Attendee, Event, LogEntry, Session
 from kiosk.store import rows
 from kiosk.store.database import open_database
-from kiosk.store.faults import Fault, StoreError, classify, fault
+from kiosk.store.faults import Fault, StoreError, classify, fault, loggable
 from kiosk.store.identity import FileIdentity, identity_of, on_disk, same_file
 from kiosk.store.private import (
     PRIVATE_SETTINGS,
@@ -109,7 +109,7 @@ class Store:
             return error
         if known.kind not in (Fault.LOCKED, Fault.DISK_FULL):
             self._reopen = True
-        log.warning("write to %s failed: %s (%s)", self.path.name, known.kind, error)
+        log.warning("write to %s failed: %s (%s)", self.path.name, known.kind, loggable(error))
         return known
 
     def _reconnect(self) -> None:
