@@ -56,14 +56,22 @@ def check_disk(store: Store) -> Finding:
 
 def check_printer(store: Store) -> Finding:
     name = store.setting("printer") or "none"
-    if name == "none":
-        return Finding("printer", True, "printing is off (badges are saved as PDFs)")
     try:
-        from kiosk.printing.backends import open_backend
+        from kiosk.printing.backends import badge_folder_for, open_backend
 
-        info = open_backend(name).info()
+        folder = badge_folder_for(store.path) if store.path is not None else None
+        info = open_backend(name, save_dir=folder).info()
     except Exception as error:  # any backend failure is a finding, not a crash
         return Finding("printer", False, f"{name} cannot be reached ({error})")
+    if name.strip().lower() == "none":
+        if info.state != "ready":
+            return Finding("printer", False, f"no printer, and badges cannot be saved in {folder}")
+        return Finding(
+            "printer",
+            True,
+            f"no printer: badges are saved as PDF files in {folder}; attendees are told to "
+            "collect them at the help desk, which opens or prints them",
+        )
     if info.state and info.state not in ("idle", "processing", "ready"):
         return Finding("printer", False, f"{name} is {info.state}; check paper and power")
     media = info.default_media or ", ".join(info.media[:3]) or "unknown"

@@ -35,7 +35,10 @@ def test_a_healthy_station(event: Store) -> None:
     assert findings["database"].ok and "1 attendees" in findings["database"].message
     assert findings["fonts"].ok
     assert findings["clock"].ok
-    assert findings["printer"].ok and "off" in findings["printer"].message
+    # No printer chosen: the truth is where the badges go, and who hands them out.
+    printer = findings["printer"]
+    assert printer.ok and str(event.path.with_name("event-badges")) in printer.message  # type: ignore[union-attr]
+    assert "help desk" in printer.message and "off" not in printer.message
     assert set(findings) >= {"database", "disk", "printer", "camera", "fonts", "clock"}
 
 
@@ -100,3 +103,11 @@ def test_doctor_names_a_missing_pdf_accelerator(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setitem(sys.modules, "_rl_accel", None)
     finding = check_pdf_accelerator()
     assert not finding.ok and "rl-accel" in finding.message
+
+
+def test_no_printer_and_a_badge_folder_that_cannot_be_made(event: Store) -> None:
+    # A file where the badge folder should be: no badge could be saved there.
+    assert event.path is not None
+    event.path.with_name("event-badges").write_text("not a folder")
+    finding = check_printer(event)
+    assert not finding.ok and "cannot be saved" in finding.message

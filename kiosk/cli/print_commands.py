@@ -15,6 +15,7 @@ from kiosk.printing.backends import (
     PrinterInfo,
     PrintError,
     UnknownPrinter,
+    badge_folder_for,
     list_printers,
     media_warning,
     open_backend,
@@ -95,7 +96,8 @@ def run_printers(args: argparse.Namespace) -> int:
         store.set_setting(PRINTER_SETTING, args.use)
         print(f"The station now prints on {args.use}.")
     print("Backends: cups:QUEUE, qt:PRINTER NAME, folder:PATH, none")
-    for info in list_printers():
+    badges = badge_folder_for(args.db) if args.db is not None else None
+    for info in list_printers(save_dir=badges):
         print(_describe(info))
     if store is not None:
         current = station_printer(store)
@@ -162,7 +164,15 @@ def run_print(args: argparse.Namespace) -> int:
     if warning:
         print(f"Warning: {warning}", file=sys.stderr)
     job = worker.run_until_settled(queue, job_id, args.timeout)
-    return _report(label, job, printer)
+    return _report(label, job, printer, _saved_file(worker, job))
+
+
+def _saved_file(worker: PrintWorker, job: PrintJob) -> Path | None:
+    """The PDF file a finished job became, with printer "none" or a hot folder."""
+    if job.state is not JobState.DONE:
+        return None
+    file_for = getattr(worker.backend(job.printer), "file_for", None)
+    return file_for(job.spool_title) if file_for is not None else None
 
 
 def _queue_badge(
@@ -192,8 +202,11 @@ def _queue_badge(
     return job_id, f"The badge for {attendee.full_name}"
 
 
-def _report(label: str, job: PrintJob, printer: str) -> int:
+def _report(label: str, job: PrintJob, printer: str, saved: Path | None = None) -> int:
     where = job.printer or printer
+    if job.state is JobState.DONE and saved is not None:
+        print(f"{label} was saved as {saved} (job {job.id}).")
+        return 0
     if job.state is JobState.DONE:
         print(f"{label} was printed on {where} (job {job.id}).")
         return 0

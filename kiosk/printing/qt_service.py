@@ -12,8 +12,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
-from kiosk.printing.backends import PrintError, UnknownPrinter, media_warning, open_backend
-from kiosk.printing.jobs import JobKind, PrintJob, PrintQueue
+from kiosk.printing.backends import (
+    Backend,
+    PrintError,
+    UnknownPrinter,
+    badge_folder_for,
+    media_warning,
+    open_backend,
+)
+from kiosk.printing.jobs import JobKind, JobState, PrintJob, PrintQueue
 from kiosk.printing.render import Renderer, stock_size_mm
 from kiosk.printing.worker import PrintWorker
 from kiosk.store import Store
@@ -57,6 +64,42 @@ class PrintService(QObject):
     def printer(self) -> str:
         return self.store.setting(PRINTER_SETTING) or DEFAULT_PRINTER
 
+    @property
+    def saves_only(self) -> bool:
+        """True with printer "none": badges are saved as PDF files in
+        `badge_folder` for the help desk, not printed here."""
+        return self.printer.strip().lower() == DEFAULT_PRINTER
+
+    @property
+    def badge_folder(self) -> Path:
+        """Where printer "none" saves this event's badges."""
+        return badge_folder_for(Path(str(self.store.path)))
+
+    def backend_for(self, job: PrintJob) -> Backend:
+        """The backend a job goes (or went) to."""
+        return open_backend(job.printer or self.printer, save_dir=self.badge_folder)
+
+    def saved_file(self, job_id: int) -> Path | None:
+        """The PDF file a finished job became, when its printer writes files
+        ("none" or a hot folder) and the file is still there."""
+        job = self.queue.job(job_id)
+        if job is None or job.state is not JobState.DONE:
+            return None
+        try:
+            backend = self.backend_for(job)
+        except (PrintError, UnknownPrinter):
+            return None
+        file_for = getattr(backend, "file_for", None)
+        path = file_for(job.spool_title) if file_for is not None else None
+        return path if path is not None and path.is_file() else None
+
+    def latest_badge_file(self, attendee_id: int) -> Path | None:
+        """The newest badge file saved for this attendee, if any is still there."""
+        for job in reversed(self.queue.jobs([JobState.DONE], attendee_id=attendee_id)):
+            if job.kind is not JobKind.TEST and (path := self.saved_file(job.id)) is not None:
+                return path
+        return None
+
     def start(self) -> None:
         """Start the worker; call it at launch so unfinished jobs resume (the
         first queued job starts it too). It stops when the application quits."""
@@ -83,13 +126,22 @@ class PrintService(QObject):
 
     def set_printer(self, name: str) -> None:
         """Make `name` the station's printer (raises UnknownPrinter for a bad name)."""
-        open_backend(name)
+        open_backend(name, save_dir=self.badge_folder)
         self.store.set_setting(PRINTER_SETTING, name)
         if self._worker is not None:
             self.stop()
             self.start()
 
     # -- what screens call -----------------------------------------------
+
+    def enqueue(
+        self,
+        attendee_id: int | None,
+        kind: JobKind | str = JobKind.AUTO,
+        printer: str | None = None,
+    ) -> int | None:
+        """Queue a job and wake the worker (what the help desk calls)."""
+        return self._queued(self.queue.enqueue(attendee_id, kind, printer))
 
     def enqueue_auto(self, attendee_id: int) -> int | None:
         """Queue the automatic badge after a check-in; None if one was already
@@ -121,7 +173,7 @@ class PrintService(QObject):
         self._wake()
 
     def move(self, job_id: int, printer: str) -> int:
-        open_backend(printer)
+        open_backend(printer, save_dir=self.badge_folder)
         new_id = self.queue.move(job_id, printer)
         self._wake()
         return new_id
@@ -130,7 +182,7 @@ class PrintService(QObject):
         """A sentence when the printer's loaded media is not the badge stock.
         It asks the printer, so call it from a settings screen, not per scan."""
         try:
-            info = open_backend(self.printer).info()
+            info = open_backend(self.printer, save_dir=self.badge_folder).info()
         except (PrintError, UnknownPrinter) as error:
             return str(error)
         return media_warning(info, stock_size_mm(self.store))

@@ -24,7 +24,13 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.printing.backends import Backend, PrintError, UnknownPrinter, open_backend
+from kiosk.printing.backends import (
+    Backend,
+    PrintError,
+    UnknownPrinter,
+    badge_folder_for,
+    open_backend,
+)
 from kiosk.printing.jobs import JobKind, JobState, PrintJob, PrintQueue, utc_now
 from kiosk.printing.render import RenderedBadge, Renderer, render_test_page, stock_size_mm
 from kiosk.store import Store
@@ -116,7 +122,7 @@ class PrintWorker:
         self.poll_interval = poll_interval
         self.retry_base = retry_base
         self.retry_max = retry_max
-        self.save_dir = save_dir or self.db_path.with_name(f"{self.db_path.stem}-badges")
+        self.save_dir = save_dir or badge_folder_for(self.db_path)
         self.id = f"{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._backends: dict[str, Backend] = {}
         self._wake = threading.Event()

@@ -34,6 +34,7 @@ class Overview:
     arrivals: list[tuple[dt.datetime, int]]  # start of each 15 minutes, count
     print_failures: list[tuple[int, str, str]]  # job id, attendee name, error
     queued_prints: int
+    queued_jobs: list[int]  # the ids of the badges waiting (queued, or at a spooler)
     conflicts: list[tuple[str, str, str, str]]  # name, scope, one station, the other
 
 
@@ -72,7 +73,7 @@ def overview(store: Store, day: dt.date) -> Overview:
         minute = local.minute - local.minute % 15
         buckets[local.replace(minute=minute, second=0, microsecond=0)] += 1
     failures: list[tuple[int, str, str]] = []
-    queued = 0
+    waiting: list[int] = []
     if "print_jobs" in store.db.table_names():
         failures = [
             (job_id, f"{first or ''} {last or ''}".strip(), error or "")
@@ -82,9 +83,12 @@ def overview(store: Store, day: dt.date) -> Overview:
                    WHERE j.state = 'failed' ORDER BY j.id DESC LIMIT 20"""
             )
         ]
-        queued = conn.execute(
-            "SELECT count(*) FROM print_jobs WHERE state IN ('queued', 'sent')"
-        ).fetchone()[0]
+        waiting = [
+            int(job_id)
+            for (job_id,) in conn.execute(
+                "SELECT id FROM print_jobs WHERE state IN ('queued', 'sent') ORDER BY id"
+            )
+        ]
     conflicts: list[tuple[str, str, str, str]] = []
     if "sync_conflicts" in store.db.table_names():
         conflicts = [
@@ -104,7 +108,8 @@ def overview(store: Store, day: dt.date) -> Overview:
         recent=recent,
         arrivals=sorted(buckets.items()),
         print_failures=failures,
-        queued_prints=int(queued),
+        queued_prints=len(waiting),
+        queued_jobs=waiting,
         conflicts=conflicts,
     )
 

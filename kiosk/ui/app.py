@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.operations import start_backups
+from kiosk.operations import DamagedFile, start_backups
 from kiosk.station import Station
 from kiosk.store import Store
 from kiosk.store.live import register as register_live
 from kiosk.ui import diagnostics
 from kiosk.ui.flow import FlowController
 from kiosk.ui.i18n import Languages
+from kiosk.ui.recovery import recover
 from kiosk.ui.resources import load_fonts
 from kiosk.ui.settings import KioskSettings
 from kiosk.ui.sync_feed import SyncFeed
@@ -28,9 +29,6 @@ if TYPE_CHECKING:
     from kiosk.sync import SyncedStation
 
 log = logging.getLogger("kiosk.ui")
-
-# The smallest screen the kiosk is designed for; also the windowed size.
-WINDOWED_SIZE = (1024, 600)
 
 
 @dataclass
@@ -42,10 +40,11 @@ class Kiosk:
 
 
 def make_print_service(store: Store) -> Any:
-    """The print service if printing is installed and a printer is chosen, else None.
+    """The print service if printing is installed, else None.
 
-    With no printer chosen ("none") the kiosk says badge printing is off
-    rather than quietly saving PDF files nobody collects.
+    With printer "none" the service saves each badge as a PDF file in the
+    event's badge folder, and the kiosk tells the attendee to collect it at
+    the help desk, where the desk opens or prints that file.
     """
     try:
         module = importlib.import_module("kiosk.printing.qt_service")
@@ -54,9 +53,8 @@ def make_print_service(store: Store) -> Any:
         return None
     try:
         service = module.PrintService(store)
-        if service.printer == getattr(module, "DEFAULT_PRINTER", "none"):
-            log.info("badge printing is off: no printer chosen for this station")
-            return None
+        if service.saves_only:
+            log.info("no printer at this station: badges are saved for the help desk")
         service.start()
     except Exception:
         log.exception("badge printing could not start")
@@ -136,6 +134,7 @@ def run_kiosk(
     windowed: bool,
     smoke: bool,
     server: str | None = None,
+    damaged: DamagedFile | None = None,
 ) -> int:
     """Open the event file and run the kiosk until staff exit it.
 
@@ -145,6 +144,9 @@ def run_kiosk(
     way: the hub's answer is bounded by about a second, and after one miss the
     station decides locally until the sync worker sees the hub again, so at
     most one scan per outage waits.
+
+    With `damaged` (the file failed its integrity check) the recovery screen
+    comes first; the kiosk starts once staff have restored a backup.
     """
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -153,6 +155,10 @@ def run_kiosk(
     if not smoke:
         diagnostics.add_rotating_log(diagnostics.log_file_for(db_path))
     load_fonts()
+    languages = Languages(app)
+    if damaged is not None and not recover(damaged, languages, windowed=windowed, smoke=smoke):
+        log.info("kiosk stopped")
+        return 0
     # Registered before the file is opened: a restore refuses while we run.
     live = register_live(db_path, station_name or "kiosk", "kiosk run")
     # A station joining a hub for the first time starts from an empty file.
@@ -165,7 +171,6 @@ def run_kiosk(
         synced = _join_hub(db_path, server, name, feed)
         store = synced.store
     backups = None if smoke else start_backups(store, db_path)
-    languages = Languages(app)
     print_service = None if smoke else make_print_service(store)
     kiosk = build_kiosk(
         store,
@@ -187,20 +192,9 @@ def run_kiosk(
     window = kiosk.window
     kiosk.controller.quit_requested.connect(app.quit)
     if smoke:
-        window.resize(*WINDOWED_SIZE)
         # Exit once the welcome screen has really been painted.
         window.painted.connect(lambda: QTimer.singleShot(0, app.quit))
-        window.show()
-    elif windowed:
-        window.resize(*WINDOWED_SIZE)
-        window.show()
-    else:
-        # Without a window manager (a bare X session, as kiosks often run) the
-        # full-screen request alone leaves a small window: size it to the screen.
-        screen = app.primaryScreen()
-        if screen is not None:
-            window.setGeometry(screen.geometry())
-        window.showFullScreen()
+    window.present(full_screen=not (windowed or smoke))
     status = app.exec()
     if kiosk.camera is not None:
         kiosk.camera.stop()

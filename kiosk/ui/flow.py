@@ -69,6 +69,13 @@ class Appearance:
     large_text: bool
 
 
+def _printing_mode(print_service: Any) -> bool | str:
+    """For the welcome screen's status line: printing, off, or saved for the desk."""
+    if print_service is None:
+        return False
+    return "desk" if getattr(print_service, "saves_only", False) else True
+
+
 def public_label(attendee: Attendee) -> str:
     """First name, last initial, organisation: enough to recognise yourself."""
     initial = f" {attendee.last_name.strip()[:1]}." if attendee.last_name.strip() else ""
@@ -116,7 +123,7 @@ class FlowController(QObject):
         if print_service is not None:
             print_service.job_changed.connect(self._on_job_changed)
         self.welcome.status_info.update(
-            station=station.name, printing=print_service is not None, pin=self.pin_gate.has_pin
+            station=station.name, printing=_printing_mode(print_service), pin=self.pin_gate.has_pin
         )
         if not self.pin_gate.has_pin:
             log.warning("no staff PIN set: the corner gesture asks staff to set one")
@@ -340,7 +347,7 @@ class FlowController(QObject):
             next_session = next_session_after(self.store.sessions(), self.station.clock())
         badge = ""
         if result.result is Result.CHECKED_IN:
-            badge = "queued" if self.print_service is not None else "off"
+            badge = self._badge_word("queued") if self.print_service is not None else "off"
         self.result.show_result(result, next_session, badge)
         self.seconds_left = self.settings.get("kiosk.result_seconds")
         self.result.set_countdown(self.seconds_left)
@@ -391,7 +398,13 @@ class FlowController(QObject):
 
     def _badge_state(self, attendee_id: int, state: str) -> None:
         if self.current is Screen.RESULT and self._shown_attendee == attendee_id:
-            self.result.set_badge_state(state)
+            self.result.set_badge_state(self._badge_word(state))
+
+    def _badge_word(self, state: str) -> str:
+        """With printer "none" a badge on its way is a file for the help desk:
+        the attendee hears where to collect it, not that it is printing."""
+        saving = state in ("queued", "sent", "done")
+        return "at_desk" if saving and getattr(self.print_service, "saves_only", False) else state
 
     # -- find me ---------------------------------------------------------
 
@@ -465,11 +478,10 @@ class FlowController(QObject):
         """The help desk on this kiosk's own station (built on first use: it
         brings in the console, its charts and the print queue)."""
         from kiosk.desk import HelpDesk
-        from kiosk.ui.console.window import print_queue_for
 
-        # With printing off at this kiosk, a queued badge would never print.
-        printer = print_queue_for(self.store) if self.print_service is not None else None
-        return HelpDesk(self.store, station=self.station, printer=printer)
+        # The kiosk's own print service: a reprint goes through its worker,
+        # and with printer "none" the desk opens the saved file.
+        return HelpDesk(self.store, station=self.station, printer=self.print_service)
 
     def _staff_scan(self, raw: str) -> None:
         """A ticket scanned on the staff screen is looked up, not checked in."""

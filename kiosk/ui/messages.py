@@ -105,9 +105,16 @@ def next_session_after(sessions: list[Session], now: dt.datetime) -> Session | N
     return min(upcoming, key=lambda s: (s.starts_at, s.id)) if upcoming else None
 
 
-# Badge printing states, as reported by the print service.
-def badge_line(state: str) -> str:
+# Badge printing states, as reported by the print service; "at_desk" is a
+# badge saved (printer "none") for the help desk to hand out.
+def badge_line(state: str, help_desk: str = "") -> str:
     failed = translate("Result", "Your badge could not be printed. Please see the help desk.")
+    if state == "at_desk":
+        if help_desk:
+            return translate(
+                "Result", "Please collect your badge at the help desk ({where})."
+            ).format(where=help_desk)
+        return translate("Result", "Please collect your badge at the help desk.")
     return {
         "off": translate(
             "Result", "Badge printing is off. Please collect your badge at the help desk."

@@ -116,10 +116,6 @@
         <translation>Non valable à cette heure.</translation>
     </message>
     <message>
-        <source>Another badge is on its way to the printer.</source>
-        <translation>Un nouveau badge part à l’impression.</translation>
-    </message>
-    <message>
         <source>Check-in undone.</source>
         <translation>Arrivée annulée.</translation>
     </message>
@@ -452,6 +448,110 @@
         <source>High contrast</source>
         <translation>Contraste élevé</translation>
     </message>
+    <message>
+        <source>Saving the badge as a PDF file for the help desk…</source>
+        <translation>Enregistrement du badge en PDF pour l’accueil…</translation>
+    </message>
+    <message>
+        <source>The badge is on its way to the printer {printer}.</source>
+        <translation>Le badge part à l’imprimante {printer}.</translation>
+    </message>
+    <message>
+        <source>The badge is on its way to the printer.</source>
+        <translation>Le badge part à l’impression.</translation>
+    </message>
+    <message>
+        <source>Open badge</source>
+        <translation>Ouvrir le badge</translation>
+    </message>
+    <message>
+        <source>Open the badge PDF</source>
+        <translation>Ouvrir le PDF du badge</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Enregistrer une copie…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the badge PDF</source>
+        <translation>Enregistrer une copie du PDF du badge</translation>
+    </message>
+    <message>
+        <source>Badge saved as a PDF file: {file}</source>
+        <translation>Badge enregistré en PDF&#xa0;: {file}</translation>
+    </message>
+    <message>
+        <source>The badge is saved as a PDF file: {file}</source>
+        <translation>Le badge est enregistré en PDF&#xa0;: {file}</translation>
+    </message>
+    <message>
+        <source>The badge was printed.</source>
+        <translation>Le badge a été imprimé.</translation>
+    </message>
+    <message>
+        <source>The badge was not printed: {error} See Needs attention on the overview.</source>
+        <translation>Le badge n’a pas été imprimé&#xa0;: {error} Voir «&#xa0;À traiter&#xa0;» dans la vue d’ensemble.</translation>
+    </message>
+    <message>
+        <source>The badge is waiting: {error} See Needs attention on the overview.</source>
+        <translation>Le badge attend&#xa0;: {error} Voir «&#xa0;À traiter&#xa0;» dans la vue d’ensemble.</translation>
+    </message>
+    <message>
+        <source>No program here opens PDF files; save a copy instead.</source>
+        <translation>Aucun programme n’ouvre les PDF ici&#xa0;; enregistrez plutôt une copie.</translation>
+    </message>
+    <message>
+        <source>Save a copy of the badge</source>
+        <translation>Enregistrer une copie du badge</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved there ({reason}).</source>
+        <translation>La copie n’a pas pu être enregistrée ici ({reason}).</translation>
+    </message>
+    <message>
+        <source>A copy of the badge is saved as {file}.</source>
+        <translation>Une copie du badge est enregistrée sous {file}.</translation>
+    </message>
+    <message>
+        <source>Move to another printer</source>
+        <translation>Envoyer à une autre imprimante</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <source>Choose a printer, or type folder:PATH; &quot;none&quot; saves the badges as PDF files for the help desk.</source>
+        <translation>Choisissez une imprimante ou tapez folder:CHEMIN&#xa0;; «&#xa0;none&#xa0;» enregistre les badges en PDF pour l’accueil.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Cancel badge</source>
+        <translation>Annuler le badge</translation>
+    </message>
+    <message>
+        <source>Move to printer…</source>
+        <translation>Changer d’imprimante…</translation>
+    </message>
+    <message>
+        <source>Sent again: {n}.</source>
+        <translation>Renvoyés&#xa0;: {n}.</translation>
+    </message>
+    <message>
+        <source>Cancelled: {n}.</source>
+        <translation>Annulés&#xa0;: {n}.</translation>
+    </message>
+    <message>
+        <source>Moved to {printer}: {n}.</source>
+        <translation>Envoyés à {printer}&#xa0;: {n}.</translation>
+    </message>
 </context>
 <context>
     <name>FindMe</name>
@@ -695,6 +795,14 @@
         <source>last sync {time}</source>
         <translation>dernière synchronisation {time}</translation>
     </message>
+    <message>
+        <source>Please collect your badge at the help desk ({where}).</source>
+        <translation>Merci de retirer votre badge à l’accueil ({where}).</translation>
+    </message>
+    <message>
+        <source>Please collect your badge at the help desk.</source>
+        <translation>Merci de retirer votre badge à l’accueil.</translation>
+    </message>
 </context>
 <context>
     <name>ResultScreen</name>
@@ -783,6 +891,10 @@
     <message>
         <source>Camera picture: hold your code inside the frame</source>
         <translation>Image de la caméra&#xa0;: placez votre code dans le cadre</translation>
+    </message>
+    <message>
+        <source>Badges saved for the help desk</source>
+        <translation>Badges enregistrés pour l’accueil</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fault_helpers import admitted_in_file, make_event
+from fault_helpers import admitted_in_file, fill, make_event
 from PySide6.QtWidgets import QApplication
 
 from kiosk.store import Store
@@ -75,3 +75,47 @@ def test_kiosk_says_it_cannot_save_and_recovers_by_itself(qtbot, running, fault:
     assert shown_results(kiosk)[-1] == "result checked_in"
     assert {codes[0], codes[3]} <= admitted_in_file(db)
     assert codes[1] not in admitted_in_file(db)
+
+
+def test_kiosk_on_a_full_disk_shows_cant_save_and_reports_no_check_in(
+    qtbot, small_disk: Path
+) -> None:  # type: ignore[no-untyped-def]
+    db = small_disk / "event.db"
+    codes = make_event(db)
+    store = Store.open(db)
+    kiosk = build_kiosk(store, station_name="kiosk-1", camera=False)
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.show()
+    c = kiosk.controller
+    try:
+        c.handle_scan(codes[0])
+        assert c.current is Screen.RESULT
+        c._result_finished("test")
+        filler = fill(small_disk)
+        told = [codes[0]]
+        # The WAL may still have room for a page or two: scan until the disk says no.
+        for code in codes[1:40]:
+            c.handle_scan(code)
+            if c.current is Screen.UNAVAILABLE:
+                refused = code
+                break
+            assert c.current is Screen.RESULT
+            told.append(code)
+            c._result_finished("test")
+        else:
+            pytest.fail("the full disk never stopped a check-in")
+        assert c.fault is not None and c.fault.kind == "disk_full"
+        assert "can't save check-ins" in c.unavailable.headline.text()
+        assert len(shown_results(kiosk)) == len(told)  # the refused scan told nobody anything
+        filler.unlink()
+        qtbot.waitUntil(lambda: c.current is Screen.WELCOME, timeout=15000)
+        c.handle_scan(codes[45])
+        assert c.current is Screen.RESULT
+        assert shown_results(kiosk)[-1] == "result checked_in"
+        admitted = admitted_in_file(db)
+        assert {*told, codes[45]} <= admitted
+        assert refused not in admitted
+    finally:
+        kiosk.window.allow_close = True
+        QApplication.instance().removeEventFilter(kiosk.wedge)  # type: ignore[union-attr]
+        store.close()

@@ -98,3 +98,17 @@ def test_unknown_code_and_bad_printer_name_are_one_sentence_errors(
     assert status == 2 and err.strip() == "kiosk: No attendee has that code."
     status, _, err = run(capsys, "print", "CODE0001", "--db", str(event_db), "--printer", "lpt1")
     assert status == 2 and "is not a printer name" in err and err.count("\n") == 1
+
+
+def test_print_with_no_printer_says_which_file_the_badge_became(
+    event_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "print", "CODE0001", "--db", str(event_db))
+    assert status == 0, err
+    saved = Path(out.split(" was saved as ", 1)[1].split(" (job ", 1)[0])
+    # The event's badge folder, named after the event file, beside it.
+    assert saved.parent == event_db.with_name(f"{event_db.stem}-badges")
+    assert "Lovelace" in pdf_text(saved)
+    assert saved.stat().st_mode & 0o077 == 0
+    status, out, _ = run(capsys, "printers", "--db", str(event_db))
+    assert f"badges saved as PDF files in {saved.parent}" in out

@@ -20,7 +20,12 @@ from kiosk.printing.backends.base import (
     media_warning,
 )
 from kiosk.printing.backends.cups import CupsBackend
-from kiosk.printing.backends.folder import FolderBackend, NoneBackend, write_atomically
+from kiosk.printing.backends.folder import (
+    FolderBackend,
+    NoneBackend,
+    badge_folder_for,
+    write_atomically,
+)
 from kiosk.printing.backends.qt import QtBackend, printer_names
 
 log = logging.getLogger("kiosk.print")
@@ -35,7 +40,8 @@ class UnknownPrinter(ValueError):
 def open_backend(
     name: str, *, save_dir: Path | None = None, platform: str = sys.platform
 ) -> Backend:
-    """The backend for a printer name; `save_dir` is where "none" keeps badges."""
+    """The backend for a printer name; `save_dir` is where "none" keeps
+    badges (`badge_folder_for` the event file)."""
     kind, _, target = name.partition(":")
     kind = kind.strip().lower()
     if kind == "none" and not target:
@@ -56,9 +62,10 @@ def open_backend(
     )
 
 
-def list_printers(*, with_media: bool = True) -> list[PrinterInfo]:
-    """Every printer this station can reach: CUPS queues (with media) and the
-    printers Qt knows. Folders are not listed: any folder will do."""
+def list_printers(*, with_media: bool = True, save_dir: Path | None = None) -> list[PrinterInfo]:
+    """Every printer this station can reach: CUPS queues (with media), the
+    printers Qt knows, and "none" (saving into `save_dir`). Folders are not
+    listed: any folder will do."""
     found: list[PrinterInfo] = []
     for queue in cups.queues() if cups.available() else []:
         backend = CupsBackend(queue)
@@ -73,7 +80,7 @@ def list_printers(*, with_media: bool = True) -> list[PrinterInfo]:
             found.append(backend_qt.info() if with_media else PrinterInfo(name=backend_qt.name))
         except PrintError as error:
             found.append(PrinterInfo(name=backend_qt.name, state=str(error)))
-    found.append(NoneBackend(Path("badges")).info())
+    found.append(NoneBackend(save_dir or Path("<event>-badges")).info())
     return found
 
 
@@ -89,6 +96,7 @@ __all__ = [
     "SpoolerStatus",
     "Submission",
     "UnknownPrinter",
+    "badge_folder_for",
     "list_printers",
     "media_size_mm",
     "media_warning",

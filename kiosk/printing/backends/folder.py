@@ -74,13 +74,27 @@ class FolderBackend(FinalBackend):
         log.info("wrote %d file(s) to %s", len(written), self.folder)
         return Submission(spooler_job_id=None, finished=True)
 
+    def file_for(self, title: str) -> Path:
+        """The file a submission with this title became (its first copy)."""
+        return self.folder / f"{title}.pdf"
+
     def info(self) -> PrinterInfo:
         state = "ready" if self.folder.is_dir() else "missing"
         return PrinterInfo(name=self.name, description=f"PDF files in {self.folder}", state=state)
 
 
+def badge_folder_for(event_file: Path) -> Path:
+    """Where printer "none" saves an event's badges: `<name>-badges` beside
+    the event file (event-badges/ for event.db). Named after the file, so two
+    events in one folder keep apart, and apart from the organisers' own
+    `badges/` templates folder."""
+    event_file = Path(event_file)
+    return event_file.with_name(f"{event_file.stem}-badges")
+
+
 class NoneBackend(FolderBackend):
-    """No printer: badges are only saved, in the station's badge folder."""
+    """No printer at this station: each badge is saved as a PDF file in the
+    event's badge folder, for the help desk to open, print or hand on."""
 
     def __init__(self, folder: Path) -> None:
         super().__init__(folder, name="none")
@@ -95,4 +109,11 @@ class NoneBackend(FolderBackend):
         return super().submit(pdf, title=title, width_mm=width_mm, height_mm=height_mm, copies=1)
 
     def info(self) -> PrinterInfo:
-        return PrinterInfo(name="none", description="no printer: badges saved as PDF files")
+        # The folder is made with the first badge; a parent that cannot hold it is a fault.
+        parent = next((p for p in (self.folder, *self.folder.parents) if p.exists()), None)
+        usable = parent is not None and parent.is_dir() and os.access(parent, os.W_OK)
+        return PrinterInfo(
+            name="none",
+            description=f"no printer: badges saved as PDF files in {self.folder}",
+            state="ready" if usable else "not writable",
+        )

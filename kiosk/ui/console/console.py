@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from kiosk.desk import DeskError, DuplicateWalkIn, HelpDesk
 from kiosk.domain import Result
 from kiosk.store.console import CHECKED_IN, NOT_CHECKED_IN, categories
+from kiosk.ui.console.badge_file import BadgeFileBar, where_it_goes
 from kiosk.ui.console.details import DetailsPanel
 from kiosk.ui.console.dialogs import ConfirmDialog, PersonDialog, ReasonDialog
 from kiosk.ui.console.duplicates import DuplicateDialog
@@ -122,6 +123,8 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         self.message_action.hide()
         self.message_action.clicked.connect(self._message_action_clicked)
         self._next_action: Callable[[], None] | None = None
+        self.badge_file = BadgeFileBar(desk.printer, self)
+        self.badge_file.news.connect(self._badge_news)
         self._message_for: int | None = None  # the person the message is about
         self._chosen_by_hand = False  # the current row was picked, not pre-selected
         self._choosing = False
@@ -151,6 +154,7 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         message_row.addWidget(self.message, 1)
         message_row.addWidget(self.message_action)
         layout.addLayout(message_row)
+        layout.addWidget(self.badge_file)
         layout.addLayout(action_row)
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -368,6 +372,7 @@ class ConsoleWidget(FollowsLanguage, QWidget):
             else None
         )
         self.details.show_attendee(attendee, printed)
+        self.badge_file.show_for(attendee.id if attendee else None)
         self._update_buttons()
 
     def _current_changed(self) -> None:
@@ -502,11 +507,17 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         if attendee_id is None:
             return
         try:
-            self.desk.reprint(attendee_id)
+            job = self.desk.reprint(attendee_id)
         except DeskError as error:
             self._failed(error)
             return
-        self._done(translate("Console", "Another badge is on its way to the printer."))
+        self.badge_file.follow(job, attendee_id)
+        self._done(where_it_goes(self.desk.printer, job))
+
+    def _badge_news(self, attendee_id: int, text: str) -> None:
+        """Where a badge went, said while its person is still the one chosen."""
+        if attendee_id == self.current_id():
+            self._say(text)
 
     def ask_undo(self) -> None:
         name = self._name(self.current_id() or 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QCoreApplication, QMargins, Qt, QTimer
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,16 +30,25 @@ from PySide6.QtWidgets import (
 
 from kiosk.reports.live import Overview, data_version, overview
 from kiosk.store import Store
+from kiosk.ui.console.print_actions import JobActions
 from kiosk.ui.i18n import FollowsLanguage
 
 translate = QCoreApplication.translate
 POLL_MS = 1000
+# Where a "Needs attention" line keeps the print jobs it is about.
+JOBS_ROLE = Qt.ItemDataRole.UserRole
 
 
 class OverviewWidget(FollowsLanguage, QWidget):
     def __init__(
-        self, store: Store, today: Callable[[], dt.date], parent: QWidget | None = None
+        self,
+        store: Store,
+        today: Callable[[], dt.date],
+        parent: QWidget | None = None,
+        printer: Any = None,
     ) -> None:
+        """`printer` (the desk's print service or queue) lets staff act on
+        the badges listed under "Needs attention"."""
         super().__init__(parent)
         self.store = store
         self.today = today
@@ -61,9 +72,18 @@ class OverviewWidget(FollowsLanguage, QWidget):
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(220)
 
+        self.job_actions: JobActions | None = None
+        attention: QWidget = self.problems
+        if printer is not None:
+            self.job_actions = JobActions(printer, self.refresh, self)
+            self.problems.currentItemChanged.connect(self._problem_chosen)
+            attention = QWidget(self)
+            column = QVBoxLayout(attention)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(self.problems, 1)
+            column.addWidget(self.job_actions)
         self.boxes = [
-            self._box(widget)
-            for widget in (self.categories, self.sessions, self.recent, self.problems)
+            self._box(widget) for widget in (self.categories, self.sessions, self.recent, attention)
         ]
         grid = QGridLayout()
         for index, box in enumerate(self.boxes):
@@ -155,12 +175,15 @@ class OverviewWidget(FollowsLanguage, QWidget):
             self.recent.addItem(
                 f"{item.at.astimezone(self.zone):%H:%M}  {item.name}  ({item.station}{where})"
             )
+        chosen = self.problems.currentItem()
+        chosen_jobs = chosen.data(JOBS_ROLE) if chosen is not None else None
         self.problems.clear()
         for job_id, name, error in figures.print_failures:
-            self.problems.addItem(
+            self._problem(
                 translate("Console", "Badge for {name} did not print: {error} (job {job})").format(
                     name=name, error=error, job=job_id
-                )
+                ),
+                [job_id],
             )
         for name, scope, one, other in figures.conflicts:
             self.problems.addItem(
@@ -169,10 +192,32 @@ class OverviewWidget(FollowsLanguage, QWidget):
                 ).format(name=name, scope=scope, a=one, b=other)
             )
         if figures.queued_prints:
-            self.problems.addItem(
-                translate("Console", "{n} badges waiting to print").format(n=figures.queued_prints)
+            self._problem(
+                translate("Console", "{n} badges waiting to print").format(n=figures.queued_prints),
+                figures.queued_jobs,
             )
+        self._choose_again(chosen_jobs)
         self._chart(figures.arrivals)
+
+    def _problem(self, text: str, jobs: list[int]) -> None:
+        """A "Needs attention" line about print jobs, which staff can act on."""
+        item = QListWidgetItem(text, self.problems)
+        item.setData(JOBS_ROLE, jobs)
+
+    def _choose_again(self, jobs: list[int] | None) -> None:
+        """After a refresh the same line stays chosen (a failure keeps its job)."""
+        wanted = set(jobs or [])
+        for row in range(self.problems.count()):
+            item = self.problems.item(row)
+            if wanted & set(item.data(JOBS_ROLE) or []):
+                self.problems.setCurrentItem(item)
+                return
+        self._problem_chosen(None)
+
+    def _problem_chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        if self.job_actions is not None:
+            jobs = item.data(JOBS_ROLE) if item is not None else None
+            self.job_actions.set_jobs(list(jobs or []))
 
     def _fill(self, table: QTableWidget, rows: list[tuple[object, ...]]) -> None:
         table.setRowCount(len(rows))

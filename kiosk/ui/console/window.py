@@ -36,7 +36,7 @@ class DeskTabs(FollowsLanguage, QTabWidget):
         self.console = ConsoleWidget(desk, self)
         station = desk.station
         self.overview = OverviewWidget(
-            desk.store, lambda: station.event.local_day(station.clock()), self
+            desk.store, lambda: station.event.local_day(station.clock()), self, desk.printer
         )
         self.health = HealthPanel(desk.store, self)
         self.settings = SettingsPanel(desk.store, self)
@@ -53,12 +53,15 @@ class DeskTabs(FollowsLanguage, QTabWidget):
         self.setTabText(self.indexOf(self.settings), translate("Console", "Settings"))
 
 
-def print_queue_for(store: Store):  # type: ignore[no-untyped-def]
+def print_service_for(store: Store):  # type: ignore[no-untyped-def]
+    """The desk's print service: its worker prints (or, with printer "none",
+    saves) what the desk queues; None when printing is not installed."""
     try:
-        from kiosk.printing import PrintQueue
-    except ImportError:
+        from kiosk.printing.qt_service import PrintService
+    except ImportError as error:
+        log.info("badge printing unavailable at the desk: %s", error)
         return None
-    return PrintQueue(store)
+    return PrintService(store)
 
 
 def desk_window(desk: HelpDesk) -> tuple[QMainWindow, DeskTabs]:
@@ -102,7 +105,10 @@ def run_desk(db_path: Path, station: str, operator: str, *, smoke: bool = False)
     store = Store.open(db_path)
     backups = start_backups(store, db_path)
     app.aboutToQuit.connect(backups.stop)
-    desk = HelpDesk(store, station=station, operator=operator, printer=print_queue_for(store))
+    printer = print_service_for(store)
+    if printer is not None and not smoke:
+        printer.start()  # jobs left unfinished last time resume now
+    desk = HelpDesk(store, station=station, operator=operator, printer=printer)
     window, _tabs = desk_window(desk)
     fit_to_screen(window)
     window.show()

@@ -61,7 +61,7 @@ class ResultView(ScreenView):
 
     def set_badge_state(self, state: str) -> None:
         self.badge_state = state
-        set_text(self.badge, badge_line(state))
+        set_text(self.badge, badge_line(state, self.help_desk))
         self.badge.setVisible(bool(self.badge.text()))
 
     def set_countdown(self, seconds: int) -> None:

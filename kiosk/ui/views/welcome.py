@@ -32,7 +32,7 @@ class WelcomeView(ScreenView):
         self.status_info: dict[str, Any] = {
             "station": "",
             "camera": "off",
-            "printing": False,
+            "printing": False,  # True, False or "desk" (printer "none")
             "pin": True,
             "sync": None,
         }
@@ -118,9 +118,11 @@ class WelcomeView(ScreenView):
         parts = [
             translate("Welcome", "Station {name}").format(name=info["station"]),
             camera_line(info["camera"]),
-            translate("Welcome", "Badge printing on")
-            if info["printing"]
-            else translate("Welcome", "Badge printing off"),
+            {
+                "desk": translate("Welcome", "Badges saved for the help desk"),
+                True: translate("Welcome", "Badge printing on"),
+                False: translate("Welcome", "Badge printing off"),
+            }[info["printing"]],
         ]
         if info["sync"] is not None:
             parts.append(sync_line(info["sync"]))
