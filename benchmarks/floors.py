@@ -7,7 +7,7 @@ of the product's job with the bare library and nothing of ours around it:
 - badges: a bare reportlab canvas drawing the same number of pages, each with
   four strings in the template's TrueType fonts (the first name in its bold
   role, as the template sets it) and a QR matrix computed beforehand, drawn
-  as one path;
+  as one path (turning the matrix into the path is part of drawing it);
 - import: `sqlite_utils.Database.insert_all` loading the same CSV rows into a
   plain table (no cleaning, no search keys, no indexes);
 - print hand-off: a bare `lp` of an already rendered PDF to the same queue.
@@ -36,30 +36,30 @@ from kiosk.domain.models import Attendee, Event
 def badge_pages_floor(
     attendees: Sequence[Attendee], event: Event, template: str | None = None
 ) -> float:
-    """Seconds for a bare canvas to draw one page per attendee (QR matrices made beforehand)."""
+    """Seconds for a bare canvas to draw one page per attendee (QR matrices made
+    beforehand, drawn as paths in the timed part)."""
     design = load_template(template)
     # The template's own fonts: its first name is set in the bold role.
     bold, regular = (
         chain_for(role, design.font_path(role)).fonts()[0].name for role in ("bold", "regular")
     )
     pages = [
-        (
-            (a.first_name, a.last_name, a.organisation, event.name),
-            module_rectangles(qr_rows(a.code)),
-        )
+        ((a.first_name, a.last_name, a.organisation, event.name), qr_rows(a.code))
         for a in attendees
     ]
     width, height = design.width * PT_PER_MM, design.height * PT_PER_MM
     started = time.perf_counter()
     canvas = Canvas(io.BytesIO(), pagesize=(width, height), pageCompression=1, invariant=1)
-    for strings, rectangles in pages:
+    for strings, matrix in pages:
         for line, text in enumerate(strings):
             canvas.setFont(bold if line == 0 else regular, 24 if line == 0 else 10)
             canvas.drawString(12, height - 60 - 24 * line, text)
         canvas.saveState()
         canvas.translate(width - 80, 80)
         canvas.scale(2, -2)
-        # The cheapest way to write a path of integer rectangles, as the product does.
+        # The matrix drawn as the product draws one: merged into rectangles,
+        # written as one path of integers.
+        rectangles = module_rectangles(matrix)
         canvas.addLiteral(" ".join(f"{c} {r} {w} {h} re" for c, r, w, h in rectangles) + " f")
         canvas.restoreState()
         canvas.showPage()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import io
 import logging
+import string
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
@@ -18,6 +19,7 @@ from kiosk.badges import batch
 from kiosk.badges.elements import (
     BandElement,
     Box,
+    Element,
     ImageElement,
     LineElement,
     QrElement,
@@ -125,79 +127,152 @@ def draw_badge(
     attendee: Attendee,
     event: Event,
     drawn: list[Drawn] | None = None,
+    forms: dict[int, str | None] | None = None,
 ) -> None:
-    """Draw one badge with its bottom-left corner at the canvas origin, at design size."""
+    """Draw one badge with its bottom-left corner at the canvas origin, at design size.
+
+    `forms` maps the indexes of elements already drawn into form XObjects
+    (see `static_forms`) to the form to show there (None: shown with an
+    earlier element of the same form).
+    """
     values = badge_fields(attendee, event)
     context = f"(attendee {attendee.id}, template {template.name})"
     for index, element in enumerate(template.elements):
-        if isinstance(element, LineElement):
-            canvas.setStrokeColor(HexColor(element.colour))
-            canvas.setLineWidth(element.width * PT_PER_MM)
-            (x1, y1), (x2, y2) = element.start, element.end
-            canvas.line(
-                x1 * PT_PER_MM,
-                (template.height - y1) * PT_PER_MM,
-                x2 * PT_PER_MM,
-                (template.height - y2) * PT_PER_MM,
-            )
+        if forms is not None and index in forms:
+            name = forms[index]
+            if name is not None:
+                canvas.doForm(name)
             continue
-        box = _pt_box(element.box, template)
-        record = Drawn(index, type(element).__name__, box)
-        if isinstance(element, TextElement):
-            value = element.text.format(**values)
-            if element.uppercase:
-                value = value.upper()
-            fitted = fit_text(
-                value,
-                _chain(template, element.font),
-                box[2],
-                box[3],
-                element.max_size,
-                element.min_size,
-                max_lines=element.max_lines,
-                initials=element.initials,
-            )
-            _log_fit(fitted, index, context, element.min_size)
-            canvas.setFillColor(HexColor(element.colour))
-            record.ink = _draw_text(canvas, fitted, box, element.align, element.valign)
-            record.text = fitted
-        elif isinstance(element, BandElement):
-            value = element.field.format(**values)
-            canvas.setFillColor(HexColor(element.colour_for(value)))
-            canvas.rect(*box, stroke=0, fill=1)
-            label = element.label_for(value)
-            if element.uppercase:
-                label = label.upper()
-            pad = BAND_PADDING_MM * PT_PER_MM
-            inner = (box[0] + pad, box[1] + pad / 2, box[2] - 2 * pad, box[3] - pad)
-            fitted = fit_text(
-                label,
-                _chain(template, element.font),
-                inner[2],
-                inner[3],
-                element.max_size,
-                element.min_size,
-                max_lines=1,
-            )
-            _log_fit(fitted, index, context, element.min_size)
-            canvas.setFillColor(HexColor(element.text_colour))
-            record.ink = _draw_text(canvas, fitted, inner, element.align, "middle")
-            record.text = fitted
-        elif isinstance(element, QrElement):
-            payload = element.payload.format(**values)
-            side = min(box[2], box[3])
-            x = box[0] + (box[2] - side) / 2
-            y = box[1] + (box[3] - side) / 2
-            if payload:
-                record.module = draw_qr(canvas, payload, x, y, side, element.level)
-                record.ink = (x, y, side, side)
-        elif isinstance(element, ImageElement):
-            canvas.drawImage(
-                _image(element.path), *box, preserveAspectRatio=True, anchor="c", mask="auto"
-            )
-            record.ink = box
-        if drawn is not None:
+        record = _draw_element(canvas, template, index, element, values, context)
+        if drawn is not None and record is not None:
             drawn.append(record)
+
+
+def _draw_element(
+    canvas: Canvas,
+    template: Template,
+    index: int,
+    element: Element,
+    values: dict[str, str],
+    context: str,
+) -> Drawn | None:
+    if isinstance(element, LineElement):
+        canvas.setStrokeColor(_colour(element.colour))
+        canvas.setLineWidth(element.width * PT_PER_MM)
+        (x1, y1), (x2, y2) = element.start, element.end
+        canvas.line(
+            x1 * PT_PER_MM,
+            (template.height - y1) * PT_PER_MM,
+            x2 * PT_PER_MM,
+            (template.height - y2) * PT_PER_MM,
+        )
+        return None
+    box = _pt_box(element.box, template)
+    record = Drawn(index, type(element).__name__, box)
+    if isinstance(element, TextElement):
+        value = element.text.format(**values)
+        if element.uppercase:
+            value = value.upper()
+        fitted = fit_text(
+            value,
+            _chain(template, element.font),
+            box[2],
+            box[3],
+            element.max_size,
+            element.min_size,
+            max_lines=element.max_lines,
+            initials=element.initials,
+        )
+        _log_fit(fitted, index, context, element.min_size)
+        canvas.setFillColor(_colour(element.colour))
+        record.ink = _draw_text(canvas, fitted, box, element.align, element.valign)
+        record.text = fitted
+    elif isinstance(element, BandElement):
+        value = element.field.format(**values)
+        canvas.setFillColor(_colour(element.colour_for(value)))
+        canvas.rect(*box, stroke=0, fill=1)
+        label = element.label_for(value)
+        if element.uppercase:
+            label = label.upper()
+        pad = BAND_PADDING_MM * PT_PER_MM
+        inner = (box[0] + pad, box[1] + pad / 2, box[2] - 2 * pad, box[3] - pad)
+        fitted = fit_text(
+            label,
+            _chain(template, element.font),
+            inner[2],
+            inner[3],
+            element.max_size,
+            element.min_size,
+            max_lines=1,
+        )
+        _log_fit(fitted, index, context, element.min_size)
+        canvas.setFillColor(_colour(element.text_colour))
+        record.ink = _draw_text(canvas, fitted, inner, element.align, "middle")
+        record.text = fitted
+    elif isinstance(element, QrElement):
+        payload = element.payload.format(**values)
+        side = min(box[2], box[3])
+        x = box[0] + (box[2] - side) / 2
+        y = box[1] + (box[3] - side) / 2
+        if payload:
+            record.module = draw_qr(canvas, payload, x, y, side, element.level)
+            record.ink = (x, y, side, side)
+    elif isinstance(element, ImageElement):
+        canvas.drawImage(
+            _image(element.path), *box, preserveAspectRatio=True, anchor="c", mask="auto"
+        )
+        record.ink = box
+    return record
+
+
+@functools.lru_cache(maxsize=256)
+def _colour(hex_text: str) -> Color:
+    return HexColor(hex_text)
+
+
+# Fields that are the same on every badge of a batch (one event per batch).
+_BATCH_FIELDS = {"event_name", "event_venue"}
+
+
+def _same_on_every_badge(element: Element) -> bool:
+    if isinstance(element, LineElement | ImageElement):
+        return True
+    if isinstance(element, TextElement):
+        names = {name for _, name, _, _ in string.Formatter().parse(element.text) if name}
+        return names <= _BATCH_FIELDS
+    return False  # bands and QR codes show an attendee's category or code
+
+
+def static_forms(
+    canvas: Canvas, template: Template, attendee: Attendee, event: Event
+) -> dict[int, str | None]:
+    """Draw each run of consecutive elements that look the same on every badge
+    (lines, images, the event's name) once, as a form XObject every badge of
+    the PDF shows: drawn and fitted once per batch, stored once in the file.
+    Runs keep their place among the other elements, so nothing changes which
+    element is drawn over which. Call before the first page is drawn."""
+    values = badge_fields(attendee, event)
+    context = f"(template {template.name}, drawn once per batch)"
+    forms: dict[int, str | None] = {}
+    name: str | None = None
+    for index, element in enumerate(template.elements):
+        if not _same_on_every_badge(element):
+            if name is not None:
+                canvas.endForm()
+                name = None
+            continue
+        if name is None:
+            name = f"kiosk-static-{index}"
+            forms[index] = name
+            # A box much larger than the badge: a form clips to it, a badge never does.
+            width, height = template.width * PT_PER_MM, template.height * PT_PER_MM
+            canvas.beginForm(name, -width, -height, 2 * width, 2 * height)
+        else:
+            forms[index] = None
+        _draw_element(canvas, template, index, element, values, context)
+    if name is not None:
+        canvas.endForm()
+    return forms
 
 
 def _log_fit(fitted: FittedText, index: int, context: str, smallest: float) -> None:
@@ -299,6 +374,12 @@ def render_badges_pdf(
     buffer = io.BytesIO()
     canvas = _new_canvas(buffer, paper.page_width, paper.page_height)
     per_page = paper.per_page
+    # With a recorder (tests), every element is drawn on every badge and recorded.
+    forms = (
+        static_forms(canvas, design, attendees[0], event)
+        if attendees and recorder is None
+        else None
+    )
     for number, attendee in enumerate(attendees):
         slot = number % per_page
         if slot == 0 and number:
@@ -313,7 +394,7 @@ def render_badges_pdf(
         )
         canvas.scale(scale, scale)
         drawn: list[Drawn] | None = [] if recorder is not None else None
-        draw_badge(canvas, design, attendee, event, drawn)
+        draw_badge(canvas, design, attendee, event, drawn, forms)
         if recorder is not None and drawn is not None:
             recorder.badges.append(drawn)
         canvas.restoreState()

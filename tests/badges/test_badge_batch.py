@@ -10,9 +10,10 @@ import pypdf
 import pytest
 from badge_helpers import EVENT, person, rasterise
 
-from kiosk.badges import batch, render_badges_pdf
+from kiosk.badges import batch, list_templates, render_badges_pdf
+from kiosk.badges.render import Recorder
 from kiosk.domain.codes import new_code
-from kiosk.domain.models import Attendee
+from kiosk.domain.models import Attendee, Event
 
 FIRST = ["Zoë", "Tomás", "Hannah", "Raj", "Siobhán", "Łukasz", "Wei", "Amara", "محمد", "Γιώργος"]
 
@@ -80,3 +81,40 @@ def test_a_process_with_other_threads_does_not_fork(monkeypatch: pytest.MonkeyPa
     finally:
         stop.set()
         helper.join()
+
+
+@pytest.mark.parametrize(
+    "template", [info.name for info in list_templates() if info.source == "built-in"]
+)
+def test_elements_drawn_once_per_batch_look_the_same_as_drawn_per_badge(
+    template: str, demo: tuple[Event, list[Attendee]]
+) -> None:
+    event, people = demo
+    chosen = people[:9]
+    shared = render_badges_pdf(chosen, event, template, parallel=False)
+    # A recorder makes every element be drawn on every badge.
+    each = render_badges_pdf(chosen, event, template, parallel=False, recorder=Recorder())
+    assert b"/kiosk-static-" not in each
+    for number, (left, right) in enumerate(
+        zip(rasterise(shared, 60), rasterise(each, 60), strict=True)
+    ):
+        assert left.tobytes() == right.tobytes(), f"{template}: page {number + 1} differs"
+
+
+def test_the_event_name_and_lines_are_stored_once_per_pdf(
+    demo: tuple[Event, list[Attendee]],
+) -> None:
+    event, people = demo
+    pdf = render_badges_pdf(people[:20], event, "4x3in", parallel=False)
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 20
+    forms = [
+        name
+        for name, xobject in reader.pages[0]["/Resources"]["/XObject"].items()
+        if xobject.get_object()["/Subtype"] == "/Form"
+    ]
+    assert forms  # the event name and the rule under the last name
+    # Shown on every page, defined once.
+    for page in reader.pages:
+        assert all(form in page["/Resources"]["/XObject"] for form in forms)
+    assert pdf.count(b"/Subtype /Form") == len(forms)
