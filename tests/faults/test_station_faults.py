@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from fault_helpers import ScanProcess, admitted_in_file, fill, make_event
+from fault_helpers import ScanProcess, admitted_in_file, fill, lift_size_limit, make_event
 
 pytestmark = pytest.mark.faults
 
@@ -45,6 +45,31 @@ def test_disk_filled_mid_run_is_reported_and_healed(
     assert errors and errors[0]["error"] == "disk_full"
     assert "full" in errors[0]["message"]
     filler.unlink()
+    assert station.scan(next(codes))["result"] == "checked_in"
+    assert_nothing_lost(station, db)
+
+
+def test_file_size_limit_mid_run_is_reported_and_healed(
+    tmp_path: Path, stations: list[ScanProcess]
+) -> None:
+    """The full disk where mounting is not allowed: the station's own file-size
+    limit (RLIMIT_FSIZE) stops the log from growing, and is lifted to heal."""
+    db = tmp_path / "event.db"
+    codes = iter(make_event(db))
+    # Above SQLite's 32 KB shared-memory file: the station starts, and the
+    # write-ahead log reaches the limit within a few check-ins.
+    station = ScanProcess(db, size_limit=64 * 1024, log_dir=tmp_path / "logs")
+    stations.append(station)
+    assert station.scan(next(codes))["result"] == "checked_in"
+    errors = []
+    for _ in range(40):
+        answer = station.scan(next(codes))
+        if answer["result"] == "error":
+            errors.append(answer)
+            break
+    # SQLite reports a write past the limit as an I/O error, not SQLITE_FULL.
+    assert errors and errors[0]["error"] in ("disk_full", "disk_error"), errors
+    lift_size_limit(station.proc.pid)
     assert station.scan(next(codes))["result"] == "checked_in"
     assert_nothing_lost(station, db)
 
