@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 from kiosk.cli.common import UserError, add_db_argument, db_path, open_store
-from kiosk.operations import check_event_file
+from kiosk.operations import damaged_event_file
 from kiosk.store import Store
+from kiosk.store.private import read_private
 from kiosk.sync.connection import SERVER_ENV, SERVER_SETTING, SyncSetupError, resolve_server
 
 
@@ -38,10 +39,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_kiosk_command(args: argparse.Namespace) -> int:
     path = db_path(args)
-    server = _server(args, path)
-    if path.exists():
-        check_event_file(path)  # a damaged file is named with the newest good backup
-    elif server is None:
+    # A damaged file opens the recovery screen; other faults are one sentence here.
+    damaged = damaged_event_file(path) if path.exists() else None
+    server = _server(args, path, readable=damaged is None)
+    if not path.exists() and server is None:
         raise UserError(f"There is no event database at {path}; create one with 'kiosk init'.")
     if args.smoke and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         # CI machines have no display: paint into memory instead.
@@ -56,6 +57,7 @@ def run_kiosk_command(args: argparse.Namespace) -> int:
             windowed=args.windowed,
             smoke=args.smoke,
             server=server,
+            damaged=damaged,
         )
     except SyncSetupError as error:
         # Refused or unreachable before the first copy: leave no empty file.
@@ -66,15 +68,19 @@ def run_kiosk_command(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
 
 
-def _server(args: argparse.Namespace, path: Path) -> str | None:
+def _server(args: argparse.Namespace, path: Path, *, readable: bool = True) -> str | None:
     """--server, then $KIOSK_SERVER, then the station's `sync.server` setting."""
     setting = None
     if path.exists() and not (args.server or os.environ.get(SERVER_ENV)):
-        store = Store.open(path)
-        try:
-            setting = store.setting(SERVER_SETTING)
-        finally:
-            store.close()
+        if not readable:
+            # Kept beside the event file, not in it: damage does not hide it.
+            setting = read_private(path).get(SERVER_SETTING)
+        else:
+            store = Store.open(path)
+            try:
+                setting = store.setting(SERVER_SETTING)
+            finally:
+                store.close()
     return resolve_server(args.server, setting)
 
 

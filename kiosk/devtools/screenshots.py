@@ -13,22 +13,27 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.domain.models import AttendeeStatus
+from kiosk.operations import DamagedFile, damaged_event_file
 from kiosk.store import Store
+from kiosk.store.backup import backup_database, rotate_backup
 from kiosk.store.faults import Fault, fault
 from kiosk.sync import SyncStatus
 from kiosk.ui.app import Kiosk, build_kiosk
 from kiosk.ui.flow import FlowController
 from kiosk.ui.i18n import Languages
 from kiosk.ui.pin import PinGate, hash_pin
+from kiosk.ui.recovery import RecoveryController
 from kiosk.ui.resources import load_fonts
 from kiosk.ui.settings import KioskSettings
+from kiosk.ui.window import KioskWindow
 
 SIZES = {"1024x600": (1024, 600), "1920x1080": (1920, 1080), "portrait": (1080, 1920)}
 
@@ -141,8 +146,31 @@ def _camera_picture(code: str) -> QImage | None:
     return phone_photo(code).scaledToWidth(640)
 
 
+def damaged_copy(store: Store, folder: Path) -> DamagedFile:
+    """A copy of the demo event with a page overwritten, a good backup beside it."""
+    assert store.path is not None
+    target = folder / "event.db"
+    rotate_backup(store.path, folder / "backups")
+    backup_database(store.path, target)
+    data = bytearray(target.read_bytes())
+    data[8192:16384] = b"\xee" * 8192
+    target.write_bytes(bytes(data))
+    damaged = damaged_event_file(target)
+    assert damaged is not None, "the overwritten page went unnoticed"
+    return damaged
+
+
+def recovery_scenes(damaged: DamagedFile) -> Iterator[tuple[str, DamagedFile]]:
+    """The damaged-file screen with its backup, and with none found."""
+    yield "recovery", damaged
+    yield "recovery-no-backup", replace(damaged, backup=None)
+
+
 def grab(kiosk: Kiosk) -> QPixmap:
-    window = kiosk.window
+    return grab_window(kiosk.window)
+
+
+def grab_window(window: QWidget) -> QPixmap:
     if QApplication.platformName() == "offscreen":
         return window.grab()
     screen = window.screen()
@@ -182,8 +210,25 @@ def capture(
             kiosk.window.allow_close = True
             kiosk.window.close()
             kiosk.window.deleteLater()
+            damaged = damaged_copy(store, Path(folder) / f"{prefix}-damaged")
             store.close()
             settle()
+            for scene, shown in recovery_scenes(damaged):
+                if not only(size, scene):
+                    continue
+                window = KioskWindow(locked=False)
+                recovery = RecoveryController(window, shown, languages)
+                recovery.set_appearance(language, contrast, False)
+                window.resize(*SIZES[size])
+                window.show()
+                settle()
+                path = out / f"{prefix}-{scene}.png"
+                grab_window(window).save(str(path))
+                written.append(path)
+                recovery.watch.stop()
+                window.close()
+                window.deleteLater()
+                settle()
     return written
 
 
@@ -194,7 +239,16 @@ DEFAULT_VARIANTS = [
     ("en-1920", "en", False, "1920x1080"),
     ("fr-portrait", "fr", False, "portrait"),
 ]
-BIG_SCENES = {"welcome", "welcome-camera", "result-checked-in", "find-me", "pin"}
+BIG_SCENES = {
+    "welcome",
+    "welcome-camera",
+    "result-checked-in",
+    "find-me",
+    "pin",
+    "set-pin",
+    "unavailable",
+    "recovery",
+}
 
 
 def main(argv: list[str] | None = None) -> int:

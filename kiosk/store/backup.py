@@ -30,6 +30,8 @@ DEFAULT_INTERVAL_S = 300.0
 
 # Faults of the place a copy is written to (others are the source's).
 WRITE_FAULTS = frozenset({Fault.DISK_FULL, Fault.READ_ONLY, Fault.DISK_ERROR})
+
+
 def backup_database(source: Path, target: Path) -> Path:
     """Copy `source` to `target` (owner-only), atomically.
 
@@ -137,12 +139,12 @@ def last_change(path: Path) -> str:
     return str(row[0] or "")
 
 
-def _read_one(path: Path, sql: str) -> str | None:
+def _read_one(path: Path, sql: str, params: tuple[str, ...] = ()) -> str | None:
     """One value from a healthy file, or None (no such table, unreadable)."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
         try:
-            row = conn.execute(sql).fetchone()
+            row = conn.execute(sql, params).fetchone()
         finally:
             conn.close()
     except (sqlite3.Error, UnicodeDecodeError):
@@ -156,6 +158,12 @@ def event_uid(path: Path) -> str | None:
 
 def event_name(path: Path) -> str:
     return _read_one(path, "SELECT name FROM event WHERE id = 1") or "no event"
+
+
+def setting_in_copy(path: Path, key: str) -> str | None:
+    """A setting of a healthy copy (a backup), read without writing to it;
+    None when it is not set there or the copy cannot be read."""
+    return _read_one(path, "SELECT value FROM settings WHERE key = ?", (key,))
 
 
 def keep_safety_copy(target: Path) -> Path:

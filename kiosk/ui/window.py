@@ -15,6 +15,8 @@ log = logging.getLogger("kiosk.ui")
 
 CORNER_PX = 90
 LONG_PRESS_MS = 3000
+# The smallest screen the kiosk is designed for; also the windowed size.
+WINDOWED_SIZE = (1024, 600)
 
 
 class KioskWindow(QWidget):
@@ -54,6 +56,19 @@ class KioskWindow(QWidget):
             for view in (self.stack.widget(i) for i in range(self.stack.count()))
             if isinstance(view, ScreenView)
         ]
+
+    def present(self, *, full_screen: bool) -> None:
+        """Show it: full screen at a real kiosk, else a window of the smallest size."""
+        if not full_screen:
+            self.resize(*WINDOWED_SIZE)
+            self.show()
+            return
+        # Without a window manager (a bare X session, as kiosks often run) the
+        # full-screen request alone leaves a small window: size it to the screen.
+        screen = QApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
 
     def set_appearance(self, theme: Theme, large_text: bool) -> None:
         self.theme, self.large_text = theme, large_text

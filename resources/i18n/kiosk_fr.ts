@@ -650,7 +650,7 @@
     </message>
     <message>
         <source>No staff PIN is set yet. Choose one: 4 to 8 digits.</source>
-        <translation>Aucun code du personnel n’est encore défini. Choisissez-en un&#xa0;: 4 à 8 chiffres.</translation>
+        <translation>Aucun code du personnel n’est encore défini. Choisissez-en un&#xa0;: 4&#xa0;à&#xa0;8&#xa0;chiffres.</translation>
     </message>
     <message>
         <source>Type the same PIN again.</source>
@@ -906,6 +906,33 @@
     <message>
         <source>Please see the help desk.</source>
         <translation>Merci de vous adresser à l’accueil.</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>This event file is damaged. Check-in is paused.</source>
+        <translation>Le fichier de l’événement est endommagé. L’enregistrement des arrivées est suspendu.</translation>
+    </message>
+    <message>
+        <source>Staff: restore the backup from {time}.</source>
+        <translation>Personnel&#xa0;: restaurez la sauvegarde de {time}.</translation>
+    </message>
+    <message>
+        <source>No good backup was found. Staff: restore a backup kept elsewhere with kiosk&#xa0;restore; check-in then starts again by itself.</source>
+        <translation>Aucune sauvegarde intacte n’a été trouvée. Personnel&#xa0;: restaurez une sauvegarde gardée ailleurs avec kiosk&#xa0;restore&#xa0;; les arrivées reprendront alors d’elles-mêmes.</translation>
+    </message>
+    <message>
+        <source>Please see the help desk.</source>
+        <translation>Merci de vous adresser à l’accueil.</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>Restaurer la sauvegarde</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {reason}</source>
+        <translation>La sauvegarde n’a pas pu être restaurée&#xa0;: {reason}</translation>
     </message>
 </context>
 </TS>

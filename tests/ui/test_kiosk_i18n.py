@@ -101,3 +101,18 @@ def test_every_visible_string_is_translated_on_every_screen(kiosk: Kiosk, roster
     assert untranslated == []
     assert "Retour" in seen and "Réservé au personnel" in seen  # French really was on screen
     assert "Réimprimer le badge" in seen  # the staff screen's console too
+
+
+def test_the_damaged_file_screen_is_translated(languages):  # type: ignore[no-untyped-def]
+    """The recovery screen stands alone (no kiosk behind it): checked on its own."""
+    from kiosk.ui.views.recovery import RecoveryView
+
+    english = {source for _, source, _ in messages(ts_file(SECOND[0]))}
+    assert languages.set_language(SECOND[0])
+    for view in (RecoveryView("10:42"), RecoveryView(None)):
+        view.show_failed("(the reason, as the store says it)")
+        texts = visible_texts(view)
+        assert len(texts) >= 4
+        left = [t for t in texts for source in english if len(source) > 12 and source in t]
+        assert left == [] and not english & set(texts)
+    assert "Restaurer la sauvegarde" in visible_texts(RecoveryView("10:42"))

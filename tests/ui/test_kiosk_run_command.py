@@ -55,25 +55,44 @@ def test_set_pin_stores_only_a_scrypt_hash(db_path: Path, monkeypatch, capsys): 
 def test_set_pin_refuses_a_short_pin(db_path: Path, monkeypatch, capsys):  # type: ignore[no-untyped-def]
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO("12\n"))
     assert main(["set-pin", "--db", str(db_path), "--stdin"]) == 2
-    assert "A PIN is 4 to 8 digits." in capsys.readouterr().err
+    assert "A PIN is 4 to 8 digits from 0 to 9." in capsys.readouterr().err
 
 
-def test_run_refuses_a_damaged_file_and_names_the_backup(tmp_path: Path):
+def damaged_demo(tmp_path: Path, backups: str = "backups") -> tuple[Path, Path]:
+    """A demo event backed up into `backups`, then a page of it overwritten."""
     from kiosk.store.backup import rotate_backup
 
     db = tmp_path / "event.db"
     assert kiosk("demo", "--db", str(db)).returncode == 0
-    good = rotate_backup(db, tmp_path / "backups")
+    good = rotate_backup(db, tmp_path / backups)
     store = Store.open(db)
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     data = bytearray(db.read_bytes())
     data[8192:16384] = b"\xee" * 8192
     db.write_bytes(bytes(data))
-    result = kiosk("run", "--db", str(db), "--smoke")
-    assert result.returncode == 2
-    assert "damaged" in result.stderr and str(good) in result.stderr
-    assert "Traceback" not in result.stderr
+    return db, good
+
+
+def test_smoke_run_on_a_damaged_file_paints_the_recovery_screen_and_exits_zero(tmp_path: Path):
+    db, good = damaged_demo(tmp_path)
+    damaged = db.read_bytes()
+    result = kiosk("-v", "run", "--db", str(db), "--smoke")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert f"recovery screen shown (newest good backup: {good.name})" in result.stderr
+    assert "screen recovery -> recovery (event file damaged)" in result.stderr
+    assert "screen welcome" not in result.stderr  # check-in never opened
+    assert db.read_bytes() == damaged  # nothing restored without staff
+    assert not list(tmp_path.glob("event-replaced-*"))
+
+
+def test_smoke_run_on_a_damaged_file_without_a_backup_still_paints_the_screen(tmp_path: Path):
+    db, _ = damaged_demo(tmp_path, backups="elsewhere")
+    result = kiosk("-v", "run", "--db", str(db), "--smoke")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "recovery screen shown (newest good backup: none)" in result.stderr
 
 
 def test_a_running_kiosk_backs_up_at_once_to_an_owner_only_file(tmp_path: Path):
