@@ -18,13 +18,18 @@ from kiosk.paths import APP_NAME, config_home
 ENTRY_NAME = f"{APP_NAME}.desktop"
 
 
-def launch_command(db: Path, station: str | None) -> list[str]:
-    """The command that starts the kiosk full screen on this event file."""
+def kiosk_command(*arguments: str) -> list[str]:
+    """The `kiosk` command with `arguments`, as this installation runs it."""
     # The standalone bundle is its own executable; an installed package is run
     # by this interpreter, whatever PATH says at login.
     frozen = getattr(sys, "frozen", False)
     program = [sys.executable] if frozen else [sys.executable, "-m", "kiosk"]
-    command = [*program, "run", "--db", str(db.resolve())]
+    return [*program, *arguments]
+
+
+def launch_command(db: Path, station: str | None) -> list[str]:
+    """The command that starts the kiosk full screen on this event file."""
+    command = kiosk_command("run", "--db", str(db.resolve()))
     if station:
         command += ["--station", station]
     return command

@@ -54,6 +54,9 @@ class TemplateInfo:
     description: str = ""
     stock: str = ""
     per_page: int = 1
+    # One badge: the label of a sheet stock, else the page itself.
+    label_width_mm: float = 0.0
+    label_height_mm: float = 0.0
 
 
 def builtin_dir() -> Path:
@@ -224,6 +227,8 @@ def _info(template: Template, source: str) -> TemplateInfo:
         description=template.description,
         stock=template.stock.name,
         per_page=template.stock.per_page,
+        label_width_mm=template.stock.label_width,
+        label_height_mm=template.stock.label_height,
     )
 
 

@@ -262,8 +262,10 @@ class PrintWorker:
             self._notify(claimed.id, state, "")
 
     def _render(self, queue: PrintQueue, job: PrintJob) -> RenderedBadge:
-        if job.kind is JobKind.TEST:
+        if job.kind is JobKind.TEST and job.attendee_id is None:
             return render_test_page(job.printer or self.printer_name, stock_size_mm(queue.store))
+        # A test job with an attendee is a real badge (the setup wizard's
+        # preview), printed without counting as their badge.
         assert job.attendee_id is not None
         return self.renderer(queue.store, job.attendee_id)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.models import Event
+from kiosk.settings import Settings
 from kiosk.store import Store, StoreError
 
 translate = QCoreApplication.translate
@@ -53,6 +54,11 @@ class EventPage(QWizardPage):
         self.zone = QComboBox(self)
         self.zone.setEditable(True)
         self.zone.addItems(ZONES)
+        self.organiser = QLineEdit(self)
+        self.organiser.setAccessibleName(translate("Wizard", "Organiser's name"))
+        self.organiser.setPlaceholderText(
+            translate("Wizard", "who signs the certificates of attendance")
+        )
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setProperty("role", "error")
@@ -67,6 +73,7 @@ class EventPage(QWizardPage):
         form.addRow(translate("Wizard", "First day"), self.first_day)
         form.addRow(translate("Wizard", "Last day"), self.last_day)
         form.addRow(translate("Wizard", "Time zone"), self.zone)
+        form.addRow(translate("Wizard", "Organiser's name"), self.organiser)
         layout = QVBoxLayout(self)
         layout.addWidget(self.create)
         layout.addWidget(self.open_existing)
@@ -106,7 +113,10 @@ class EventPage(QWizardPage):
             self.problem.setText(str(error))
             return False
         self.problem.clear()
-        self.wizard().use_store(store, path)  # type: ignore[attr-defined]
+        created = not self.open_existing.isChecked()
+        self.wizard().use_store(store, path, created=created)  # type: ignore[attr-defined]
+        if self.organiser.text().strip():  # an event opened again keeps its organiser
+            Settings(store).set("organiser_name", self.organiser.text().strip())
         return True
 
     def _create(self, path: Path) -> Store:

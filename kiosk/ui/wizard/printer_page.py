@@ -1,4 +1,5 @@
-"""Step 4: the printer, and a test badge printed through it."""
+"""Step 4: the printer, and a test badge printed through it: the badge the
+previous step previewed, which does not count as that attendee's badge."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWizardPage
 
 from kiosk.printing.backends import list_printers
+from kiosk.printing.jobs import JobKind
 from kiosk.printing.qt_service import PrintService
 
 translate = QCoreApplication.translate
@@ -63,16 +65,33 @@ class PrinterPage(QWizardPage):
             self.status.setText(str(error))
             return
         service.stop()  # the worker picks up the new printer when it starts again
-        self.test_job = service.test_page()
+        person = self.wizard().badge_page.person  # type: ignore[attr-defined]
+        # The previewed badge; a plain test page when there is no roster yet.
+        self.test_job = service.queue.enqueue(person.id if person else None, JobKind.TEST)
         service.start()
         self.status.setText(translate("Wizard", "Sending a test badge…"))
 
     def _job_changed(self, job_id: int, state: str, error: str) -> None:
         if job_id != self.test_job:
             return
+        printer = self.printer.currentText().strip()
+        saved = self._service().saved_file(job_id) if state == "done" else None
+        if saved is not None:
+            done = translate(
+                "Wizard", "Nothing was printed: the test badge was saved as a PDF file, {file}"
+            ).format(file=saved)
+        elif printer.startswith("cups:"):
+            done = translate(
+                "Wizard", "The test badge has printed. Check it looks like the preview."
+            )
+        else:
+            done = translate(
+                "Wizard",
+                "The test badge went to the printer. Check it comes out like the preview.",
+            )
         texts = {
             "sent": translate("Wizard", "The printer has the test badge."),
-            "done": translate("Wizard", "The test badge has printed. Check it looks right."),
+            "done": done,
             "failed": translate("Wizard", "The test badge did not print: {error}").format(
                 error=error
             ),

@@ -1,11 +1,14 @@
 """Step 2: import the roster, with a column-mapping step for unknown files
-and the validation report before anything is written."""
+and the validation report before anything is written: the layout found, a
+few rows as they will be read, how statuses map, and a loud warning when
+the file has no ticket codes (the tickets people hold would not scan)."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -13,17 +16,24 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
+    QWizard,
     QWizardPage,
 )
 
 from kiosk.io import FIELDS, ImportReport, RosterError, import_roster
 from kiosk.io.reading import read_table
+from kiosk.ui.wizard.roster_preview import RosterPreview, preview_roster
 
 translate = QCoreApplication.translate
 IGNORE = ""
+# Rows from which the import runs beside a progress bar, the wizard kept alive.
+LONG_IMPORT_ROWS = 2_000
+SAMPLE_FIELDS = ("first_name", "last_name", "organisation", "email", "category", "status")
 
 
 class RosterPage(QWizardPage):
@@ -55,6 +65,29 @@ class RosterPage(QWizardPage):
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
         self.report.setAccessibleName(translate("Wizard", "What the import will do"))
+        self.samples = QTableWidget(0, len(SAMPLE_FIELDS), self)
+        self.samples.setHorizontalHeaderLabels(
+            [
+                translate("Wizard", "First name"),
+                translate("Wizard", "Last name"),
+                translate("Wizard", "Organisation"),
+                translate("Wizard", "Email"),
+                translate("Wizard", "Category"),
+                translate("Wizard", "Registration"),
+            ]
+        )
+        self.samples.setAccessibleName(translate("Wizard", "The first rows, as they will be read"))
+        self.samples.verticalHeader().hide()
+        self.samples.horizontalHeader().setStretchLastSection(True)
+        self.samples.setMaximumHeight(120)
+        self.codes_warning = QLabel(self)
+        self.codes_warning.setWordWrap(True)
+        self.codes_warning.setProperty("role", "error")
+        self.codes_warning.setStyleSheet("font-weight: bold; color: #a40000;")
+        self.codes_warning.setAccessibleName(translate("Wizard", "Ticket codes"))
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # busy: the import does not say how far it is
+        self.progress.setAccessibleName(translate("Wizard", "Importing"))
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
@@ -63,10 +96,17 @@ class RosterPage(QWizardPage):
         layout.addLayout(row)
         layout.addWidget(self.mapping_note)
         layout.addWidget(self.mapping)
+        layout.addWidget(self.codes_warning)
+        layout.addWidget(self.samples)
         layout.addWidget(self.report, 1)
+        layout.addWidget(self.progress)
         self.headers: list[str] = []
         self.preview: ImportReport | None = None
+        self.read_as: RosterPreview | None = None
+        self.imported: ImportReport | None = None
         self._show_mapping(False)
+        self._show_preview(None)
+        self.progress.hide()
         self.path.textChanged.connect(self._forget)
 
     def _browse(self) -> None:
@@ -81,8 +121,24 @@ class RosterPage(QWizardPage):
         self.preview = None
         self.headers = []
         self._show_mapping(False)
+        self._show_preview(None)
         self.report.clear()
         self.completeChanged.emit()
+
+    def _show_preview(
+        self, preview: RosterPreview | None, report: ImportReport | None = None
+    ) -> None:
+        """The sample rows and the ticket-code warning (hidden with nothing to show)."""
+        self.read_as = preview
+        self.samples.setVisible(bool(preview and preview.samples))
+        rows = preview.samples if preview else []
+        self.samples.setRowCount(len(rows))
+        for row, fields in enumerate(rows):
+            for column, name in enumerate(SAMPLE_FIELDS):
+                self.samples.setItem(row, column, QTableWidgetItem(fields.get(name, "")))
+        warning = codes_warning(preview, report) if preview and report else ""
+        self.codes_warning.setText(warning)
+        self.codes_warning.setVisible(bool(warning))
 
     def _show_mapping(self, visible: bool) -> None:
         self.mapping_note.setVisible(visible)
@@ -113,14 +169,17 @@ class RosterPage(QWizardPage):
             self.preview = import_roster(
                 store, path, mapping=self.mapping_arguments(), dry_run=True
             )
+            read_as = preview_roster(path, self.mapping_arguments())
         except RosterError as error:
             self.preview = None
+            self._show_preview(None)
             self.report.setPlainText(str(error))
             if not self.mapping.isVisible():
                 self._offer_mapping(path)
             self.completeChanged.emit()
             return
-        self.report.setPlainText(describe(self.preview))
+        self._show_preview(read_as, self.preview)
+        self.report.setPlainText(describe(self.preview, read_as))
         self.completeChanged.emit()
 
     def _offer_mapping(self, path: Path) -> None:
@@ -159,26 +218,114 @@ class RosterPage(QWizardPage):
         return self.preview is not None or self._keep_roster()
 
     def validatePage(self) -> bool:
-        store = self.wizard().store  # type: ignore[attr-defined]
         if self._keep_roster():
             return True
         try:
-            report = import_roster(
-                store, Path(self.path.text().strip()), mapping=self.mapping_arguments()
-            )
+            report = self._import()
         except RosterError as error:
             self.report.setPlainText(str(error))
             return False
-        self.report.setPlainText(describe(report))
+        self.imported = report
+        self._show_preview(self.read_as, report)
+        self.report.setPlainText(describe(report, self.read_as))
         return True
 
+    def _import(self) -> ImportReport:
+        """The import; a long one runs beside a progress bar, the wizard's
+        buttons off, so the window keeps drawing and says what it is doing."""
+        store = self.wizard().store  # type: ignore[attr-defined]
+        path, mapping = Path(self.path.text().strip()), self.mapping_arguments()
+        rows = self.read_as.rows if self.read_as else 0
+        if rows < LONG_IMPORT_ROWS:
+            return import_roster(store, path, mapping=mapping)
+        outcome: dict[str, object] = {}
 
-def describe(report: ImportReport) -> str:
+        def work() -> None:
+            try:
+                outcome["report"] = import_roster(store, path, mapping=mapping)
+            except Exception as error:  # handed back to the GUI thread below
+                outcome["error"] = error
+
+        wizard = self.wizard()
+        buttons = [wizard.button(which) for which in _BUTTONS]
+        for button in buttons:
+            button.setEnabled(False)
+        self.progress.show()
+        self.report.setPlainText(translate("Wizard", "Importing {n} rows…").format(n=f"{rows:,}"))
+        thread = threading.Thread(target=work, name="roster-import", daemon=True)
+        loop = QEventLoop(self)
+        timer = QTimer(self, interval=50)
+        timer.timeout.connect(lambda: loop.quit() if not thread.is_alive() else None)
+        thread.start()
+        timer.start()
+        loop.exec()
+        timer.stop()
+        self.progress.hide()
+        for button in buttons:
+            button.setEnabled(True)
+        if "error" in outcome:
+            raise outcome["error"]  # type: ignore[misc]
+        report = outcome["report"]
+        assert isinstance(report, ImportReport)
+        return report
+
+
+_BUTTONS = (
+    QWizard.WizardButton.BackButton,
+    QWizard.WizardButton.NextButton,
+    QWizard.WizardButton.CancelButton,
+)
+
+
+def codes_warning(preview: RosterPreview, report: ImportReport) -> str:
+    """Said loudly: people whose codes were made here cannot scan the tickets they hold."""
+    if not report.codes_made:
+        return ""
+    if preview.code_column is None:
+        why = translate(
+            "Wizard", "This file has no “{column}” column, so it carries no ticket codes."
+        ).format(column=preview.expected_code_column)
+    else:
+        why = translate("Wizard", "Some rows have an empty “{column}”.").format(
+            column=preview.code_column
+        )
+    made = (
+        translate("Wizard", "New codes will be made for {n} attendees.")
+        if report.dry_run
+        else translate("Wizard", "New codes were made for {n} attendees.")
+    ).format(n=report.codes_made)
+    return " ".join(
+        [
+            why,
+            made,
+            translate(
+                "Wizard",
+                "The tickets they already hold will NOT scan at the door. Send them the new "
+                "codes before the event: kiosk codes --db EVENT-FILE -o FOLDER writes each "
+                "QR code and a mail-merge list.",
+            ),
+        ]
+    )
+
+
+def describe(report: ImportReport, preview: RosterPreview | None = None) -> str:
     verb = translate("Wizard", "Will import") if report.dry_run else translate("Wizard", "Imported")
-    lines = [
-        f"{verb}: {report.summary()}",
-        translate("Wizard", "Read as: {what}").format(what=report.description),
-    ]
+    lines = [f"{verb}: {report.summary()}"]
+    if preview is not None:
+        lines.append(
+            translate("Wizard", "Recognised as {format} ({how}).").format(
+                format=preview.format_name, how=report.description
+            )
+        )
+        cancelled = preview.cancelled_text()
+        if cancelled:
+            lines.append(cancelled + ".")
+        elif preview.statuses:
+            lines.append(translate("Wizard", "No row is marked cancelled."))
+        else:
+            lines.append(translate("Wizard", "The file has no status column: everyone is active."))
+    else:
+        lines.append(translate("Wizard", "Read as: {what}").format(what=report.description))
     if report.missing:
         lines.append(
             translate("Wizard", "{n} attendees already here are not in this file (kept).").format(

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWizardPage
 
 from kiosk.settings import Settings
-from kiosk.ui.pin import hash_pin, is_valid_pin
+from kiosk.ui.pin import MAX_PIN_LENGTH, hash_pin, is_valid_pin
 
 translate = QCoreApplication.translate
 
@@ -24,11 +24,13 @@ class StationPage(QWizardPage):
         for edit in (self.pin, self.pin_again):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setInputMask("")
-            edit.textChanged.connect(self.completeChanged)
+            edit.textChanged.connect(self._pins_changed)
         self.server = QLineEdit(self)
         self.server.setPlaceholderText(translate("Wizard", "optional: postgresql://…"))
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
+        self.problem.setProperty("role", "error")
+        self.problem.setAccessibleName(translate("Wizard", "What is wrong with the PIN"))
         form = QFormLayout()
         form.addRow(translate("Wizard", "Station name"), self.name)
         form.addRow(translate("Wizard", "Staff PIN (4 to 8 digits)"), self.pin)
@@ -52,6 +54,18 @@ class StationPage(QWizardPage):
         if pin != self.pin_again.text():
             return translate("Wizard", "The two PINs are not the same.")
         return None
+
+    def _pins_changed(self) -> None:
+        """Say what is wrong as soon as it is certain, instead of only
+        greying Next: a PIN that cannot be one, or a second PIN that differs."""
+        pin, again = self.pin.text(), self.pin_again.text()
+        problem = self._pin_problem()
+        typed_both = bool(pin) and len(again) >= len(pin)
+        impossible = bool(pin) and (
+            not (pin.isascii() and pin.isdigit()) or len(pin) > MAX_PIN_LENGTH
+        )
+        self.problem.setText(problem if problem and (typed_both or impossible) else "")
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return bool(self.name.text().strip()) and self._pin_problem() is None
