@@ -52,8 +52,20 @@ def on_disk(path: Path, opened: FileIdentity | None = None) -> FileIdentity | No
     return FileIdentity(stat.st_dev, stat.st_ino, tag)
 
 
-_PROC_FDS = Path("/proc/self/fd")
+# This process's open descriptors: Linux's /proc, macOS's and the BSDs' /dev/fd.
+# Windows has neither (and no pread): there the header's tag is not read and
+# the file is known by volume and file index alone. A file SQLite has open
+# cannot be deleted or renamed on Windows, so what goes unseen there is a
+# copy written over it in place.
+_FD_FOLDERS = (Path("/proc/self/fd"), Path("/dev/fd"))
 _last_fd: dict[tuple[int, int], int] = {}
+
+
+def _open_descriptors() -> list[int]:
+    for folder in _FD_FOLDERS:
+        with contextlib.suppress(OSError, ValueError):
+            return [int(name) for name in os.listdir(folder)]
+    return []
 
 
 def _header_tag(device: int, inode: int) -> int:
@@ -63,10 +75,9 @@ def _header_tag(device: int, inode: int) -> int:
     there means "not written yet", never a mismatch.
     """
     key = (device, inode)
-    candidates = [_last_fd[key]] if key in _last_fd else []
-    if not candidates and _PROC_FDS.is_dir():  # Linux; elsewhere, inode alone
-        with contextlib.suppress(OSError):
-            candidates = [int(name) for name in os.listdir(_PROC_FDS)]
+    if not hasattr(os, "pread"):
+        return 0  # Windows: inode alone (see _FD_FOLDERS)
+    candidates = [_last_fd[key]] if key in _last_fd else _open_descriptors()
     for fd in candidates:
         try:
             stat = os.fstat(fd)
