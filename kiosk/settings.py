@@ -4,8 +4,10 @@ choices, a range, or the printers found).
 
 The settings screen, `kiosk config` and docs/settings.md are generated from
 this list, and both the screen and `kiosk config set` refuse a value outside
-its constraints. Values live in the event file's `settings` table, and only
-values that differ from the default are stored.
+its constraints. Values live in the event file's `settings` table (except
+the hub's connection string, which can hold a password: it is kept in the
+station's owner-only private file, `kiosk.store.private`), and only values
+that differ from the default are stored.
 """
 
 from __future__ import annotations
