@@ -69,8 +69,7 @@ def check_printer(store: Store) -> Finding:
         return Finding(
             "printer",
             True,
-            f"no printer: badges are saved as PDF files in {folder}; attendees are told to "
-            "collect them at the help desk, which opens or prints them",
+            f"no printer: badges are saved as PDF files in {folder} for the help desk",
         )
     if info.state and info.state not in ("idle", "processing", "ready"):
         return Finding("printer", False, f"{name} is {info.state}; check paper and power")

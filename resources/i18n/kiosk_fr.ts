@@ -481,8 +481,8 @@
         <translation>Badge enregistré en PDF&#xa0;: {file}</translation>
     </message>
     <message>
-        <source>The badge is saved as a PDF file: {file}</source>
-        <translation>Le badge est enregistré en PDF&#xa0;: {file}</translation>
+        <source>The new badge is saved as a PDF file.</source>
+        <translation>Le nouveau badge est enregistré en PDF.</translation>
     </message>
     <message>
         <source>The badge was printed.</source>

@@ -67,14 +67,14 @@ def test_desk_reprint_saves_a_pdf_the_desk_can_open_and_copy(
     console.buttons["reprint"].click()
     # Said at once: where the badge is going.
     assert "PDF file for the help desk" in console.message.text()
-    qtbot.waitUntil(lambda: "saved as a PDF file:" in console.message.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "saved as a PDF file." in console.message.text(), timeout=10000)
 
     (job,) = service.jobs()
     assert job.state is JobState.DONE, "the job must not stay queued"
     saved = service.saved_file(job.id)
     assert saved is not None and saved.is_file()
     assert saved.parent == tmp_path / "event-badges"
-    assert str(saved) in console.message.text()
+    assert "Badges printed</b></td><td>1" in console.details.text.text()
     assert saved.read_bytes().startswith(b"%PDF")
     assert "Lovelace" in "".join(p.extract_text() for p in pypdf.PdfReader(saved).pages)
     assert saved.stat().st_mode & 0o077 == 0, "a badge carries a name: owner only"

@@ -119,10 +119,8 @@ class BadgeFileBar(FollowsLanguage, QWidget):
         if state == "done":
             del self._followed[job_id]
             path = self.printer.saved_file(job_id)
-            if path is not None:
-                text = translate("Console", "The badge is saved as a PDF file: {file}").format(
-                    file=str(path)
-                )
+            if path is not None:  # the bar shows the file, with Open and Save a copy
+                text = translate("Console", "The new badge is saved as a PDF file.")
             else:
                 text = translate("Console", "The badge was printed.")
         elif state in ("failed", "cancelled"):

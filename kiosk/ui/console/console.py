@@ -517,6 +517,7 @@ class ConsoleWidget(FollowsLanguage, QWidget):
     def _badge_news(self, attendee_id: int, text: str) -> None:
         """Where a badge went, said while its person is still the one chosen."""
         if attendee_id == self.current_id():
+            self._show_current()  # the count of badges and the file have changed
             self._say(text)
 
     def ask_undo(self) -> None:
