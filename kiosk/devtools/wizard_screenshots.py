@@ -1,4 +1,4 @@
-"""Screenshots of the setup wizard, for the README (run under Xvfb):
+"""Screenshots of every step of the setup wizard, for the README (run under Xvfb):
 python -m kiosk.devtools.wizard_screenshots docs/screenshots ROSTER.csv
 """
 
@@ -31,6 +31,7 @@ def main(folder: Path, roster: Path) -> None:
 
         real_path = wizard.event_page.path.text()
         wizard.event_page.path.setText("~/Documents/Events/spring-learning-event.db")
+        wizard.event_page.organiser.setText("Dr Ada Lovelace")
         shot("event")
         wizard.event_page.path.setText(real_path)
         wizard.next()
@@ -39,6 +40,32 @@ def main(folder: Path, roster: Path) -> None:
         shot("roster")
         wizard.next()
         shot("badge")
+        wizard.badge_page.template.setCurrentIndex(
+            wizard.badge_page.template.findData("avery-5392")
+        )
+        shot("badge-sheet")
+        wizard.next()
+        printer = wizard.printer_page.printer
+        printer.setCurrentIndex(max(0, printer.findText("none")))
+        shot("printer")
+        wizard.next()
+        station = wizard.station_page
+        station.name.setText("door-1")
+        station.pin.setText("2468")
+        station.pin_again.setText("2469")
+        shot("station-pins-differ")
+        station.pin_again.setText("2468")
+        wizard.next()
+        shot("summary")
+        wizard.back()
+        wizard.back()
+        wizard.reject()  # a half-made event file: Cancel asks first
+        for _ in range(10):
+            app.processEvents()
+        if wizard.leaving is not None:
+            wizard.leaving.grab().save(str(folder / "wizard-cancel.png"))
+            print(folder / "wizard-cancel.png")
+            wizard.stay_button.click()
         wizard.close()
 
 

@@ -30,6 +30,7 @@ class StationPage(QWizardPage):
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setProperty("role", "error")
+        self.problem.setStyleSheet("color: #a40000;")  # the wizard has no theme of its own
         self.problem.setAccessibleName(translate("Wizard", "What is wrong with the PIN"))
         form = QFormLayout()
         form.addRow(translate("Wizard", "Station name"), self.name)
