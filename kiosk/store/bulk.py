@@ -65,7 +65,10 @@ _KEYS_SQL["search_key"] = (
     + ", ' ')"
 )
 # The full-text index triggers on insert (migrations 1 and 6), and the one
-# statement each that indexes many new rows the same way.
+# statement each that indexes many new rows the same way. New rows are
+# indexed this many at a time: FTS5 writes a segment per statement and
+# merges them later, so a few large statements cost far less than many small.
+INDEX_ROWS = 32_768
 _INDEX_ON_INSERT = {
     "attendees_words_insert": "INSERT INTO attendees_words (rowid, name_key, search_key) "
     "SELECT id, name_key, search_key FROM attendees WHERE id > ? AND id <= ?",
@@ -214,6 +217,7 @@ class BulkWriter:
         try:
             if self._error is None:
                 self.conn.execute(f"DROP TABLE {_TEMP}")
+                self._index(self.conn.execute("SELECT max(id) FROM attendees").fetchone()[0])
                 for sql in self._triggers.values():
                     self.conn.execute(sql)
         finally:
@@ -231,6 +235,15 @@ class BulkWriter:
             finally:
                 self._jobs.task_done()
 
+    def _index(self, newest: int | None) -> None:
+        """Add the rows inserted since the last call to the full-text indexes."""
+        if newest is None or newest <= self._indexed:
+            return
+        for name, sql in _INDEX_ON_INSERT.items():
+            if name in self._triggers:
+                self.conn.execute(sql, (self._indexed, newest))
+        self._indexed = newest
+
     def _write(self, inserts: bool, updates: bool) -> None:
         conn, names = self.conn, ", ".join(IMPORT_COLUMNS)
         if inserts:
@@ -241,10 +254,8 @@ class BulkWriter:
                 (self.now, self.now),
             )
             newest = conn.execute("SELECT max(id) FROM attendees").fetchone()[0]
-            for name, sql in _INDEX_ON_INSERT.items():
-                if name in self._triggers:
-                    conn.execute(sql, (self._indexed, newest))
-            self._indexed = newest
+            if newest - self._indexed >= INDEX_ROWS:
+                self._index(newest)
         if updates:
             assignments = [f"{c} = u.{c}" for c in IMPORT_COLUMNS]
             assignments += [
