@@ -22,7 +22,7 @@ from kiosk.store import Store
 from kiosk.store.faults import StoreError, StoreFault
 from kiosk.ui.i18n import SOURCE_LANGUAGE, Languages
 from kiosk.ui.messages import next_session_after
-from kiosk.ui.pin import hash_pin
+from kiosk.ui.pin import PinGate, hash_pin
 from kiosk.ui.pin_guard import PinGuard, station_gate
 from kiosk.ui.settings import KioskSettings
 from kiosk.ui.sounds import Sounds
@@ -102,7 +102,6 @@ class FlowController(QObject):
         self.print_service = print_service
         self.kiosk_event = station.event
         self.sounds = Sounds(enabled=self.settings.get("kiosk.sounds"))
-        self.pin_gate = station_gate(store, station.name, self.settings.get("kiosk.pin_hash"))
         self.queue: deque[ScanResult] = deque()
         self.history: list[tuple[Screen, str]] = []
         self.current = Screen.WELCOME
@@ -166,7 +165,8 @@ class FlowController(QObject):
         self.find_me.back.connect(lambda: self._switch(Screen.WELCOME, "find-me back"))
         self.confirm.confirmed.connect(self._confirmed)
         self.confirm.rejected.connect(lambda: self._switch(Screen.FIND_ME, "not me"))
-        self.pin_guard = PinGuard(self.pin, lambda: self.pin_gate, self)
+        gate = station_gate(self.store, self.station.name, self.settings.get("kiosk.pin_hash"))
+        self.pin_guard = PinGuard(self.pin, gate, self)
         self.pin_guard.accepted.connect(lambda: self._open_staff("PIN accepted"))
         self.pin.cancelled.connect(lambda: self._switch(Screen.WELCOME, "PIN cancelled"))
         self.set_pin.chosen.connect(self._new_pin)
@@ -441,6 +441,15 @@ class FlowController(QObject):
             self._advance()
 
     # -- staff -----------------------------------------------------------
+
+    @property
+    def pin_gate(self) -> PinGate:
+        """The staff PIN and its lock-out (held by the pad's guard)."""
+        return self.pin_guard.gate
+
+    @pin_gate.setter
+    def pin_gate(self, gate: PinGate) -> None:
+        self.pin_guard.gate = gate
 
     def staff_requested(self) -> None:
         if self.current in (Screen.PIN, Screen.SET_PIN, Screen.STAFF):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -38,15 +37,16 @@ def station_gate(store: Store, station: str, stored_hash: str) -> PinGate:
 
 
 class PinGuard(QObject):
-    """Checks what is typed on `view` against the gate `gate()` returns now."""
+    """Checks what is typed on `view` against `gate` (which may be replaced)."""
 
     accepted = Signal()
 
-    def __init__(
-        self, view: PinView, gate: Callable[[], PinGate], parent: QObject | None = None
-    ) -> None:
+    def __init__(self, view: PinView, gate: PinGate, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.view, self._gate = view, gate
+        # The gate is held here, not fetched through a callback into the owner:
+        # a callback would tie owner and guard in a cycle only the garbage
+        # collector frees, on whichever thread it happens to run.
+        self.view, self.gate = view, gate
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.tick)
@@ -61,7 +61,7 @@ class PinGuard(QObject):
         self.timer.stop()
 
     def _submitted(self, pin: str) -> None:
-        gate = self._gate()
+        gate = self.gate
         if gate.attempt(pin):
             self.stop()
             self.accepted.emit()
@@ -73,7 +73,7 @@ class PinGuard(QObject):
             self.view.show_wrong()
 
     def tick(self) -> None:
-        left = self._gate().seconds_left()
+        left = self.gate.seconds_left()
         if left > 0:
             self.view.show_locked(int(left + 0.999))
             if not self.timer.isActive():

@@ -57,7 +57,7 @@ class RecoveryController(QObject):
         self.settings = damaged.settings
         # The damaged file cannot keep the count of wrong PINs: it lives as
         # long as this screen, and the pad still locks after three.
-        self.gate = PinGate(self.settings.get("kiosk.pin_hash"), clock=time.time)
+        gate = PinGate(self.settings.get("kiosk.pin_hash"), clock=time.time)
         taken = damaged.backup_time()
         self.notice = RecoveryView(backup_time_text(taken, dt.date.today()) if taken else None)
         self.pin = PinView()
@@ -69,7 +69,7 @@ class RecoveryController(QObject):
         }
         for view in self.views.values():
             window.stack.addWidget(view)
-        self.guard = PinGuard(self.pin, lambda: self.gate, self)
+        self.guard = PinGuard(self.pin, gate, self)
         self.guard.accepted.connect(lambda: self._restore(None))
         self.notice.restore_requested.connect(self.staff_requested)
         window.corner_long_press.connect(self.staff_requested)
@@ -127,7 +127,7 @@ class RecoveryController(QObject):
     def staff_requested(self) -> None:
         if self.current is not RecoveryScreen.NOTICE or self.damaged.backup is None:
             return
-        if self.gate.has_pin:
+        if self.guard.gate.has_pin:
             self._switch(RecoveryScreen.PIN, "restore requested")
             self.guard.start()
         else:
