@@ -43,11 +43,19 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+def _threads() -> int:
+    """Threads of this process, Qt's and other libraries' own included (Linux)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
+
+
 def _start_method() -> str:
-    """ "fork", "spawn", or "" when neither is safe and quick enough."""
+    """How to start workers: by fork, by spawn, or "" when neither is safe and quick."""
     if sys.platform.startswith("linux"):
         # Other threads running: forking is not safe, and spawning is slow.
-        return "fork" if threading.active_count() == 1 else ""
+        return "fork" if _threads() == 1 else ""
     return "spawn"  # macOS and Windows; macOS's system libraries do not survive a fork
 
 
