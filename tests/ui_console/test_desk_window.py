@@ -15,6 +15,7 @@ from kiosk.printing import PrintQueue
 from kiosk.store import Store
 from kiosk.ui.console.window import SMALLEST_SCREEN, desk_window, fit_to_screen
 from kiosk.ui.i18n import Languages
+from kiosk.ui.resources import load_fonts
 
 NOON = dt.datetime(2026, 3, 10, 12, tzinfo=dt.UTC)
 SCREEN = QRect(QPoint(0, 0), SMALLEST_SCREEN)
@@ -22,6 +23,7 @@ SCREEN = QRect(QPoint(0, 0), SMALLEST_SCREEN)
 
 @pytest.fixture
 def desk(tmp_path: Path) -> HelpDesk:
+    load_fonts()  # as `kiosk desk` does: the shipped fonts change every size hint
     store = Store.open(tmp_path / "event.db", create=True)
     store.save_event(
         Event("A long event name: Collaborative Learning Event — Spring", first_day=NOON.date())

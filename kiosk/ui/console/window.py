@@ -88,8 +88,11 @@ def fit_to_screen(window: QMainWindow, available: QRect | None = None) -> QRect:
     geometry = QRect(available.topLeft(), size)
     geometry.moveCenter(available.center())
     central = window.centralWidget()
-    if isinstance(central, DeskTabs):  # arrange the actions for this size before showing
+    if isinstance(central, DeskTabs):  # arranged for this size before showing
         central.console.fit(size.width(), size.height())
+        if size.height() < PREFERRED_SIZE.height():
+            # The overview's chart asks for a desk's height; a short screen gets a lower one.
+            central.overview.compact(size.height() // 5)
     window.setGeometry(geometry)
     return geometry
 
