@@ -80,7 +80,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         45,
         "Idle seconds before find-me or PIN go back.",
         label="Idle time-out (seconds)",
-        minimum=5,
+        minimum=1,
         maximum=600,
     ),
     SettingSpec(
@@ -112,7 +112,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         120,
         "Idle seconds before the staff screen locks again (back to welcome, PIN needed).",
         label="Staff screen locks after (seconds)",
-        minimum=10,
+        minimum=1,
         maximum=3600,
     ),
     SettingSpec(
