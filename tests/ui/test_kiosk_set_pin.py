@@ -88,7 +88,9 @@ def test_next_time_the_pin_screen_asks_for_the_new_pin(qtbot, kiosk: Kiosk, stor
     enter_pin(qtbot, c.pin.pad, "2468")
     assert c.history[-1] == (Screen.STAFF, "PIN accepted")
     # A restarted kiosk on the same file asks for it too.
-    again = FlowController(KioskWindow(locked=False), store, Station(store, name="test-kiosk"))
+    window = KioskWindow(locked=False)
+    qtbot.addWidget(window)  # closed and deleted on the GUI thread at the end
+    again = FlowController(window, store, Station(store, name="test-kiosk"))
     again.staff_requested()
     assert again.current is Screen.PIN
 
