@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,24 @@ def _private_log_dir(
 
 from kiosk.domain.models import Event  # noqa: E402
 from kiosk.store import Store  # noqa: E402
+from kiosk.ui.collector import collect_due  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cycle_collection_on_the_main_thread() -> Iterator[None]:
+    """As in the windows (kiosk.ui.collector): the cycle collector never runs on
+    a worker thread (print worker, sync, camera), where freeing a Qt object
+    can crash; it runs here, between tests, on the main thread."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests() -> Iterator[None]:
+    yield
+    collect_due()
+
 
 EVENT_DAY = dt.date(2026, 3, 10)
 

@@ -22,11 +22,13 @@ def run_setup(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.ui import diagnostics
+    from kiosk.ui.collector import MainThreadCollector
     from kiosk.ui.resources import load_fonts
     from kiosk.ui.wizard.wizard import SetupWizard
 
     app = QApplication.instance() or QApplication([])
     diagnostics.install_qt_message_handler()
+    MainThreadCollector(app)
     load_fonts()
     wizard = SetupWizard(args.folder or data_dir())
     wizard.show()

@@ -17,6 +17,7 @@ from kiosk.station import Station
 from kiosk.store import Store
 from kiosk.store.live import register as register_live
 from kiosk.ui import diagnostics
+from kiosk.ui.collector import MainThreadCollector
 from kiosk.ui.flow import FlowController
 from kiosk.ui.i18n import Languages
 from kiosk.ui.recovery import recover
@@ -152,6 +153,7 @@ def run_kiosk(
     assert isinstance(app, QApplication)
     app.setApplicationName("event-kiosk")
     diagnostics.install_qt_message_handler()
+    MainThreadCollector(app)
     if not smoke:
         diagnostics.add_rotating_log(diagnostics.log_file_for(db_path))
     load_fonts()

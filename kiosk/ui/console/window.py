@@ -99,11 +99,13 @@ def fit_to_screen(window: QMainWindow, available: QRect | None = None) -> QRect:
 
 def run_desk(db_path: Path, station: str, operator: str, *, smoke: bool = False) -> int:
     from kiosk.ui import diagnostics
+    from kiosk.ui.collector import MainThreadCollector
     from kiosk.ui.resources import load_fonts
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     diagnostics.install_qt_message_handler()
+    MainThreadCollector(app)
     load_fonts()
     store = Store.open(db_path)
     backups = start_backups(store, db_path)
