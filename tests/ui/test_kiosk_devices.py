@@ -73,6 +73,14 @@ def test_checked_in_prints_the_badge_and_shows_its_progress(
         service.stop()
 
 
-def test_without_a_chosen_printer_badge_printing_is_off(file_store: Store):
+def test_without_a_chosen_printer_badges_are_saved_for_the_help_desk(file_store: Store):
     pytest.importorskip("kiosk.printing.qt_service", reason="the printing package is not here")
-    assert make_print_service(file_store) is None
+    service = make_print_service(file_store)
+    try:
+        assert service is not None and service.saves_only
+        assert service.badge_folder == file_store.path.with_name(  # type: ignore[union-attr]
+            f"{file_store.path.stem}-badges"  # type: ignore[union-attr]
+        )
+    finally:
+        if service is not None:
+            service.stop()

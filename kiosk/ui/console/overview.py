@@ -82,6 +82,9 @@ class OverviewWidget(FollowsLanguage, QWidget):
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(self.problems, 1)
             column.addWidget(self.job_actions)
+            # The buttons take the room of a row or two, so the tab is no
+            # taller than without them (a 1024 x 600 screen has no room to spare).
+            self.problems.setMinimumHeight(self.problems.fontMetrics().height() * 2 + 8)
         self.boxes = [
             self._box(widget) for widget in (self.categories, self.sessions, self.recent, attention)
         ]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -96,16 +97,16 @@ class JobActions(FollowsLanguage, QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.move_button = QPushButton(self)
         self.move_button.clicked.connect(self.ask_move)
+        # What the last action did, on the buttons' row: a short screen has
+        # no room for another line, so a long sentence is cut here and whole
+        # in its tooltip.
         self.result = QLabel(self)
-        self.result.setWordWrap(True)
-        row = QHBoxLayout()
+        self.result.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
         for button in (self.retry_button, self.cancel_button, self.move_button):
             row.addWidget(button)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.result)
+        row.addWidget(self.result, 1)
         self.retranslate()
         self.set_jobs([])
 
@@ -138,7 +139,10 @@ class JobActions(FollowsLanguage, QWidget):
         return done, refusal
 
     def _report(self, text: str, refusal: str) -> None:
-        self.result.setText(f"{text} {refusal}".strip())
+        said = f"{text} {refusal}".strip()
+        self.result.setText(said)
+        self.result.setToolTip(said)
+        self.result.setAccessibleDescription(said)
         self.changed()
 
     def retry(self) -> None:
