@@ -188,11 +188,16 @@ class HelpDesk:
 
     def check_in(self, attendee_id: int) -> ScanResult:
         """Check someone in by hand (lost ticket, misspelt name)."""
+        return self.check_in_with_badge(attendee_id)[0]
+
+    def check_in_with_badge(self, attendee_id: int) -> tuple[ScanResult, int | None]:
+        """Check someone in by hand; also the print job of their badge, if one was made."""
         attendee = self._attendee(attendee_id)
         result = self.station.scan(attendee.code)
+        job = None
         if result.result.admitted and self.printer is not None:
-            self.printer.enqueue(attendee_id, "auto")
-        return result
+            job = self.printer.enqueue(attendee_id, "auto")
+        return result, job
 
     def undo(self, attendee_id: int, reason: str) -> LogEntry:
         if not reason.strip():

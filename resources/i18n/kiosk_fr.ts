@@ -188,8 +188,8 @@
         <translation>Sessions</translation>
     </message>
     <message>
-        <source>Badges printed</source>
-        <translation>Badges imprimés</translation>
+        <source>Badges made (printed or saved)</source>
+        <translation>Badges faits (imprimés ou enregistrés)</translation>
     </message>
     <message>
         <source>cancelled</source>

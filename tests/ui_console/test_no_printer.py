@@ -74,7 +74,7 @@ def test_desk_reprint_saves_a_pdf_the_desk_can_open_and_copy(
     saved = service.saved_file(job.id)
     assert saved is not None and saved.is_file()
     assert saved.parent == tmp_path / "event-badges"
-    assert "Badges printed</b></td><td>1" in console.details.text.text()
+    assert "Badges made (printed or saved)</b></td><td>1" in console.details.text.text()
     assert saved.read_bytes().startswith(b"%PDF")
     assert "Lovelace" in "".join(p.extract_text() for p in pypdf.PdfReader(saved).pages)
     assert saved.stat().st_mode & 0o077 == 0, "a badge carries a name: owner only"
@@ -101,6 +101,27 @@ def test_desk_reprint_saves_a_pdf_the_desk_can_open_and_copy(
     console.search.setText("hopper")
     console.refresh()
     assert not bar.isVisible()
+
+
+def test_desk_check_in_says_where_the_badge_went(
+    qtbot, store: Store, service: PrintService, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    desk = HelpDesk(store, station="desk-1", printer=service)
+    desk.station.clock = lambda: NOON
+    window, tabs = desk_window(desk)
+    qtbot.addWidget(window)
+    window.show()
+    console = tabs.console
+    console.search.setText("hopper")
+    console.refresh()
+    console.buttons["check_in"].click()
+    assert console.message.text().startswith("Checked in.")
+    assert "PDF file for the help desk" in console.message.text()
+    qtbot.waitUntil(lambda: "saved as a PDF file." in console.message.text(), timeout=10000)
+    (job,) = service.jobs()
+    saved = service.saved_file(job.id)
+    assert saved is not None and saved.parent == tmp_path / "event-badges"
+    assert console.badge_file.isVisible() and str(saved) in console.badge_file.label.text()
 
 
 def test_kiosk_with_no_printer_sends_the_attendee_to_the_help_desk_and_saves_the_badge(

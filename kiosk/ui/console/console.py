@@ -493,14 +493,23 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         attendee_id = self.current_id()
         if attendee_id is None:
             return
-        result = self.desk.check_in(attendee_id)
+        result, job = self.desk.check_in_with_badge(attendee_id)
         texts = {
             Result.CHECKED_IN: translate("Console", "Checked in."),
             Result.ALREADY_CHECKED_IN: translate("Console", "Already checked in today."),
             Result.CANCELLED: translate("Console", "This registration is cancelled."),
             Result.NOT_VALID_NOW: translate("Console", "Not valid at this time."),
         }
-        self._done(texts.get(result.result, result.result.value))
+        self._done(
+            self._with_badge(texts.get(result.result, result.result.value), job, attendee_id)
+        )
+
+    def _with_badge(self, text: str, job: int | None, attendee_id: int) -> str:
+        """`text`, then where the badge made for it is going (the bar follows it)."""
+        if job is None:
+            return text
+        self.badge_file.follow(job, attendee_id)
+        return f"{text} {where_it_goes(self.desk.printer, job)}"
 
     def reprint(self) -> None:
         attendee_id = self.current_id()
@@ -648,7 +657,11 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         except DeskError as error:
             self._failed(error)
             return
-        self._done(translate("Console", "Walk-in registered and checked in."), walk_in.attendee.id)
+        registered = translate("Console", "Walk-in registered and checked in.")
+        self._done(
+            self._with_badge(registered, walk_in.print_job, walk_in.attendee.id),
+            walk_in.attendee.id,
+        )
 
     def _ask_which(self, values: dict[str, str], duplicate: DuplicateWalkIn) -> None:
         dialog = DuplicateDialog(duplicate.matches, self.desk.station.event.zone, self)

@@ -74,7 +74,7 @@ class DetailsPanel(FollowsLanguage, QScrollArea):
         if sessions:
             rows.append((translate("Console", "Sessions"), "; ".join(sessions)))
         if printed is not None:
-            rows.append((translate("Console", "Badges printed"), str(printed)))
+            rows.append((translate("Console", "Badges made (printed or saved)"), str(printed)))
         html = [f"<h2>{escape(attendee.full_name)}</h2><table cellspacing='4'>"]
         html += [
             f"<tr><td><b>{escape(label)}</b></td><td>{_breakable(escape(value))}</td></tr>"
