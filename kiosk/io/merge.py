@@ -73,7 +73,7 @@ class ImportReport:
 # Rows read, cleaned and handed to the writer at a time: large enough that
 # each statement's index work is efficient, small enough that preparing the
 # next overlaps it and that a 100k import stays under 120 MB.
-CHUNK_ROWS = 32768
+CHUNK_ROWS = 8192
 
 
 def import_roster(
@@ -255,7 +255,8 @@ class _Planner:
     def _update(self, record: Record, target: int, code: str | None, external: str | None) -> None:
         self.matched[target] = record.row
         old = self.current[target]
-        new = {**record.fields, "source": self.source}
+        new = record.fields  # the record's own dict, used by nothing else after this
+        new["source"] = self.source
         if code is not None:
             new["code"] = code
         new["external_id"] = external or code or old[_EXTERNAL] or new.get("code", old[_CODE])
