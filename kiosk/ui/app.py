@@ -97,6 +97,7 @@ def build_kiosk(
     )
     wedge.install(app)
     wedge.scanned.connect(lambda code: controller.handle_scan(code, "scanner"))
+    wedge.misread.connect(lambda: controller.handle_misread("scanner"))
     kiosk = Kiosk(window, controller, wedge)
     if camera and settings.get("kiosk.camera_enabled"):
         kiosk.camera = _start_camera(controller, settings)

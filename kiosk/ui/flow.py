@@ -58,8 +58,8 @@ class Screen(enum.StrEnum):
 
 
 PUBLIC_IDLE = {Screen.FIND_ME, Screen.CONFIRM, Screen.PIN, Screen.SET_PIN}
-# Screens where a scan is not an admission.
-NO_SCANS = {Screen.PIN, Screen.SET_PIN, Screen.STAFF, Screen.UNAVAILABLE}
+# Screens where a scan is not an admission (a PIN pad gives way to a scan).
+NO_SCANS = {Screen.STAFF, Screen.UNAVAILABLE}
 
 
 @dataclass
@@ -160,17 +160,19 @@ class FlowController(QObject):
         self.welcome.large_text_toggled.connect(self.set_large_text)
         self.welcome.contrast_toggled.connect(self.set_high_contrast)
         self.result.done.connect(lambda: self._result_finished("done pressed"))
+        self.result.find_me.connect(self.find_me_requested)
+        self.result.find_me_enabled = self.settings.get("kiosk.findme_enabled")
         self.find_me.query_changed.connect(self._search)
         self.find_me.chosen.connect(self._chosen)
-        self.find_me.back.connect(lambda: self._switch(Screen.WELCOME, "find-me back"))
+        self.find_me.back.connect(lambda: self._back_to_welcome("find-me back"))
         self.confirm.confirmed.connect(self._confirmed)
         self.confirm.rejected.connect(lambda: self._switch(Screen.FIND_ME, "not me"))
         gate = station_gate(self.store, self.station.name, self.settings.get("kiosk.pin_hash"))
         self.pin_guard = PinGuard(self.pin, gate, self)
         self.pin_guard.accepted.connect(lambda: self._open_staff("PIN accepted"))
-        self.pin.cancelled.connect(lambda: self._switch(Screen.WELCOME, "PIN cancelled"))
+        self.pin.cancelled.connect(lambda: self._back_to_welcome("PIN cancelled"))
         self.set_pin.chosen.connect(self._new_pin)
-        self.set_pin.cancelled.connect(lambda: self._switch(Screen.WELCOME, "set PIN cancelled"))
+        self.set_pin.cancelled.connect(lambda: self._back_to_welcome("set PIN cancelled"))
         self.staff.back.connect(lambda: self._switch(self._public_screen(), "staff back"))
         self.staff.exit_requested.connect(self._exit)
 
@@ -184,13 +186,18 @@ class FlowController(QObject):
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(lambda: self._switch(Screen.WELCOME, "idle"))
+        self.find_me.idle = self.idle  # it counts down the last seconds
         self.recheck = QTimer(self)
         self.recheck.setInterval(RECHECK_MS)
         self.recheck.timeout.connect(self._recheck)
 
     # -- switching -------------------------------------------------------
 
-    def _switch(self, screen: Screen, reason: str) -> None:
+    def _back_to_welcome(self, reason: str) -> None:
+        """The same person steps back: their display choices stay until idle."""
+        self._switch(Screen.WELCOME, reason, same_person=True)
+
+    def _switch(self, screen: Screen, reason: str, *, same_person: bool = False) -> None:
         if screen is Screen.WELCOME and self.fault is not None:
             screen = Screen.UNAVAILABLE  # nobody may scan until check-ins can be saved
         previous = self.current
@@ -202,22 +209,22 @@ class FlowController(QObject):
             self.min_display.stop()
         if screen is not Screen.PIN:
             self.pin_guard.stop()
+        if screen is Screen.WELCOME and (previous is not Screen.WELCOME or not same_person):
+            self._reset_for_next_person(same_person)
         idle_ms = self._idle_ms(screen)
         if idle_ms:
             self.idle.start(idle_ms)
         else:
             self.idle.stop()
-        if screen is Screen.WELCOME and previous is not Screen.WELCOME:
-            self._reset_for_next_person()
         self.window.stack.setCurrentWidget(self.views[screen])
         self.screen_changed.emit(screen.value, reason)
 
-    def _reset_for_next_person(self) -> None:
+    def _reset_for_next_person(self, same_person: bool = False) -> None:
         self._shown_attendee = None
         self._find_me_id = None
         self.find_me.reset()
         self.staff.leave()
-        if self.appearance != self.defaults:
+        if not same_person and self.appearance != self.defaults:
             self.appearance = Appearance(**vars(self.defaults))
             self._apply_appearance()
 
@@ -235,7 +242,10 @@ class FlowController(QObject):
         """How long `screen` may stay untouched before welcome returns (None: for ever)."""
         if screen is Screen.STAFF:
             return self.settings.get("kiosk.staff_timeout_seconds") * 1000
-        if screen in PUBLIC_IDLE:
+        if screen in PUBLIC_IDLE or (
+            # Someone's display choices, kept after Back, last until the kiosk idles.
+            screen is Screen.WELCOME and self.appearance != self.defaults
+        ):
             return self.settings.get("kiosk.idle_seconds") * 1000
         return None
 
@@ -244,14 +254,17 @@ class FlowController(QObject):
     def set_language(self, language: str) -> None:
         self.appearance.language = language
         self._apply_appearance()
+        self._note_activity()
 
     def set_large_text(self, on: bool) -> None:
         self.appearance.large_text = on
         self._apply_appearance()
+        self._note_activity()
 
     def set_high_contrast(self, on: bool) -> None:
         self.appearance.high_contrast = on
         self._apply_appearance()
+        self._note_activity()
 
     def _apply_appearance(self) -> None:
         a = self.appearance
@@ -284,12 +297,32 @@ class FlowController(QObject):
         if self.current is Screen.STAFF and source == "scanner":
             self._staff_scan(raw)
             return
-        if self.current in NO_SCANS:
-            log.info("scan from %s ignored on the %s screen", source, self.current.value)
+        if not self._answers_scans(source):
             return
         result = self._scan(raw)
         if result is None:
             return
+        self._answer(result, source)
+
+    def handle_misread(self, source: str = "scanner") -> None:
+        """A scan cut short: "Couldn't read that", never a shortened code looked up."""
+        if self.current is Screen.STAFF or not self._answers_scans(source):
+            log.info("misread from %s ignored on the %s screen", source, self.current.value)
+            return
+        self._answer(ScanResult("", Result.INVALID_INPUT), source)
+
+    def _answers_scans(self, source: str) -> bool:
+        """Whether a scan is answered now; a PIN pad gives way to it first."""
+        if self.current in (Screen.PIN, Screen.SET_PIN):
+            # Someone at the kiosk with a ticket: the staff member who was
+            # typing can come back; the lock-out, kept in the gate, goes on.
+            self._switch(self._public_screen(), f"scan from {source} on the PIN screen")
+        if self.current in NO_SCANS:
+            log.info("scan from %s ignored on the %s screen", source, self.current.value)
+            return False
+        return True
+
+    def _answer(self, result: ScanResult, source: str) -> None:
         self.queue.append(result)
         log.info("scan from %s queued behind %d", source, len(self.queue) - 1)
         self._advance()
@@ -348,7 +381,7 @@ class FlowController(QObject):
         badge = ""
         if result.result is Result.CHECKED_IN:
             badge = self._badge_word("queued") if self.print_service is not None else "off"
-        self.result.show_result(result, next_session, badge)
+        self.result.show_result(result, next_session, badge, has_badge=self._has_badge(result))
         self.seconds_left = self.settings.get("kiosk.result_seconds")
         self.result.set_countdown(self.seconds_left)
         self._switch(Screen.RESULT, f"result {result.result.value}")
@@ -358,6 +391,14 @@ class FlowController(QObject):
         if result.result is Result.CHECKED_IN and attendee and self.print_service is not None:
             # After the screen has changed: the attendee sees their welcome first.
             QTimer.singleShot(0, lambda: self._enqueue_badge(attendee.id))
+
+    def _has_badge(self, result: ScanResult) -> bool:
+        """Whether this attendee was given a badge ("Need a new badge?" only then)."""
+        if result.result is not Result.ALREADY_CHECKED_IN or result.attendee is None:
+            return False
+        if self.print_service is None:
+            return False
+        return bool(self.print_service.printed_count(result.attendee.id))
 
     def _tick(self) -> None:
         self.seconds_left -= 1

@@ -47,7 +47,12 @@ def next_session_line(session: Session | None, event: Event) -> str:
 
 
 def message_for(
-    scan: ScanResult, event: Event, next_session: Session | None, help_desk: str = ""
+    scan: ScanResult,
+    event: Event,
+    next_session: Session | None,
+    help_desk: str = "",
+    *,
+    has_badge: bool = False,
 ) -> ResultMessage:
     first = scan.attendee.first_name if scan.attendee else ""
     desk = help_desk_line(help_desk)
@@ -70,12 +75,14 @@ def message_for(
                 if at
                 else translate("Result", "You have already checked in today.")
             )
+            # A new badge only for someone who was given one.
+            new_badge = translate("Result", "Need a new badge?") + " " + desk
             return ResultMessage(
                 "warning",
                 "info",
                 translate("Result", "You are already checked in, {name}").format(name=first),
-                (when, translate("Result", "Need a new badge?") + " " + desk),
-                True,
+                (when, new_badge) if has_badge else (when,),
+                has_badge,
             )
         case Result.UNKNOWN_CODE:
             text = translate("Result", "We could not find this code on the guest list.")
@@ -93,9 +100,10 @@ def message_for(
                 "danger", "stop", translate("Result", "Not valid at this time"), (text, desk), True
             )
         case _:
-            text = translate("Result", "The code could not be read. Please try again.")
+            # Garbage or a burst cut short: nothing was looked up.
+            text = translate("Result", "Please scan your code again.")
             return ResultMessage(
-                "danger", "stop", translate("Result", "Please try again"), (text, desk), True
+                "danger", "stop", translate("Result", "Couldn't read that"), (text,), False
             )
 
 

@@ -69,6 +69,8 @@ def test_checked_in_prints_the_badge_and_shows_its_progress(
         kiosk.wedge.scanned.emit("PRINT-ME-0001")
         assert kiosk.controller.result.headline.text().startswith("You are already checked in")
         assert service.printed_count(1) == 1
+        # She was given a badge: a new one is offered.
+        assert "Need a new badge?" in all_text(kiosk.controller.result)
     finally:
         service.stop()
 

@@ -123,16 +123,45 @@ def test_wrong_pins_lock_the_pad_for_growing_periods(qtbot, kiosk: Kiosk, locked
     assert c.pin_gate.failures == 0
 
 
-def test_pin_pad_cancel_and_scans_are_ignored_on_it(
+def test_pin_pad_cancel_returns_to_welcome(qtbot, kiosk: Kiosk, locked: FakeClock):
+    c = kiosk.controller
+    c.staff_requested()
+    qtbot.mouseClick(c.pin.cancel, Qt.MouseButton.LeftButton)
+    assert c.current is Screen.WELCOME
+
+
+def test_a_scan_on_the_pin_pad_returns_to_check_in_and_is_answered(
     qtbot, kiosk: Kiosk, locked: FakeClock, roster: Roster
 ):
     c = kiosk.controller
     c.staff_requested()
+    for digit in "12":  # staff half-way through a PIN
+        qtbot.mouseClick(c.pin.pad.buttons[digit], Qt.MouseButton.LeftButton)
     kiosk.wedge.scanned.emit(roster.zoe.code)
-    assert c.current is Screen.PIN
-    assert c.store.log_entries() == []
-    qtbot.mouseClick(c.pin.cancel, Qt.MouseButton.LeftButton)
-    assert c.current is Screen.WELCOME
+    assert c.current is Screen.RESULT
+    assert c.result.headline.text() == "Welcome, Zoë!"
+    assert [e.attendee_id for e in c.store.log_entries()] == [roster.zoe.id]
+    assert (Screen.WELCOME, "scan from scanner on the PIN screen") in c.history
+    c.staff_requested()
+    assert c.pin.dots.text() == "○○○○"  # the half-typed PIN is gone
+
+
+def test_a_scan_during_a_lockout_is_answered_and_the_lockout_goes_on(
+    qtbot, kiosk: Kiosk, locked: FakeClock, roster: Roster
+):
+    c = kiosk.controller
+    c.staff_requested()
+    for wrong in ("1111", "1112", "1113"):
+        enter(qtbot, kiosk, wrong)
+    assert c.pin.message.text() == "Too many wrong PINs. Try again in 10 s."
+    kiosk.wedge.scanned.emit(roster.omar.code)
+    assert c.current is Screen.RESULT
+    assert c.result.headline.text() == "Welcome, Omar!"
+    assert not c.pin_guard.timer.isActive()  # nothing counts down behind the result
+    c.result.done_button.click()
+    c.staff_requested()
+    assert c.pin.message.text() == "Too many wrong PINs. Try again in 10 s."
+    assert not c.pin.pad.buttons["2"].isEnabled()
 
 
 def test_lockout_survives_a_restart_and_is_per_station(kiosk: Kiosk, store) -> None:  # type: ignore[no-untyped-def]

@@ -111,9 +111,13 @@ def test_set_pin_screen_goes_back_to_welcome_when_left_or_cancelled(qtbot, kiosk
     assert not store.setting("kiosk.pin_hash")
 
 
-def test_scans_on_the_set_pin_screen_admit_nobody(kiosk: Kiosk, roster, store):  # type: ignore[no-untyped-def]
+def test_a_scan_on_the_set_pin_screen_returns_to_check_in_and_is_answered(
+    kiosk: Kiosk, roster, store
+):  # type: ignore[no-untyped-def]
     c = kiosk.controller
     c.staff_requested()
     kiosk.wedge.scanned.emit(roster.zoe.code)
-    assert c.current is Screen.SET_PIN
-    assert store.log_entries() == []
+    assert c.current is Screen.RESULT
+    assert c.result.headline.text() == "Welcome, Zoë!"
+    assert [e.attendee_id for e in store.log_entries()] == [roster.zoe.id]
+    assert not store.setting("kiosk.pin_hash")

@@ -1,11 +1,16 @@
-"""The result screen: icon, headline, what to do next, badge status and a countdown."""
+"""The result screen: icon, headline, what to do next, badge status and a countdown.
+
+A code nobody knows and a cancelled registration are not dead ends: the
+screen offers "Find me by name" (when find-me is on), since the person in
+front of it may well be on the list under another ticket.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.domain.models import Event, ScanResult, Session
+from kiosk.domain.models import Event, Result, ScanResult, Session
 from kiosk.ui.messages import badge_line, message_for
 from kiosk.ui.theme import STANDARD, Metrics, Theme
 from kiosk.ui.views.base import ScreenView, button, label, set_text
@@ -13,14 +18,20 @@ from kiosk.ui.widgets.icon import IconBadge
 
 translate = QCoreApplication.translate
 
+# Results after which finding yourself by name can still get you in.
+OFFERS_FIND_ME = {Result.UNKNOWN_CODE, Result.CANCELLED}
+
 
 class ResultView(ScreenView):
     done = Signal()
+    find_me = Signal()
 
     def __init__(self, event: Event, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kiosk_event = event
         self.help_desk = ""
+        self.find_me_enabled = True
+        self.has_badge = False
         self.scan: ScanResult | None = None
         self.next_session: Session | None = None
         self.badge_state = ""
@@ -36,6 +47,9 @@ class ResultView(ScreenView):
         self.countdown = label("countdown", self)
         self.done_button = button("primary", self)
         self.done_button.clicked.connect(self.done)
+        self.find_me_button = button("", self)
+        self.find_me_button.clicked.connect(self.find_me)
+        self.find_me_button.hide()
 
         text = QVBoxLayout()
         text.addWidget(self.headline)
@@ -47,6 +61,7 @@ class ResultView(ScreenView):
         card.addLayout(text, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.countdown, 1)
+        bottom.addWidget(self.find_me_button)
         bottom.addWidget(self.done_button)
         self.root = QVBoxLayout(self)
         self.root.addStretch(1)
@@ -55,8 +70,17 @@ class ResultView(ScreenView):
         self.root.addLayout(bottom)
         self.retranslate()
 
-    def show_result(self, scan: ScanResult, next_session: Session | None, badge_state: str) -> None:
+    def show_result(
+        self,
+        scan: ScanResult,
+        next_session: Session | None,
+        badge_state: str,
+        *,
+        has_badge: bool = False,
+    ) -> None:
         self.scan, self.next_session, self.badge_state = scan, next_session, badge_state
+        self.has_badge = has_badge
+        self.find_me_button.setVisible(self.find_me_enabled and scan.result in OFFERS_FIND_ME)
         self._render()
 
     def set_badge_state(self, state: str) -> None:
@@ -77,12 +101,15 @@ class ResultView(ScreenView):
         self.root.setContentsMargins(margin, metrics.px(24), margin, metrics.px(20))
         self.root.setSpacing(metrics.px(12))
         self.done_button.setMinimumWidth(metrics.px(180))
+        self.find_me_button.setMinimumWidth(metrics.px(180))
         self._render()
 
     def _render(self) -> None:
         if self.scan is None:
             return
-        message = message_for(self.scan, self.kiosk_event, self.next_session, self.help_desk)
+        message = message_for(
+            self.scan, self.kiosk_event, self.next_session, self.help_desk, has_badge=self.has_badge
+        )
         symbol = self.theme.on_primary if self.theme.name == "standard" else "#000000"
         self.icon.set_icon(
             message.icon, self.theme.tone(message.tone), symbol, self.metrics.px(120)
@@ -107,5 +134,6 @@ class ResultView(ScreenView):
 
     def retranslate(self) -> None:
         set_text(self.done_button, translate("ResultScreen", "Done"))
+        set_text(self.find_me_button, translate("ResultScreen", "Find me by name"))
         self.set_countdown(self.seconds_left)
         self._render()
