@@ -1,7 +1,9 @@
 """Floors: the least work a figure could cost on this machine, measured in the same run.
 
 Absolute times on a shared machine wander; the ratio of the product's time
-to a floor measured beside it does not. Each floor does the irreducible part
+to a floor measured beside it wanders much less (though on two shared cores
+a figure that uses both, like a parallel badge batch, still moves with what
+else runs). Each floor does the irreducible part
 of the product's job with the bare library and nothing of ours around it:
 
 - badges: a bare reportlab canvas drawing the same number of pages, each with
@@ -11,6 +13,7 @@ of the product's job with the bare library and nothing of ours around it:
 - import: `sqlite_utils.Database.insert_all` loading the same CSV rows into a
   plain table (no cleaning, no search keys, no indexes), with sqlite-utils'
   defaults as the issue defines it, and in one transaction as a stricter one;
+  a re-import beside the csv module reading the same file;
 - print hand-off: a bare `lp` of an already rendered PDF to the same queue.
 """
 
