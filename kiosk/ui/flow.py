@@ -6,26 +6,24 @@ acts on them, switches the stack and logs every change with its reason.
 
 from __future__ import annotations
 
-import enum
 import logging
-import sqlite3
 from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.domain.codes import clean_scan
 from kiosk.domain.models import Attendee, Result, ScanResult
 from kiosk.station import Station
 from kiosk.store import Store
-from kiosk.store.faults import StoreError, StoreFault
+from kiosk.store.faults import StoreFault
 from kiosk.ui.i18n import SOURCE_LANGUAGE, Languages
 from kiosk.ui.messages import next_session_after
-from kiosk.ui.pin import PinGate, hash_pin
 from kiosk.ui.pin_guard import PinGuard, station_gate
+from kiosk.ui.screens import NO_SCANS, PUBLIC_IDLE, Screen
 from kiosk.ui.settings import KioskSettings
 from kiosk.ui.sounds import Sounds
+from kiosk.ui.staff_access import StaffAccess
 from kiosk.ui.theme import ThemeName, theme_for
 from kiosk.ui.views.confirm import ConfirmView
 from kiosk.ui.views.findme import MATCH_SLOTS, FindMeView
@@ -37,29 +35,12 @@ from kiosk.ui.views.welcome import WelcomeView
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
-    from kiosk.desk import HelpDesk
     from kiosk.sync import SyncStatus
 
 log = logging.getLogger("kiosk.ui")
 
 # While check-ins cannot be saved, how often the kiosk tries again.
 RECHECK_MS = 3000
-
-
-class Screen(enum.StrEnum):
-    WELCOME = "welcome"
-    RESULT = "result"
-    FIND_ME = "find_me"
-    CONFIRM = "confirm"
-    PIN = "pin"
-    SET_PIN = "set_pin"
-    STAFF = "staff"
-    UNAVAILABLE = "unavailable"
-
-
-PUBLIC_IDLE = {Screen.FIND_ME, Screen.CONFIRM, Screen.PIN, Screen.SET_PIN}
-# Screens where a scan is not an admission (a PIN pad gives way to a scan).
-NO_SCANS = {Screen.STAFF, Screen.UNAVAILABLE}
 
 
 @dataclass
@@ -83,7 +64,7 @@ def public_label(attendee: Attendee) -> str:
     return f"{name} — {attendee.organisation}" if attendee.organisation else name
 
 
-class FlowController(QObject):
+class FlowController(StaffAccess, QObject):
     screen_changed = Signal(str, str)  # screen, reason
     quit_requested = Signal()
 
@@ -480,69 +461,3 @@ class FlowController(QObject):
         if result is not None:
             self.queue.append(result)
             self._advance()
-
-    # -- staff -----------------------------------------------------------
-
-    @property
-    def pin_gate(self) -> PinGate:
-        """The staff PIN and its lock-out (held by the pad's guard)."""
-        return self.pin_guard.gate
-
-    @pin_gate.setter
-    def pin_gate(self, gate: PinGate) -> None:
-        self.pin_guard.gate = gate
-
-    def staff_requested(self) -> None:
-        if self.current in (Screen.PIN, Screen.SET_PIN, Screen.STAFF):
-            return
-        if not self.pin_gate.has_pin:
-            # The staff screen shows the console, emails included: never unguarded.
-            self.set_pin.reset()
-            self._switch(Screen.SET_PIN, "no staff PIN set")
-            return
-        self._switch(Screen.PIN, "corner long press")
-        self.pin_guard.start()
-
-    def _new_pin(self, pin: str) -> None:
-        """Store the PIN `kiosk set-pin` would; the staff screen opens behind it."""
-        stored = hash_pin(pin)
-        try:
-            self.settings.set("kiosk.pin_hash", stored)
-        except (StoreError, sqlite3.Error) as error:
-            log.warning("staff PIN not saved: %s", type(error).__name__)
-            self.set_pin.show_not_saved()
-            return
-        log.info("staff PIN set at the kiosk")
-        self.pin_gate = station_gate(self.store, self.station.name, stored)
-        self.welcome.status_info["pin"] = True
-        self.welcome.retranslate()
-        self._open_staff("staff PIN set")
-
-    def _open_staff(self, reason: str) -> None:
-        if self.staff.tabs is None:
-            self.staff.set_desk(self._staff_desk())
-        self.staff.opened()
-        self._switch(Screen.STAFF, reason)
-
-    def _staff_desk(self) -> HelpDesk:
-        """The help desk on this kiosk's own station (built on first use: it
-        brings in the console, its charts and the print queue)."""
-        from kiosk.desk import HelpDesk
-
-        # The kiosk's own print service: a reprint goes through its worker,
-        # and with printer "none" the desk opens the saved file.
-        return HelpDesk(self.store, station=self.station, printer=self.print_service)
-
-    def _staff_scan(self, raw: str) -> None:
-        """A ticket scanned on the staff screen is looked up, not checked in."""
-        code = clean_scan(raw)
-        if code is None:
-            log.info("unreadable scan ignored on the staff screen")
-            return
-        log.info("scan looked up on the staff screen")
-        self.staff.look_up(code)
-
-    def _exit(self) -> None:
-        log.info("kiosk exit from the staff screen")
-        self.window.allow_close = True
-        self.quit_requested.emit()

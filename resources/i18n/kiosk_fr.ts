@@ -732,14 +732,6 @@
         <translation>Non valable à cette heure</translation>
     </message>
     <message>
-        <source>The code could not be read. Please try again.</source>
-        <translation>Le code n’a pas pu être lu. Veuillez réessayer.</translation>
-    </message>
-    <message>
-        <source>Please try again</source>
-        <translation>Veuillez réessayer</translation>
-    </message>
-    <message>
         <source>Badge printing is off. Please collect your badge at the help desk.</source>
         <translation>L’impression des badges est désactivée. Retirez votre badge à l’accueil.</translation>
     </message>
@@ -803,6 +795,14 @@
         <source>Please collect your badge at the help desk.</source>
         <translation>Merci de retirer votre badge à l’accueil.</translation>
     </message>
+    <message>
+        <source>Couldn't read that</source>
+        <translation>Lecture impossible</translation>
+    </message>
+    <message>
+        <source>Please scan your code again.</source>
+        <translation>Veuillez scanner votre code à nouveau.</translation>
+    </message>
 </context>
 <context>
     <name>ResultScreen</name>
@@ -825,6 +825,10 @@
     <message>
         <source>Done</source>
         <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Find me by name</source>
+        <translation>Me trouver par mon nom</translation>
     </message>
 </context>
 <context>
