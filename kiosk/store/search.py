@@ -2,9 +2,15 @@
 
 Two full-text indexes answer it (see migrations 1 and 6): the word index
 finds words of any field that *start* with what was typed, the trigram index
-finds longer fragments *anywhere* in a name. Word-start matches rank first. Each index
+finds longer fragments *anywhere* in a name. Each index
 hands over at most CANDIDATES rows, so a one-letter query on 100k names costs
 no more than a precise one; the person keeps typing to narrow it down.
+
+Ranking, best first: a typed word that is the whole surname ("ahmed" before
+"Ahmedova" and before a first name Ahmed), then a typed word that is a whole
+word of the name, then word-start matches, then fragments; alphabetical by
+surname within each. A short list cut at the screen's few slots then shows
+the people who typed exactly their surname.
 
 A word typed without the space a name has ("obriain" for Ó Briain, "vandam"
 for Van Dam) finds nothing in either index, so when nothing is found each
@@ -77,6 +83,19 @@ def _search_without_spaces(
         return []  # as in _search
 
 
+def _exact_ranks(words: list[str]) -> tuple[str, str]:
+    """SQL counting the words that are the whole surname, and whole words of
+    the name (sort_key is the folded "surname first names")."""
+    surname = " + ".join(
+        f"(a.sort_key = :w{i} OR substr(a.sort_key, 1, length(:w{i}) + 1) = :w{i} || ' ')"
+        for i in range(len(words))
+    )
+    whole = " + ".join(
+        f"(instr(' ' || a.name_key || ' ', ' ' || :w{i} || ' ') > 0)" for i in range(len(words))
+    )
+    return surname, whole
+
+
 def _search(
     conn: sqlite3.Connection, words: list[str], limit: int, names_only: bool
 ) -> list[Attendee]:
@@ -86,6 +105,7 @@ def _search(
         "prefix": " AND ".join(f"{column} : {_quote(word)}*" for word in words),
         "limit": limit,
         "candidates": CANDIDATES,
+        **{f"w{index}": word for index, word in enumerate(words)},
     }
     sources = [
         "SELECT rowid AS id FROM attendees_words WHERE attendees_words MATCH :prefix "
@@ -101,19 +121,20 @@ def _search(
         # The indexes hand over candidates; the checks below hold each found
         # row to the fields asked for and to every word typed.
         for index, word in enumerate(words):
-            params[f"w{index}"] = word
             if len(word) >= TRIGRAM:
                 filters.append(f"instr(a.{column}, :w{index}) > 0")
             else:
                 filters.append(f"instr(' ' || a.{column}, ' ' || :w{index}) > 0")
     where = " AND ".join(filters) or "1"
+    surname, whole = _exact_ranks(words)
     sql = f"""
         WITH prefix AS ({sources[0]}),
              found AS ({" UNION ".join(f"SELECT id FROM ({s})" for s in sources)})
         SELECT {_COLUMNS}
         FROM attendees AS a JOIN found USING (id)
         WHERE {where}
-        ORDER BY a.id IN (SELECT id FROM prefix) DESC, a.sort_key, a.id
+        ORDER BY {surname} DESC, {whole} DESC, a.id IN (SELECT id FROM prefix) DESC,
+                 a.sort_key, a.id
         LIMIT :limit
     """
     try:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.domain.models import Attendee, Result, ScanResult
+from kiosk.domain.text import fold, search_words
 from kiosk.station import Station
 from kiosk.store import Store
 from kiosk.store.faults import StoreFault
@@ -62,6 +63,19 @@ def public_label(attendee: Attendee) -> str:
     initial = f" {attendee.last_name.strip()[:1]}." if attendee.last_name.strip() else ""
     name = f"{attendee.first_name}{initial}"
     return f"{name} — {attendee.organisation}" if attendee.organisation else name
+
+
+def name_to_add(query: str, best: Attendee) -> str:
+    """When too many match one typed word: "first" if it is the best match's
+    whole surname (add your first name), "last" if their first name, else ""."""
+    words = search_words(query)
+    if len(words) != 1:
+        return ""
+    if words[0] in fold(best.last_name).split():
+        return "first"
+    if words[0] in fold(best.first_name).split():
+        return "last"
+    return ""
 
 
 class FlowController(StaffAccess, QObject):
@@ -439,8 +453,11 @@ class FlowController(StaffAccess, QObject):
     def _search(self, query: str) -> None:
         limit = min(MATCH_SLOTS, max(1, self.settings.get("kiosk.findme_limit")))
         found = self.store.search(query, limit=limit + 1, names_only=True)
+        more = len(found) > limit
         self.find_me.show_matches(
-            [(a.id, public_label(a)) for a in found[:limit]], more=len(found) > limit
+            [(a.id, public_label(a)) for a in found[:limit]],
+            more=more,
+            add=name_to_add(query, found[0]) if more else "",
         )
 
     def _chosen(self, attendee_id: int) -> None:

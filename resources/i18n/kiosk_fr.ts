@@ -583,6 +583,14 @@
         <source>Back</source>
         <translation>Retour</translation>
     </message>
+    <message>
+        <source>Many names match: add your first name.</source>
+        <translation>Beaucoup de noms correspondent&#xa0;: ajoutez votre prénom.</translation>
+    </message>
+    <message>
+        <source>Many names match: add your last name.</source>
+        <translation>Beaucoup de noms correspondent&#xa0;: ajoutez votre nom de famille.</translation>
+    </message>
 </context>
 <context>
     <name>Keyboard</name>

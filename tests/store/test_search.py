@@ -94,3 +94,19 @@ def test_limit_and_many_matches(store: Store) -> None:
             store.add_attendee({"code": f"S{index}", "first_name": "Sam", "last_name": f"S{index}"})
     assert len(store.search("sa", limit=6, names_only=True)) == 6
     assert len(store.search("sam", limit=500)) == 300
+
+
+def test_exact_surnames_rank_first_when_many_names_match(store: Store) -> None:
+    """Eight Ahmeds among look-alikes: cut at six, the six are all Ahmeds."""
+    alike = [("Ahmed", "Khan"), ("Sara", "Ahmedova"), ("Ali", "Mahmed"), ("Omar", "Ahmedi")]
+    ahmeds = ["Aisha", "Bilal", "Chen", "Dara", "Emre", "Farah", "Ruth", "Tomasz"]
+    for index, (first, last) in enumerate([*alike, *((f, "Ahmed") for f in ahmeds)]):
+        store.add_attendee({"code": f"A-{index}", "first_name": first, "last_name": last})
+    found = store.search("ahmed", limit=6, names_only=True)
+    assert [a.last_name for a in found] == ["Ahmed"] * 6
+    # A whole first name comes next, before surnames that only start with it.
+    found = store.search("ahmed", limit=10, names_only=True)
+    assert [a.first_name for a in found[8:]] == ["Ahmed", "Omar"]
+    # With a first name added, the two hidden ones are found at once.
+    assert first_names(store, "ahmed ruth", names_only=True) == ["Ruth"]
+    assert first_names(store, "tom ahmed", names_only=True) == ["Tomasz"]

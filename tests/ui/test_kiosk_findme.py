@@ -50,9 +50,11 @@ def test_a_common_name_shows_at_most_six_and_asks_for_more_letters(
     qtbot, kiosk: Kiosk, roster: Roster
 ):
     kiosk.controller.find_me_requested()
-    type_on_screen(qtbot, kiosk, "mark")
+    type_on_screen(qtbot, kiosk, "mar")
     assert len(shown_matches(kiosk)) == 6  # nine Marks exist: no browsable list
     assert kiosk.controller.find_me.hint.text() == "Many names match: type more letters."
+    type_on_screen(qtbot, kiosk, "k")
+    assert kiosk.controller.find_me.hint.text() == "Many names match: add your last name."
     type_on_screen(qtbot, kiosk, " marr")
     assert shown_matches(kiosk) == ["Mark M."]
 
@@ -122,3 +124,22 @@ def test_a_scan_on_the_find_me_screen_still_checks_in(kiosk: Kiosk, roster: Rost
     kiosk.wedge.scanned.emit(roster.omar.code)
     assert c.current is Screen.RESULT
     assert c.result.headline.text() == "Welcome, Omar!"
+
+
+def test_an_exact_surname_ranks_first_and_the_hint_asks_for_the_first_name(
+    qtbot, kiosk: Kiosk, store
+):  # type: ignore[no-untyped-def]
+    for index, first in enumerate(
+        ["Aisha", "Bilal", "Chen", "Dara", "Emre", "Farah", "Ruth", "Tomasz"]
+    ):
+        store.add_attendee({"code": f"AHMED-{index}", "first_name": first, "last_name": "Ahmed"})
+    store.add_attendee({"code": "AHMEDOVA-1", "first_name": "Sara", "last_name": "Ahmedova"})
+    c = kiosk.controller
+    c.find_me_requested()
+    type_on_screen(qtbot, kiosk, "ahmed")
+    assert all(label.split(" — ")[0].endswith(" A.") for label in shown_matches(kiosk))
+    assert len(shown_matches(kiosk)) == 6
+    assert c.find_me.hint.text() == "Many names match: add your first name."
+    type_on_screen(qtbot, kiosk, " ru")
+    assert shown_matches(kiosk) == ["Ruth A."]
+    assert c.find_me.hint.text() == "Tap your name."

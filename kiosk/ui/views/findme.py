@@ -98,8 +98,14 @@ class FindMeView(ScreenView):
             return
         self.query_changed.emit(text)
 
-    def show_matches(self, matches: list[tuple[int, str]], *, more: bool = False) -> None:
-        """Fill the slots with (attendee id, label); never more than MATCH_SLOTS."""
+    def show_matches(
+        self, matches: list[tuple[int, str]], *, more: bool = False, add: str = ""
+    ) -> None:
+        """Fill the slots with (attendee id, label); never more than MATCH_SLOTS.
+
+        `more`: others match too. `add`: "first" or "last" when the person's
+        other name would narrow it down (they typed a whole surname, or first name).
+        """
         matches = matches[:MATCH_SLOTS]
         self._ids = [attendee_id for attendee_id, _ in matches]
         for index, widget in enumerate(self.matches):
@@ -109,7 +115,10 @@ class FindMeView(ScreenView):
             else:
                 widget.setVisible(False)
         if sum(c.isalpha() for c in self.field.text()) >= MIN_LETTERS:
-            self._state = "more" if more else ("none" if not matches else "some")
+            if more:
+                self._state = {"first": "add_first", "last": "add_last"}.get(add, "more")
+            else:
+                self._state = "none" if not matches else "some"
         self._update_hint()
 
     def _choose(self, index: int) -> None:
@@ -122,6 +131,8 @@ class FindMeView(ScreenView):
             "none": translate("FindMe", "No match yet. Check the spelling or see the help desk."),
             "some": translate("FindMe", "Tap your name."),
             "more": translate("FindMe", "Many names match: type more letters."),
+            "add_first": translate("FindMe", "Many names match: add your first name."),
+            "add_last": translate("FindMe", "Many names match: add your last name."),
         }[self._state]
         set_text(self.hint, text)
 
