@@ -84,7 +84,10 @@ def check_camera() -> Finding:
 
         from kiosk.ui.diagnostics import install_qt_message_handler
     except ImportError as error:
-        return Finding("camera", False, f"camera support is missing ({error}); use a USB scanner")
+        # As with no camera: the USB scanner needs none of it, so not a fault.
+        return Finding(
+            "camera", True, f"camera scanning is not installed ({error}); scan with a USB scanner"
+        )
     install_qt_message_handler()  # Qt's chatter about codecs goes to the log
     if QCoreApplication.instance() is None:
         global _app

@@ -111,3 +111,16 @@ def test_no_printer_and_a_badge_folder_that_cannot_be_made(event: Store) -> None
     event.path.with_name("event-badges").write_text("not a folder")
     finding = check_printer(event)
     assert not finding.ok and "cannot be saved" in finding.message
+
+
+def test_no_camera_support_is_not_a_fault_with_a_usb_scanner(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Without Qt Multimedia (Debian's libpulse0 missing) the USB scanner still scans."""
+    import sys
+
+    from kiosk.health import check_camera
+
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)  # import fails
+    finding = check_camera()
+    assert finding.ok
+    assert finding.line().startswith("OK   camera: camera scanning is not installed")
+    assert "USB scanner" in finding.message

@@ -857,6 +857,22 @@
         <source>Back to check-in</source>
         <translation>Retour à l’enregistrement</translation>
     </message>
+    <message>
+        <source>Exit kiosk…</source>
+        <translation>Quitter la borne…</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Clavier</translation>
+    </message>
+    <message>
+        <source>Close the kiosk? Check-in stops at this station until it is started again.</source>
+        <translation>Fermer la borne&#xa0;? L’enregistrement s’arrête à ce poste jusqu’à ce qu’on la relance.</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Rester</translation>
+    </message>
 </context>
 <context>
     <name>Welcome</name>

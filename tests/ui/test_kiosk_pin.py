@@ -83,8 +83,9 @@ def test_right_pin_opens_staff_screen_and_exit_quits(qtbot, kiosk: Kiosk, locked
     assert c.current is Screen.STAFF
     assert c.history[-1] == (Screen.STAFF, "PIN accepted")
     kiosk.window.allow_close = False
+    qtbot.mouseClick(c.staff.exit_button, Qt.MouseButton.LeftButton)  # asks first
     with qtbot.waitSignal(c.quit_requested, timeout=1000):
-        qtbot.mouseClick(c.staff.exit_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(c.staff.confirm_exit, Qt.MouseButton.LeftButton)
     assert kiosk.window.allow_close
 
 

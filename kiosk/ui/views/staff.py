@@ -3,6 +3,16 @@
 A slim header (which station, back to check-in, leave the kiosk) over the
 same tabs `kiosk desk` shows. The tabs are built the first time the screen
 opens, so the kiosk starts as quickly as before.
+
+A kiosk is often touch-only: an on-screen keyboard (shown with "Keyboard")
+types into the console's search. It lies over the lower part of the console
+rather than taking room from it: at 1024x600 the console needs every pixel,
+and while a name is typed the search and the first matches above the keys
+are what matter; "Keyboard" again puts it away to reach the actions.
+
+"Exit kiosk" sits at the other end of the header from "Back to check-in" and
+asks first: leaving stops check-in at this station until someone starts it
+again.
 """
 
 from __future__ import annotations
@@ -10,16 +20,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import Metrics, Theme, console_stylesheet
 from kiosk.ui.views.base import ScreenView, button, label, set_text
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 if TYPE_CHECKING:
     from kiosk.desk import HelpDesk
     from kiosk.ui.console.window import DeskTabs
 
 translate = QCoreApplication.translate
+
+# Where the console sits in the screen's column: under the header and the
+# fault line.
+CONSOLE_SLOT = 2
 
 
 class StaffView(ScreenView):
@@ -37,22 +53,103 @@ class StaffView(ScreenView):
         self.title = label("event", self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         self.exit_button = button("small", self)
-        self.exit_button.clicked.connect(self.exit_requested)
+        self.exit_button.clicked.connect(self.ask_exit)
+        self.keyboard_button = button("small", self)
+        self.keyboard_button.setCheckable(True)
+        self.keyboard_button.toggled.connect(self._show_keyboard)
         self.back_button = button("primary", self)
         self.back_button.clicked.connect(self.back)
+        self._build_exit_question()
+        self.keyboard = OnScreenKeyboard(self)
+        # Painted with the screen's background: it lies over the console.
+        self.keyboard.setProperty("screen", True)
+        self.keyboard.hide()
+        self.keyboard.typed.connect(lambda text: self._type(text))
+        self.keyboard.backspace.connect(lambda: self._type(None))
+        self.keyboard.cleared.connect(lambda: self._type(""))
         # Why check-ins cannot be saved, for staff only (the public screen just
         # says to see the help desk).
         self.fault = label("body", self)
         self.fault.setObjectName("staffFault")
         self.fault.hide()
         self.header = QGridLayout()
-        self.header.setColumnStretch(0, 1)
         self._arrange_header(landscape=True)
         self.root = QVBoxLayout(self)
         self.root.addLayout(self.header)
         self.root.addWidget(self.fault)
         self.root.addStretch(1)  # the console takes this place once built
         self.retranslate()
+
+    def _build_exit_question(self) -> None:
+        self.exit_question = QFrame(self)
+        self.exit_question.setObjectName("exitQuestion")
+        self.exit_text = label("body", self.exit_question)
+        self.stay_button = button("primary", self.exit_question)
+        self.stay_button.clicked.connect(self._stay)
+        self.confirm_exit = button("", self.exit_question)
+        self.confirm_exit.clicked.connect(self.exit_requested)
+        row = QHBoxLayout(self.exit_question)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.exit_text, 1)
+        row.addWidget(self.confirm_exit)
+        row.addWidget(self.stay_button)
+        self.exit_question.hide()
+
+    def ask_exit(self) -> None:
+        """Leaving stops check-in here: say so and ask, with "Stay" the default.
+        The question takes the header's place, so the console keeps its room."""
+        for widget in self._header_widgets():
+            widget.hide()
+        self.exit_question.show()
+        self.stay_button.setFocus()
+
+    def _stay(self) -> None:
+        self.exit_question.hide()
+        for widget in self._header_widgets():
+            widget.show()
+
+    def _header_widgets(self) -> tuple[QWidget, ...]:
+        return (self.title, self.exit_button, self.keyboard_button, self.back_button)
+
+    # -- the on-screen keyboard ----------------------------------------------
+
+    def _show_keyboard(self, on: bool) -> None:
+        self.keyboard.setVisible(on)
+        self._place_keyboard()
+        if on and self.tabs is not None:
+            self.tabs.setCurrentWidget(self.tabs.console)
+            self.tabs.console.search.setFocus()
+
+    def _place_keyboard(self) -> None:
+        """Along the bottom of the screen, over the console."""
+        if not self.keyboard.isVisible() or self._style is None:
+            return
+        _, metrics = self._style
+        margin = metrics.px(12)
+        rows = OnScreenKeyboard.rows(self.keyboard.narrow)
+        height = rows * metrics.touch + (rows - 1) * metrics.spacing
+        self.keyboard.setGeometry(
+            margin, self.height() - height - margin, self.width() - 2 * margin, height
+        )
+        self.keyboard.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_keyboard()
+
+    def _type(self, text: str | None) -> None:
+        """A key of the on-screen keyboard into the console's search: letters,
+        None for delete, "" for clear."""
+        if self.tabs is None:
+            return
+        self.tabs.setCurrentWidget(self.tabs.console)
+        search = self.tabs.console.search
+        if text is None:
+            search.backspace()
+        elif text:
+            search.insert(text)
+        else:
+            search.clear()
 
     # -- the console -------------------------------------------------------
 
@@ -78,8 +175,8 @@ class StaffView(ScreenView):
         # Styled before it joins the layout: unstyled, it would ask for a
         # bigger window than a windowed kiosk has, and get it.
         self._style_tabs()
-        self.root.takeAt(2)  # the stretch standing in for it
-        self.root.addWidget(self.tabs, 1)
+        self.root.takeAt(CONSOLE_SLOT)  # the stretch standing in for it
+        self.root.insertWidget(CONSOLE_SLOT, self.tabs, 1)
         self.tabs.show()
         self.tabs.console.reload()
         self.tabs.overview.refresh()
@@ -96,6 +193,8 @@ class StaffView(ScreenView):
         self._forget()
 
     def _forget(self) -> None:
+        self._stay()
+        self.keyboard_button.setChecked(False)
         assert self.tabs is not None
         self.tabs.overview.timer.stop()
         self.tabs.console.reset()
@@ -105,7 +204,7 @@ class StaffView(ScreenView):
         # 40 ms and more on the public screens.
         if self.root.indexOf(self.tabs) >= 0:
             self.root.removeWidget(self.tabs)
-            self.root.addStretch(1)
+            self.root.insertStretch(CONSOLE_SLOT, 1)
         self.tabs.setParent(None)
 
     def set_fault(self, sentence: str | None) -> None:
@@ -123,13 +222,22 @@ class StaffView(ScreenView):
     # -- looks -------------------------------------------------------------
 
     def _arrange_header(self, landscape: bool) -> None:
-        """Title and buttons on one row; on a portrait screen, the title above."""
-        for widget in (self.title, self.exit_button, self.back_button):
+        """Exit kiosk at one end, Back to check-in at the other, never side by
+        side; landscape: one row with the title between; portrait: title above."""
+        for widget in (*self._header_widgets(), self.exit_question):
             self.header.removeWidget(widget)
-        row = 0 if landscape else 1
-        self.header.addWidget(self.title, 0, 0, 1, 1 if landscape else 3)
-        self.header.addWidget(self.exit_button, row, 1)
-        self.header.addWidget(self.back_button, row, 2)
+        self.header.addWidget(self.exit_question, 0, 0, 1 if landscape else 2, 4)
+        if landscape:
+            self.header.addWidget(self.exit_button, 0, 0)
+            self.header.addWidget(self.title, 0, 1)
+            self.header.addWidget(self.keyboard_button, 0, 2)
+            self.header.addWidget(self.back_button, 0, 3)
+        else:
+            self.header.addWidget(self.title, 0, 0, 1, 4)
+            self.header.addWidget(self.exit_button, 1, 0)
+            self.header.addWidget(self.keyboard_button, 1, 2)
+            self.header.addWidget(self.back_button, 1, 3)
+        self.header.setColumnStretch(1, 1)
 
     def apply_style(self, theme: Theme, metrics: Metrics) -> None:
         self._style = (theme, metrics)
@@ -138,6 +246,10 @@ class StaffView(ScreenView):
         self.root.setSpacing(metrics.px(8))
         self.header.setSpacing(metrics.px(12))
         self._arrange_header(metrics.landscape)
+        self.keyboard.grid.setSpacing(metrics.spacing)
+        wide_needs = OnScreenKeyboard.columns(False) * (metrics.touch + metrics.spacing)
+        self.keyboard.set_narrow(metrics.width - 2 * margin < wide_needs)
+        self._place_keyboard()
         if self.is_open:
             self._style_tabs()
 
@@ -167,5 +279,16 @@ class StaffView(ScreenView):
                     cause=self._fault_sentence
                 ),
             )
-        set_text(self.exit_button, translate("StaffScreen", "Exit kiosk"))
+        set_text(self.exit_button, translate("StaffScreen", "Exit kiosk…"))
+        set_text(self.keyboard_button, translate("StaffScreen", "Keyboard"))
+        set_text(
+            self.exit_text,
+            translate(
+                "StaffScreen",
+                "Close the kiosk? Check-in stops at this station until it is started again.",
+            ),
+        )
+        set_text(self.confirm_exit, translate("StaffScreen", "Exit kiosk"))
+        set_text(self.stay_button, translate("StaffScreen", "Stay"))
+        self.keyboard.retranslate()
         set_text(self.back_button, translate("StaffScreen", "Back to check-in"))

@@ -1,0 +1,121 @@
+"""The staff screen on a touch-only kiosk: an on-screen keyboard for the search,
+an exit that asks first and sits away from "Back to check-in", a calm Health tab."""
+
+from __future__ import annotations
+
+import pytest
+from kiosk_ui_helpers import Roster, open_staff
+from PySide6.QtCore import Qt
+
+from kiosk.ui.flow import FlowController, Screen
+
+
+def tap(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_the_on_screen_keyboard_searches_the_console_by_name(
+    qtbot, c: FlowController, roster: Roster
+):  # type: ignore[no-untyped-def]
+    console = open_staff(qtbot, c)
+    assert not c.staff.keyboard.isVisible()
+    tap(qtbot, c.staff.keyboard_button)
+    assert c.staff.keyboard.isVisible()
+    for letter in "HADX":
+        tap(qtbot, c.staff.keyboard.keys[letter])
+    tap(qtbot, c.staff.keyboard.delete)
+    assert console.search.text() == "had"
+    qtbot.waitUntil(lambda: console.model.query["text"] == "had", timeout=3000)
+    assert [console.model.attendee_id(r) for r in range(console.model.rowCount())] == [
+        roster.omar.id
+    ]
+    tap(qtbot, c.staff.keyboard.clear)
+    assert console.search.text() == ""
+
+
+def test_the_keyboard_is_put_away_when_the_screen_is_left(qtbot, c: FlowController):  # type: ignore[no-untyped-def]
+    open_staff(qtbot, c)
+    tap(qtbot, c.staff.keyboard_button)
+    tap(qtbot, c.staff.back_button)
+    open_staff(qtbot, c)
+    assert not c.staff.keyboard.isVisible() and not c.staff.keyboard_button.isChecked()
+
+
+def test_exit_asks_first_and_stay_keeps_the_kiosk_running(qtbot, c: FlowController):  # type: ignore[no-untyped-def]
+    open_staff(qtbot, c)
+    quits: list[bool] = []
+    c.quit_requested.connect(lambda: quits.append(True))
+    tap(qtbot, c.staff.exit_button)
+    assert quits == []
+    assert c.staff.exit_question.isVisible()
+    assert "Check-in stops at this station" in c.staff.exit_text.text()
+    assert c.staff.stay_button.hasFocus()  # Enter or a stray tap on the default stays
+    tap(qtbot, c.staff.stay_button)
+    assert not c.staff.exit_question.isVisible()
+    assert quits == [] and c.current is Screen.STAFF
+    tap(qtbot, c.staff.exit_button)
+    tap(qtbot, c.staff.confirm_exit)
+    assert quits == [True]
+
+
+def test_a_half_asked_exit_is_forgotten_when_the_screen_locks(qtbot, c: FlowController):  # type: ignore[no-untyped-def]
+    open_staff(qtbot, c)
+    tap(qtbot, c.staff.exit_button)
+    c.idle.timeout.emit()
+    assert c.current is Screen.WELCOME
+    open_staff(qtbot, c)
+    assert not c.staff.exit_question.isVisible()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 600), (1920, 1080), (600, 1024)])
+def test_exit_kiosk_is_kept_apart_from_back_to_check_in(
+    qtbot, c: FlowController, width: int, height: int
+):  # type: ignore[no-untyped-def]
+    c.window.resize(width, height)
+    qtbot.wait(10)
+    open_staff(qtbot, c)
+    exit_box = c.staff.exit_button.geometry()
+    back_box = c.staff.back_button.geometry()
+    assert exit_box.right() < back_box.left()
+    # At least a finger's breadth and another button between them.
+    assert back_box.left() - exit_box.right() >= c.staff.keyboard_button.width()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize(("width", "height"), [(1024, 600), (1920, 1080), (600, 1024)])
+def test_the_keyboard_leaves_the_search_and_first_matches_in_view(
+    qtbot, c: FlowController, roster: Roster, language: str, width: int, height: int
+):  # type: ignore[no-untyped-def]
+    c.set_language(language)
+    c.window.resize(width, height)
+    qtbot.wait(10)
+    before = c.window.size()
+    console = open_staff(qtbot, c)
+    tap(qtbot, c.staff.keyboard_button)
+    tap(qtbot, c.staff.exit_button)  # the exit question showing too
+    qtbot.wait(10)
+    assert c.staff.minimumSizeHint().height() <= height  # it takes no room from the console
+    assert c.window.size() == before
+    keys = c.staff.keyboard.geometry()
+    assert c.staff.rect().contains(keys)
+    for key in c.staff.keyboard.keys.values():
+        assert key.height() >= 60  # a finger's target, as on find-me
+    search_box = console.search.geometry()
+    search_box.moveTo(console.search.mapTo(c.staff, search_box.topLeft() * 0))
+    assert search_box.bottom() < keys.top()
+    table = console.table
+    first_row = table.viewport().mapTo(c.staff, table.viewport().rect().topLeft())
+    assert first_row.y() + 2 * table.verticalHeader().defaultSectionSize() < keys.top()
+
+
+def test_health_on_the_staff_screen_finds_no_fault_in_scanning_without_a_camera(
+    qtbot, c: FlowController
+):  # type: ignore[no-untyped-def]
+    open_staff(qtbot, c)
+    tabs = c.staff.tabs
+    assert tabs is not None
+    health = tabs.health
+    tabs.setCurrentWidget(health)
+    lines = [health.findings.item(i).text() for i in range(health.findings.count())]
+    camera = [line for line in lines if " camera:" in line]
+    assert camera and all(line.startswith("OK") for line in camera), camera
