@@ -15,13 +15,12 @@ import sys
 from pathlib import Path
 
 from kiosk.cli.common import UserError, db_path
-from kiosk.store.faults import Fault, StoreError, StoreFault, classify
+from kiosk.store.faults import BUG_SENTENCE, Fault, StoreError, StoreFault, classify
 
 log = logging.getLogger("kiosk.cli")
 
 KNOWN_STATUS = 2
 BUG_STATUS = 1
-BUG_SENTENCE = "Something went wrong; check-ins so far are safe."
 
 
 def _known(error: BaseException, args: argparse.Namespace) -> tuple[str, str] | None:

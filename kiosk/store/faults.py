@@ -15,6 +15,11 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+# What a person is told about anything that is not a known fault: a bug, with
+# its traceback in the log. Check-ins are committed before they are announced,
+# so whatever failed afterwards cannot have lost one.
+BUG_SENTENCE = "Something went wrong; check-ins so far are safe."
+
 
 class StoreError(Exception):
     """A problem with the event file that a user can understand and fix."""

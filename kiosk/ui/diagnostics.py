@@ -59,19 +59,31 @@ def install_qt_message_handler() -> None:
     qInstallMessageHandler(_qt_message)
 
 
-def install_excepthook(recover: Callable[[], None]) -> None:
+def install_excepthook(
+    recover: Callable[[], None], say: Callable[[str], None] | None = None
+) -> None:
     """Log any exception escaping a slot, then call `recover` (back to welcome).
 
     PySide calls sys.excepthook for exceptions raised inside slots and event
-    handlers; the default would print and carry on in an unknown state.
+    handlers; the default would print a traceback to the terminal and carry on
+    in an unknown state. With `say` (a staff screen's message line), a known
+    fault of the event file is said in its own sentence and anything else as
+    a bug, whose traceback only the log gets.
     """
+    from kiosk.store.faults import BUG_SENTENCE, StoreError
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
-        log.error("unexpected error in the kiosk", exc_info=(kind, value, tb))
+        if isinstance(value, StoreError):
+            # Its sentence names files, never people; the log gets the kind.
+            log.warning("event file problem: %s", getattr(value, "kind", kind.__name__))
+        else:
+            log.error("unexpected error", exc_info=(kind, value, tb))
         try:
+            if say is not None:
+                say(str(value) if isinstance(value, StoreError) else BUG_SENTENCE)
             recover()
         except Exception:
             log.exception("recovery after an error failed")

@@ -192,6 +192,10 @@
         <translation>Badges faits (imprimés ou enregistrés)</translation>
     </message>
     <message>
+        <source>Something went wrong; check-ins so far are safe.</source>
+        <translation>Un problème est survenu ; les enregistrements faits jusqu’ici sont en sécurité.</translation>
+    </message>
+    <message>
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>

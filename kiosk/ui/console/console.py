@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from kiosk.desk import DeskError, DuplicateWalkIn, HelpDesk
 from kiosk.domain import Result
 from kiosk.store.console import CHECKED_IN, NOT_CHECKED_IN, categories
+from kiosk.store.faults import BUG_SENTENCE
 from kiosk.ui.console.badge_file import BadgeFileBar, where_it_goes
 from kiosk.ui.console.details import DetailsPanel
 from kiosk.ui.console.dialogs import ConfirmDialog, PersonDialog, ReasonDialog
@@ -456,6 +457,12 @@ class ConsoleWidget(FollowsLanguage, QWidget):
 
     def _failed(self, error: DeskError) -> None:
         self._say(str(error))
+
+    def say_problem(self, sentence: str) -> None:
+        """An error that escaped an action, said on the message line (never a traceback)."""
+        if sentence == BUG_SENTENCE:
+            sentence = translate("Console", "Something went wrong; check-ins so far are safe.")
+        self._say(sentence)
 
     def _name(self, attendee_id: int) -> str:
         attendee = self.desk.store.attendee(attendee_id)

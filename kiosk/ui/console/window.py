@@ -114,7 +114,8 @@ def run_desk(db_path: Path, station: str, operator: str, *, smoke: bool = False)
     if printer is not None and not smoke:
         printer.start()  # jobs left unfinished last time resume now
     desk = HelpDesk(store, station=station, operator=operator, printer=printer)
-    window, _tabs = desk_window(desk)
+    window, tabs = desk_window(desk)
+    diagnostics.install_excepthook(tabs.console.refresh, say=tabs.console.say_problem)
     fit_to_screen(window)
     window.show()
     if smoke:
