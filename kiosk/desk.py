@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from kiosk.domain.codes import new_code
 from kiosk.domain.duplicates import Likeness
-from kiosk.domain.models import Attendee, AttendeeStatus, LogEntry, ScanResult
+from kiosk.domain.models import Attendee, AttendeeStatus, EmailFrom, LogEntry, ScanResult
 from kiosk.domain.rules import first_admission, new_entry_id
 from kiosk.station import Station, UndoError
 from kiosk.store import Store
@@ -233,7 +233,9 @@ class HelpDesk:
             changed = {k: v for k, v in changes.items() if getattr(before, k) != v}
             if not changed:
                 return before
-            self.store.update_attendee(attendee_id, changed)
+            # An e-mail typed at the desk is no longer the order's buyer's.
+            marks = {"email_from": EmailFrom.ATTENDEE.value} if "email" in changed else {}
+            self.store.update_attendee(attendee_id, {**changed, **marks})
             self._audit(
                 attendee_id,
                 "edit",

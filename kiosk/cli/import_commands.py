@@ -70,6 +70,13 @@ def run_import(args: argparse.Namespace) -> int:
         )
     else:
         print("0 attendees already in the event are missing from this file.")
+    if report.buyer_emails:
+        print(
+            f"{report.buyer_emails} attendees have no e-mail of their own: their order's "
+            "(the buyer's) is used, marked as the buyer's."
+        )
+    for line in report.codes_notice():
+        print(line)
     if report.dry_run:
         print("Dry run: nothing was changed.")
     return 0

@@ -13,6 +13,15 @@ class AttendeeStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class EmailFrom(enum.StrEnum):
+    """Whose address an attendee's e-mail is: their own, or the buyer's of
+    the order (imported when the attendee gave none; tickets and
+    certificates still reach the attendee through the buyer)."""
+
+    ATTENDEE = ""
+    BUYER = "buyer"
+
+
 class EntryKind(enum.StrEnum):
     ENTRY = "entry"
     EXIT = "exit"
@@ -87,6 +96,11 @@ class Attendee:
     category: str = ""
     status: AttendeeStatus = AttendeeStatus.ACTIVE
     notes: str = ""
+    email_from: EmailFrom = EmailFrom.ATTENDEE
+
+    @property
+    def email_is_buyers(self) -> bool:
+        return bool(self.email) and self.email_from is EmailFrom.BUYER
 
     @property
     def full_name(self) -> str:

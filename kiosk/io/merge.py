@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.domain.codes import new_code
+from kiosk.domain.models import EmailFrom
 from kiosk.domain.text import map_joined
 from kiosk.io.errors import RosterError
-from kiosk.io.presets import Layout, choose_layout
+from kiosk.io.presets import Layout, choose_layout, expected_header
 from kiosk.io.reading import RowStream, stream_table
 from kiosk.io.records import Record, RowReader
 from kiosk.store import Store
@@ -38,6 +39,7 @@ _DEFAULTS = {
     "email": "",
     "category": "",
     "status": "active",
+    "email_from": "",
 }
 
 
@@ -62,12 +64,38 @@ class ImportReport:
     # New attendees given a code made here (no ticket code in their row):
     # the tickets they hold will not scan at the door.
     codes_made: int = 0
+    # The header of the file's ticket-code column, None when it has none, and
+    # the header a file of its kind carries them under ("Barcode #").
+    code_column: str | None = None
+    expected_code_column: str = "code"
+    # Attendees whose e-mail is their order's buyer's (they gave none).
+    buyer_emails: int = 0
 
     def summary(self) -> str:
         return (
             f"imported {self.imported}, updated {self.updated}, "
             f"unchanged {self.unchanged}, skipped {len(self.skipped)}"
         )
+
+    def codes_notice(self) -> list[str]:
+        """Said loudly when codes were made here: which column was missing or
+        empty, how many, and how to send the new codes. Empty otherwise."""
+        if not self.codes_made:
+            return []
+        if self.code_column is None:
+            why = (
+                f'This file has no "{self.expected_code_column}" column, '
+                "so it carries no ticket codes."
+            )
+        else:
+            why = f'Some rows have an empty "{self.code_column}".'
+        made = "will be made" if self.dry_run else "were made"
+        return [
+            f"WARNING: {why} New codes {made} for {self.codes_made} attendees.",
+            "WARNING: The tickets they already hold will NOT scan at the door. Send them the "
+            "new codes before the event: kiosk codes --db EVENT-FILE -o FOLDER writes each QR "
+            "code and a mail-merge list.",
+        ]
 
 
 # Rows read, cleaned and handed to the writer at a time: large enough that
@@ -132,6 +160,9 @@ def _import(
         skipped=planner.skipped,
         missing=planner.missing(),
         codes_made=planner.codes_made,
+        code_column=layout.header_of("code", stream.headers),
+        expected_code_column=expected_header(layout.source, "code"),
+        buyer_emails=planner.buyer_emails,
         dry_run=dry_run,
     )
     log.info(
@@ -160,6 +191,7 @@ def _records(stream: RowStream, layout: Layout, name: str) -> Iterator[Record | 
         raise RosterError(f"{name} has a header row but no attendees.")
 
 
+_BUYER = EmailFrom.BUYER.value
 _COLUMN = {name: index for index, name in enumerate(IMPORT_COLUMNS)}
 _CODE, _SOURCE, _EXTERNAL = _COLUMN["code"], _COLUMN["source"], _COLUMN["external_id"]
 
@@ -188,6 +220,7 @@ class _Planner:
         self.updates: list[tuple[int, dict[str, Any]]] = []
         self.skipped: list[Skipped] = []
         self.imported = self.updated = self.unchanged = self.codes_made = 0
+        self.buyer_emails = 0
 
     @property
     def pending(self) -> int:
@@ -230,6 +263,8 @@ class _Planner:
             self.code_rows[code] = record.row
         if external is not None:
             self.external_rows[external] = record.row
+        if record.fields.get("email_from") == _BUYER:
+            self.buyer_emails += 1
         if target is None:
             self._insert(record, code, external)
         else:

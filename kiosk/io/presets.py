@@ -23,6 +23,7 @@ FIELDS = (
     "code",
     "status",
     "external_id",
+    "buyer_email",
 )
 NAME_FIELDS = ("first_name", "last_name", "name")
 FORMATS = ("auto", "eventbrite", "pretix", "generic")
@@ -69,6 +70,7 @@ EVENTBRITE = Preset(
         "code": ("barcode #", "barcode"),
         "status": ("attendee status",),
         "external_id": ("attendee #", "attendee id"),
+        "buyer_email": ("buyer email",),
     },
     signature=(("first name",), ("ticket type",), ("barcode #", "attendee #")),
 )
@@ -80,6 +82,9 @@ PRETIX = Preset(
         "last_name": ("attendee name: family name",),
         "name": ("attendee name",),
         "email": ("attendee email", "e-mail", "email"),
+        # The order's e-mail: the buyer's, used when the attendee's is empty
+        # (only when the file also has the attendee's own column, below).
+        "buyer_email": ("email", "e-mail"),
         "organisation": ("company",),
         "category": ("product",),
         "code": ("ticket secret", "secret"),
@@ -113,6 +118,21 @@ class Layout:
     source: str
     columns: dict[str, int]
     cancelled: frozenset[str] = CANCELLED_WORDS
+
+    def header_of(self, field: str, headers: Sequence[str]) -> str | None:
+        """The header of the column read as `field`, None when there is none."""
+        index = self.columns.get(field)
+        return None if index is None else headers[index]
+
+
+def expected_header(source: str, field: str) -> str:
+    """The header a file of this kind carries `field` under, as its exports
+    write it ("Barcode #"); a generic or mapped file's is the field's name."""
+    preset = PRESETS.get(source)
+    if preset is None or preset is GENERIC or field not in preset.headers:
+        return field
+    key = preset.headers[field][0]
+    return key[:1].upper() + key[1:]
 
 
 def header_key(header: str) -> str:
@@ -152,6 +172,9 @@ def choose_layout(
     for index, target in overrides.items():
         columns = {f: i for f, i in columns.items() if i != index and f != target}
         columns[target] = index
+    if columns.get("buyer_email") == columns.get("email"):
+        # One e-mail column (no attendee e-mail beside the order's): it is the e-mail.
+        columns.pop("buyer_email", None)
     if not any(name_field in columns for name_field in NAME_FIELDS):
         raise RosterError(
             f"No column of {name} holds a name (found {_list_headers(headers)}); "

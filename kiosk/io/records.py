@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kiosk.domain.codes import MAX_CODE_LENGTH, clean_scan
-from kiosk.domain.models import AttendeeStatus
+from kiosk.domain.models import AttendeeStatus, EmailFrom
 from kiosk.domain.text import collapse_spaces, map_joined, unprintable
 from kiosk.io.presets import Layout
 
@@ -57,6 +57,20 @@ def clean_code(raw: str) -> str | None:
     return clean_scan(code)
 
 
+_ATTENDEE, _BUYER = EmailFrom.ATTENDEE.value, EmailFrom.BUYER.value
+
+
+def _fall_back_to_buyer(fields: dict[str, str], buyer: str) -> None:
+    """The attendee's own e-mail, else the order's buyer's, marked as such. A
+    file with only an empty buyer column says nothing about the e-mail."""
+    if fields.get("email"):
+        fields["email_from"] = _ATTENDEE
+    elif buyer:
+        fields["email"], fields["email_from"] = buyer, _BUYER
+    elif "email" in fields:
+        fields["email_from"] = _ATTENDEE
+
+
 class RowReader:
     """Turns the cells of one layout's rows into Records."""
 
@@ -70,6 +84,8 @@ class RowReader:
         self.external_column = columns.get("external_id")
         self.order_column = columns.get("order_code")
         self.position_column = columns.get("position_id")
+        self.buyer_column = columns.get("buyer_email")
+        self.email_column = columns.get("email")
         self.width = max(columns.values()) + 1
         self._statuses: dict[str, str] = {}
 
@@ -99,6 +115,13 @@ class RowReader:
         if full_names is not None:
             for fields, full in zip(rows_fields, full_names, strict=True):
                 self._fill_from_full_name(fields, full)
+        if self.buyer_column is not None:
+            buyers = clean_many([cells[self.buyer_column] for cells in table])
+            for fields, buyer in zip(rows_fields, buyers, strict=True):
+                _fall_back_to_buyer(fields, buyer)
+        elif self.email_column is not None:
+            for fields in rows_fields:
+                fields["email_from"] = _ATTENDEE
         record = self._record
         return [
             record(row, cells, fields)

@@ -13,7 +13,7 @@ from kiosk.reports.files import atomic_file, neutralise_for_csv
 from kiosk.reports.table import HEADER, TITLES, Scope, rows
 from kiosk.reports.xlsx import Cell, WorkbookWriter
 
-NO_SHOW_COLUMNS = ("first_name", "last_name", "organisation", "email", "category")
+NO_SHOW_COLUMNS = ("first_name", "last_name", "organisation", "email", "email_from", "category")
 
 
 def write_csv(scope: Scope, path: Path) -> Path:
@@ -56,7 +56,7 @@ def _no_shows(scope: Scope) -> Iterator[list[Cell]]:
     for record in scope.records:
         attendee = record.attendee
         if attendee.status.value == "active" and not record.attended:
-            yield [getattr(attendee, name) for name in NO_SHOW_COLUMNS]
+            yield [str(getattr(attendee, name)) for name in NO_SHOW_COLUMNS]
 
 
 def write_xlsx(scope: Scope, path: Path) -> Path:

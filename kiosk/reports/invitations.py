@@ -14,7 +14,9 @@ from kiosk.domain.models import AttendeeStatus
 from kiosk.reports.files import atomic_file, neutralise_for_csv
 from kiosk.store import Store
 
-MAILMERGE_HEADER = ["email", "first_name", "last_name", "code", "png", "svg"]
+# email_from is "buyer" when the address is the order's buyer's (the attendee
+# gave none): a merge can then say whose ticket the message carries.
+MAILMERGE_HEADER = ["email", "first_name", "last_name", "code", "png", "svg", "email_from"]
 
 
 def _qr(code: str) -> qrcode.QRCode:  # type: ignore[type-arg]
@@ -53,6 +55,7 @@ def write_invitation_codes(store: Store, folder: Path) -> int:
                     attendee.code,
                     f"{stem}.png",
                     f"{stem}.svg",
+                    attendee.email_from.value,
                 )
             ]
         )

@@ -21,6 +21,11 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("organisation", "Organisation", "organisation"),
     ("job_title", "Job title", "job title"),
     ("email", "Email", "email address"),
+    (
+        "email_from",
+        "Email from",
+        "buyer when the email is the order's buyer's (the attendee gave none), else empty",
+    ),
     ("category", "Category", "category or ticket type"),
     ("status", "Registration", "active or cancelled"),
     (
@@ -102,6 +107,7 @@ def row_values(scope: Scope, record: AttendanceRecord) -> list[str | int]:
         attendee.organisation,
         attendee.job_title,
         attendee.email,
+        attendee.email_from.value,
         attendee.category,
         attendee.status.value,
         "yes" if record.attended else "no",

@@ -37,8 +37,9 @@ IMPORT_COLUMNS = (
     "status",
     "source",
     "external_id",
+    "email_from",
 )
-_IMPORT_VALUES = itemgetter(*IMPORT_COLUMNS)  # ten columns: always a tuple
+_IMPORT_VALUES = itemgetter(*IMPORT_COLUMNS)  # eleven columns: always a tuple
 _TEMP = "temp.kiosk_import_rows"
 # Page cache for the import's statements (KiB, negative as SQLite wants):
 # four times the default; more bought no speed and counts against memory.

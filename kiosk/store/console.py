@@ -60,7 +60,8 @@ def console_rows(
         filters.append("a.category = :category")
         params["category"] = category
     where = " AND ".join(filters) or "1"
-    columns = ", ".join(f"a.{c.strip()}" for c in rows.ATTENDEE_COLUMNS.split(","))
+    columns = ", ".join(f"a.{c}" for c in rows.ATTENDEE_FIELDS)
+    width = len(rows.ATTENDEE_FIELDS)
     if text.strip():
         # Search ranks; filtering afterwards keeps that order.
         found = store.search(text, limit=500)
@@ -73,7 +74,7 @@ def console_rows(
             f"FROM attendees AS a WHERE a.id IN ({ids})) AS a WHERE {where}"
         )
         result = [
-            ConsoleRow(rows.attendee_from_tuple(row[:10]), _time(row[10]))
+            ConsoleRow(rows.attendee_from_tuple(row[:width]), _time(row[width]))
             for row in store.conn.execute(sql, params)
         ]
         result.sort(key=lambda r: order[r.attendee.id])
@@ -84,7 +85,7 @@ def console_rows(
         "ORDER BY sort_key, id LIMIT :limit OFFSET :offset"
     )
     return [
-        ConsoleRow(rows.attendee_from_tuple(row[:10]), _time(row[11]))
+        ConsoleRow(rows.attendee_from_tuple(row[:width]), _time(row[width + 1]))
         for row in store.conn.execute(sql, params)
     ]
 

@@ -396,6 +396,29 @@ def _v7_station_safety(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v8_email_from(db: sqlite_utils.Database) -> None:
+    """Whose address the e-mail is: '' the attendee's own, 'buyer' the order's
+    (a pretix export with no attendee e-mail). The sync triggers send it too."""
+    db.execute("ALTER TABLE attendees ADD COLUMN email_from TEXT NOT NULL DEFAULT ''")
+    # The columns as migration 3 spelled them, plus this one: spelled out here
+    # for the same reason as there.
+    columns = (*_SYNC_ATTENDEE_COLUMNS, "email_from")
+    fields = ", ".join(f"'{column}', NEW.{column}" for column in columns)
+    capturing = "WHEN (SELECT value FROM sync_state WHERE key = 'capture') = '1'"
+    for event, old_code in (("INSERT", "NULL"), ("UPDATE", "OLD.code")):
+        name = f"sync_capture_attendee_{event.lower()}"
+        db.execute(f"DROP TRIGGER {name}")
+        db.execute(
+            f"""CREATE TRIGGER {name} AFTER {event} ON attendees
+            {capturing}
+            BEGIN
+                INSERT INTO sync_outbox (change_id, kind, attendee_code, payload)
+                VALUES (lower(hex(randomblob(16))), 'attendee', NEW.code,
+                        json_object({fields}, 'old_code', {old_code}));
+            END"""
+        )
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1_initial,
     2: _v2_print_jobs,
@@ -404,5 +427,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     5: _v5_audit_log,
     6: _v6_name_fragments,
     7: _v7_station_safety,
+    8: _v8_email_from,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

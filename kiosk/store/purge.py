@@ -32,7 +32,7 @@ def anonymise(store: Store) -> int:
         count = conn.execute("SELECT count(*) FROM attendees").fetchone()[0]
         conn.execute(
             f"UPDATE attendees SET {blanks}, code = 'purged-' || id, external_id = NULL, "
-            "source = '', name_key = '', search_key = '', sort_key = ''"
+            "source = '', email_from = '', name_key = '', search_key = '', sort_key = ''"
         )
         # The first name is required: a placeholder that names nobody.
         conn.execute("UPDATE attendees SET first_name = 'Attendee ' || id")

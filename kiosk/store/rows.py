@@ -9,6 +9,7 @@ from typing import Any
 from kiosk.domain.models import (
     Attendee,
     AttendeeStatus,
+    EmailFrom,
     EntryKind,
     Event,
     LogEntry,
@@ -16,9 +17,21 @@ from kiosk.domain.models import (
 )
 from kiosk.domain.text import fold
 
-ATTENDEE_COLUMNS = (
-    "id, code, first_name, last_name, organisation, job_title, email, category, status, notes"
+# The attendee columns read into `Attendee`, in the order `attendee_from_tuple` takes them.
+ATTENDEE_FIELDS = (
+    "id",
+    "code",
+    "first_name",
+    "last_name",
+    "organisation",
+    "job_title",
+    "email",
+    "category",
+    "status",
+    "notes",
+    "email_from",
 )
+ATTENDEE_COLUMNS = ", ".join(ATTENDEE_FIELDS)
 ENTRY_COLUMNS = (
     "id, attendee_id, kind, at, day, station, operator, session_id, undoes, reason, offline"
 )
@@ -69,6 +82,7 @@ def attendee_from_tuple(row: tuple[Any, ...]) -> Attendee:
         category=row[7] or "",
         status=AttendeeStatus(row[8]),
         notes=row[9] or "",
+        email_from=EmailFrom(row[10] or ""),
     )
 
 

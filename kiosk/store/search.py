@@ -32,7 +32,7 @@ TRIGRAM = 3  # the trigram index cannot look up anything shorter
 LONGEST_JOINED = 24
 
 
-_COLUMNS = ", ".join("a." + c.strip() for c in rows.ATTENDEE_COLUMNS.split(","))
+_COLUMNS = ", ".join("a." + c for c in rows.ATTENDEE_FIELDS)
 
 
 def _quote(word: str) -> str:

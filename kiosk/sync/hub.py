@@ -12,7 +12,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.sync.hubschema import ATTENDEE_COLUMNS, CHANGES_LOCK, scope_of
+from kiosk.sync.hubschema import (
+    ATTENDEE_COLUMNS,
+    CHANGES_LOCK,
+    UPGRADES,
+    attendee_values,
+    scope_of,
+)
 
 log = logging.getLogger("kiosk.sync")
 
@@ -167,7 +173,7 @@ def _apply_attendee(cur: Any, change: Change) -> None:
     """Last writer by hub time wins: the later upload replaces the whole row."""
     p = change.payload
     key = p.get("old_code") or p["code"]
-    values = [p.get(column) for column in ATTENDEE_COLUMNS]
+    values = attendee_values(p)
     previous = cur.execute(
         "SELECT updated_by, hub_updated_at FROM attendees WHERE code = %s FOR UPDATE", (key,)
     ).fetchone()
@@ -194,6 +200,13 @@ def _apply_attendee(cur: Any, change: Change) -> None:
             previous[0],
             previous[1].isoformat(),
         )
+
+
+def upgrade(conn: Any) -> None:
+    """Bring a hub made by an older version up to this version's tables (additive only)."""
+    with conn.transaction(), conn.cursor() as cur:
+        for sql in UPGRADES:
+            cur.execute(sql)
 
 
 def upload(conn: Any, station: str, changes: Sequence[Change]) -> int:

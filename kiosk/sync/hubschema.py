@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 # Every transaction that adds to `changes` first takes this advisory lock, so
 # changes commit in the order of their `seq` and a station that has read up to
 # seq N can never later find a smaller seq appear (see docs/sync.md).
@@ -25,7 +27,13 @@ ATTENDEE_COLUMNS = (
     "sort_key",
     "created_at",
     "updated_at",
+    "email_from",
 )
+# Values for columns a station of an older version leaves out of its
+# changes (NULL would break the column's NOT NULL).
+ATTENDEE_DEFAULTS = {"email_from": ""}
+
+_COLUMN_EXTRA = {"code": " PRIMARY KEY", "email_from": " NOT NULL DEFAULT ''"}
 
 SCHEMA = f"""
 CREATE TABLE kiosk_meta (key text PRIMARY KEY, value text NOT NULL);
@@ -40,7 +48,7 @@ CREATE TABLE sessions (
 CREATE TABLE settings (key text PRIMARY KEY, value text);
 -- The roster by ticket code: local integer ids differ between stations.
 CREATE TABLE attendees (
-    {", ".join(f"{c} text" + (" PRIMARY KEY" if c == "code" else "") for c in ATTENDEE_COLUMNS)},
+    {", ".join(f"{c} text" + _COLUMN_EXTRA.get(c, "") for c in ATTENDEE_COLUMNS)},
     hub_updated_at timestamptz NOT NULL DEFAULT clock_timestamp(),
     updated_by text NOT NULL DEFAULT ''
 );
@@ -90,6 +98,19 @@ END $$;
 CREATE TRIGGER changes_notify AFTER INSERT ON changes
     FOR EACH STATEMENT EXECUTE FUNCTION kiosk_changes_notify();
 """
+
+# Additive changes a hub made by an older version needs, each safe to run
+# again; a station applies them when it connects (kiosk.sync.hub.upgrade).
+UPGRADES = ("ALTER TABLE attendees ADD COLUMN IF NOT EXISTS email_from text NOT NULL DEFAULT ''",)
+
+
+def attendee_values(fields: dict[str, Any]) -> list[Any]:
+    """The row for ATTENDEE_COLUMNS from a change's fields, defaults filled in."""
+    values = [fields.get(column) for column in ATTENDEE_COLUMNS]
+    return [
+        ATTENDEE_DEFAULTS.get(column) if value is None else value
+        for column, value in zip(ATTENDEE_COLUMNS, values, strict=True)
+    ]
 
 
 def scope_of(session_id: int | None, day: str) -> str:

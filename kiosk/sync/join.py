@@ -157,6 +157,7 @@ def _join(store: Store, url: str, station: str) -> Store:
             raise SyncSetupError(
                 f"The database {describe(url)} holds no event; publish one with kiosk server init."
             )
+        hub.upgrade(conn)
         if joined:
             if joined != hub_id:
                 raise SyncSetupError(

@@ -16,7 +16,7 @@ from typing import Any
 
 from kiosk.store import Store
 from kiosk.sync.hub import Change
-from kiosk.sync.hubschema import ATTENDEE_COLUMNS
+from kiosk.sync.hubschema import ATTENDEE_COLUMNS, attendee_values
 
 log = logging.getLogger("kiosk.sync")
 
@@ -124,7 +124,7 @@ def local_conflicts(store: Store) -> list[dict[str, Any]]:
 def put_attendee(store: Store, fields: dict[str, Any], old_code: str | None = None) -> int:
     """Insert or overwrite one roster row by code; returns the local id."""
     key = old_code or fields["code"]
-    values = [fields.get(column) for column in ATTENDEE_COLUMNS]
+    values = attendee_values(fields)
     row = store.conn.execute("SELECT id FROM attendees WHERE code = ?", (key,)).fetchone()
     if row is None and key != fields["code"]:
         row = store.conn.execute(

@@ -151,6 +151,7 @@ class SyncWorker(threading.Thread):
             log.error("hub %s holds a different event; staying offline", describe(self.url))
             self._pause(30)
             return
+        hub.upgrade(conn)
         conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
         self._set_online(store, True)
         must_pull = True

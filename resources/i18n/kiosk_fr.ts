@@ -148,6 +148,10 @@
         <translation>Détails du participant</translation>
     </message>
     <message>
+        <source>{email} (buyer&apos;s)</source>
+        <translation>{email} (e-mail de l’acheteur)</translation>
+    </message>
+    <message>
         <source>Choose someone from the list.</source>
         <translation>Choisissez une personne dans la liste.</translation>
     </message>

@@ -168,14 +168,14 @@ def test_xlsx_tables_have_a_frozen_filtered_header(event_store: Store, tmp_path:
     book = openpyxl.load_workbook(path)
     attendance = book["Attendance"]
     assert attendance.freeze_panes == "A2"
-    assert attendance.auto_filter.ref == f"A1:P{len(PEOPLE) + 1}"
+    assert attendance.auto_filter.ref == f"A1:Q{len(PEOPLE) + 1}"
     assert all(cell.font.b for cell in attendance[1])
     no_shows = book["No-shows"]
     assert [c.value for c in no_shows[1]] == [
-        "First name", "Last name", "Organisation", "Email", "Category"
+        "First name", "Last name", "Organisation", "Email", "Email from", "Category"
     ]  # fmt: skip
     assert no_shows.freeze_panes == "A2"
-    assert no_shows.auto_filter.ref == f"A1:E{no_shows.max_row}"
+    assert no_shows.auto_filter.ref == f"A1:F{no_shows.max_row}"
     assert book["Conflicts"].auto_filter.ref == "A1:B2"
     # The summary is not one table: nothing frozen, no filter.
     assert book["Summary"].freeze_panes is None
@@ -186,7 +186,7 @@ def test_xlsx_tables_have_a_frozen_filtered_header(event_store: Store, tmp_path:
         workbook = archive.read("xl/workbook.xml").decode()
     assert (
         '<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
-        f"'Attendance'!$A$1:$P${len(PEOPLE) + 1}</definedName>"
+        f"'Attendance'!$A$1:$Q${len(PEOPLE) + 1}</definedName>"
     ) in workbook
 
 

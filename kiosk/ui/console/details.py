@@ -47,7 +47,7 @@ class DetailsPanel(FollowsLanguage, QScrollArea):
         rows = [
             (translate("Console", "Organisation"), attendee.organisation),
             (translate("Console", "Job title"), attendee.job_title),
-            (translate("Console", "Email"), attendee.email),
+            (translate("Console", "Email"), _email(attendee)),
             (translate("Console", "Category"), attendee.category),
             (translate("Console", "Registration"), _status(attendee.status)),
             (translate("Console", "Code"), attendee.code),
@@ -102,6 +102,13 @@ class DetailsPanel(FollowsLanguage, QScrollArea):
                 )
             html.append("</p>")
         self.text.setText("".join(html))
+
+
+def _email(attendee: Attendee) -> str:
+    if not attendee.email_is_buyers:
+        return attendee.email
+    # Imported from the order: mail for this person reaches the buyer.
+    return translate("Console", "{email} (buyer's)").format(email=attendee.email)
 
 
 def _action(action: str) -> str:

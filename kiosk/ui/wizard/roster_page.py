@@ -281,13 +281,14 @@ def codes_warning(preview: RosterPreview, report: ImportReport) -> str:
     """Said loudly: people whose codes were made here cannot scan the tickets they hold."""
     if not report.codes_made:
         return ""
-    if preview.code_column is None:
+    # The import's own result names the column, as `kiosk import` does.
+    if report.code_column is None:
         why = translate(
             "Wizard", "This file has no “{column}” column, so it carries no ticket codes."
-        ).format(column=preview.expected_code_column)
+        ).format(column=report.expected_code_column)
     else:
         why = translate("Wizard", "Some rows have an empty “{column}”.").format(
-            column=preview.code_column
+            column=report.code_column
         )
     made = (
         translate("Wizard", "New codes will be made for {n} attendees.")
