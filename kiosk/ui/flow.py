@@ -19,7 +19,7 @@ from kiosk.station import Station
 from kiosk.store import Store
 from kiosk.store.faults import StoreFault
 from kiosk.ui.i18n import SOURCE_LANGUAGE, Languages
-from kiosk.ui.messages import next_session_after
+from kiosk.ui.messages import next_session_after, unbroken
 from kiosk.ui.pin_guard import PinGuard, station_gate
 from kiosk.ui.screens import NO_SCANS, PUBLIC_IDLE, Screen
 from kiosk.ui.settings import KioskSettings
@@ -466,7 +466,7 @@ class FlowController(StaffAccess, QObject):
             return
         self._find_me_id = attendee_id
         initial = f" {attendee.last_name.strip()[:1]}." if attendee.last_name.strip() else ""
-        self.confirm.show_person(attendee.first_name + initial, attendee.organisation)
+        self.confirm.show_person(unbroken(attendee.first_name) + initial, attendee.organisation)
         self._switch(Screen.CONFIRM, f"chose attendee {attendee_id}")
 
     def _confirmed(self) -> None:

@@ -25,6 +25,12 @@ class ResultMessage:
     help_desk: bool
 
 
+def unbroken(name: str) -> str:
+    """A name as shown, its hyphens non-breaking (U+2011): "Jean-Baptiste"
+    wraps as a whole. The data keeps its hyphen; only the screen changes."""
+    return name.replace("-", "\u2011")
+
+
 def local_time(moment: dt.datetime, event: Event) -> str:
     return moment.astimezone(event.zone).strftime("%H:%M")
 
@@ -54,7 +60,7 @@ def message_for(
     *,
     has_badge: bool = False,
 ) -> ResultMessage:
-    first = scan.attendee.first_name if scan.attendee else ""
+    first = unbroken(scan.attendee.first_name) if scan.attendee else ""
     desk = help_desk_line(help_desk)
     match scan.result:
         case Result.CHECKED_IN:

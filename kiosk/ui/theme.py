@@ -173,6 +173,9 @@ QPushButton[role="keyword"] {{
 }}
 QPushButton[role="match"] {{ text-align: left; font-size: {m.font(22)}px; }}
 QPushButton[role="small"] {{ font-size: {m.font(18)}px; padding: {pad_v}px {m.px(12)}px; }}
+QPushButton[role="small"]:checked {{
+    color: {t.on_primary}; background: {t.primary}; border-color: {t.text};
+}}
 QLineEdit {{
     min-height: {m.touch - 2 * border}px; font-size: {m.font(26)}px; color: {t.text};
     background: {t.surface}; border: {max(2, m.px(2))}px solid {t.border};

@@ -599,6 +599,10 @@
         <source>Many names match: add your last name.</source>
         <translation>Beaucoup de noms correspondent&#xa0;: ajoutez votre nom de famille.</translation>
     </message>
+    <message>
+        <source>Back to the start in {n} s</source>
+        <translation>Retour à l’accueil dans {n}&#xa0;s</translation>
+    </message>
 </context>
 <context>
     <name>Keyboard</name>

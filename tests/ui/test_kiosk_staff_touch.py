@@ -119,3 +119,14 @@ def test_health_on_the_staff_screen_finds_no_fault_in_scanning_without_a_camera(
     lines = [health.findings.item(i).text() for i in range(health.findings.count())]
     camera = [line for line in lines if " camera:" in line]
     assert camera and all(line.startswith("OK") for line in camera), camera
+
+
+def test_an_attendees_larger_text_does_not_push_the_console_off_a_small_screen(
+    qtbot, c: FlowController
+):  # type: ignore[no-untyped-def]
+    c.window.resize(1024, 600)
+    qtbot.mouseClick(c.welcome.large_button, Qt.MouseButton.LeftButton)  # still on for staff
+    open_staff(qtbot, c)
+    qtbot.wait(10)
+    assert c.window.large_text
+    assert c.staff.minimumSizeHint().height() <= 600

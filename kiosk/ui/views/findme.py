@@ -2,12 +2,15 @@
 
 Shows only what someone needs to recognise themselves: first name, last
 initial and organisation. Nothing appears before two letters are typed.
+Left alone, the screen goes back to the start: the last COUNTDOWN_FROM seconds
+are counted down on it, and any touch starts the wait again.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import Metrics, Theme
 from kiosk.ui.views.base import ScreenView, button, label, set_text
@@ -16,6 +19,7 @@ from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 MIN_LETTERS = 2
 MATCH_SLOTS = 6
+COUNTDOWN_FROM = 10  # seconds
 
 
 translate = QCoreApplication.translate
@@ -37,6 +41,13 @@ class FindMeView(ScreenView):
         self.back_button = button("", self)
         self.back_button.clicked.connect(self.back)
         self.hint = label("muted", self)
+        self.countdown = label("countdown", self, wrap=False)
+        self.countdown.hide()
+        # The flow's idle timer, read (never driven) to count down its end.
+        self.idle: QTimer | None = None
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(250)
+        self._ticker.timeout.connect(self.refresh_countdown)
         self.keyboard = OnScreenKeyboard(self)
         self.keyboard.typed.connect(lambda c: self.field.insert(c))
         self.keyboard.backspace.connect(self.field.backspace)
@@ -61,7 +72,10 @@ class FindMeView(ScreenView):
         self.grid = grid
         self.root = QVBoxLayout(self)
         self.root.addLayout(self.top)
-        self.root.addWidget(self.hint)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.hint, 1)
+        hint_row.addWidget(self.countdown)
+        self.root.addLayout(hint_row)
         self.root.addLayout(grid)
         self.root.addStretch(1)
         self.root.addWidget(self.keyboard)
@@ -83,6 +97,29 @@ class FindMeView(ScreenView):
             self.top.addWidget(self.back_button, 0, 2)
         self.top.setColumnStretch(1, 0 if portrait else 1)
         self.top.setColumnStretch(0, 1 if portrait else 0)
+
+    def refresh_countdown(self) -> None:
+        """Show the seconds left when there are few, hide them otherwise."""
+        left_ms = self.idle.remainingTime() if self.idle is not None else -1
+        if 0 <= left_ms <= COUNTDOWN_FROM * 1000:
+            seconds = max(1, (left_ms + 500) // 1000)  # Qt may say 3001 for 3 s
+            set_text(
+                self.countdown,
+                translate("FindMe", "Back to the start in {n} s").format(n=seconds),
+            )
+            self.countdown.show()
+        else:
+            self.countdown.hide()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._ticker.start()
+        self.refresh_countdown()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._ticker.stop()
+        self.countdown.hide()
 
     def reset(self) -> None:
         self.field.clear()
@@ -109,6 +146,11 @@ class FindMeView(ScreenView):
         matches = matches[:MATCH_SLOTS]
         self._ids = [attendee_id for attendee_id, _ in matches]
         for index, widget in enumerate(self.matches):
+            # A match alone on its row takes the whole row: its organisation
+            # is then shortened only where the screen really ends.
+            alone = index == len(matches) - 1 and index % 2 == 0
+            self.grid.removeWidget(widget)
+            self.grid.addWidget(widget, index // 2, index % 2, 1, 2 if alone else 1)
             if index < len(matches):
                 widget.setVisible(True)
                 widget.set_full_text(matches[index][1])

@@ -17,6 +17,7 @@ again.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWi
 
 from kiosk.ui.theme import Metrics, Theme, console_stylesheet
 from kiosk.ui.views.base import ScreenView, button, label, set_text
+from kiosk.ui.widgets.elide import ElidingLabel
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 
 if TYPE_CHECKING:
@@ -50,7 +52,8 @@ class StaffView(ScreenView):
         self._style: tuple[Theme, Metrics] | None = None
         self._tabs_style: tuple[Theme, Metrics] | None = None
         self._fault_sentence: str | None = None
-        self.title = label("event", self)
+        self.title = ElidingLabel(self)
+        self.title.setProperty("role", "event")
         self.title.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         self.exit_button = button("small", self)
         self.exit_button.clicked.connect(self.ask_exit)
@@ -240,7 +243,9 @@ class StaffView(ScreenView):
         self.header.setColumnStretch(1, 1)
 
     def apply_style(self, theme: Theme, metrics: Metrics) -> None:
-        self._style = (theme, metrics)
+        # The console keeps desk-sized text: an attendee's "Larger text", still
+        # on when staff open this screen, would push it past a 600 px screen.
+        self._style = (theme, replace(metrics, text_factor=1.0))
         margin = metrics.px(12)
         self.root.setContentsMargins(margin, metrics.px(8), margin, margin)
         self.root.setSpacing(metrics.px(8))
@@ -268,9 +273,8 @@ class StaffView(ScreenView):
         self.tabs.console.fit(metrics.width - margins.left() - margins.right(), metrics.height)
 
     def retranslate(self) -> None:
-        set_text(
-            self.title,
-            translate("StaffScreen", "Staff — station {name}").format(name=self.station),
+        self.title.set_full_text(
+            translate("StaffScreen", "Staff — station {name}").format(name=self.station)
         )
         if self._fault_sentence is not None:
             set_text(

@@ -16,6 +16,8 @@ from kiosk.ui.widgets.preview import CameraPreview
 
 translate = QCoreApplication.translate
 
+CHECK_MARK = "\u2713"
+
 
 class WelcomeView(ScreenView):
     find_me_requested = Signal()
@@ -163,16 +165,12 @@ class WelcomeView(ScreenView):
             name,
             translate("Welcome", "Change language to {name}").format(name=name),
         )
-        set_text(
-            self.large_button,
-            translate("Welcome", "Larger text"),
-            translate("Welcome", "Larger text"),
-        )
-        set_text(
-            self.contrast_button,
-            translate("Welcome", "High contrast"),
-            translate("Welcome", "High contrast"),
-        )
+        # A switch that is on says so by shape as well as colour: a tick.
+        for widget, text in (
+            (self.large_button, translate("Welcome", "Larger text")),
+            (self.contrast_button, translate("Welcome", "High contrast")),
+        ):
+            set_text(widget, f"{CHECK_MARK} {text}" if widget.isChecked() else text, text)
         set_text(self.status, self._status_text())
         self.preview.setAccessibleName(
             translate("Welcome", "Camera picture: hold your code inside the frame")

@@ -1,10 +1,25 @@
-"""A button that shortens its text with an ellipsis instead of growing or clipping."""
+"""A button that shortens its text with an ellipsis instead of growing or clipping.
+
+Its text is shown as written: an "&" (as in "Smith & Jones Ltd") is doubled on
+the face, since a lone one would be taken as a keyboard mnemonic and shown as
+an underscore under the next letter.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
+
+# A few pixels for rounding between the measured and the drawn text.
+SLACK_PX = 4
 
 
 class ElidingButton(QPushButton):
@@ -31,9 +46,37 @@ class ElidingButton(QPushButton):
     def _fit(self) -> None:
         option = QStyleOptionButton()
         self.initStyleOption(option)
+        # The style's content rectangle is already inside the stylesheet's
+        # padding and border: the text gets all of it.
         content = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
-        # Padding from the stylesheet is not in the style's content rectangle.
-        room = max(0, content.width() - 2 * self.fontMetrics().averageCharWidth())
+        room = max(0, content.width() - SLACK_PX)
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        super().setText(shown.replace("&", "&&"))
+
+
+class ElidingLabel(QLabel):
+    """One line that shortens with an ellipsis: a title that must not push
+    the buttons beside it off a small screen, nor wrap into a second row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setAccessibleName(text)
+        self._fit()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        room = max(0, self.contentsRect().width() - SLACK_PX)
         super().setText(
             self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
         )
