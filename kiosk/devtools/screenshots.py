@@ -67,6 +67,9 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
         c.queue.clear()
 
     yield "welcome"
+    c.set_large_text(True)
+    yield "welcome-large-text"
+    c.set_large_text(False)
     preview_frame = _camera_picture(person.code)
     if preview_frame is not None:
         # What a kiosk with a camera shows: the live picture and its framing guide.
@@ -109,6 +112,12 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
     c.find_me_requested()
     c.find_me.field.setText(person.first_name[:3])
     yield "find-me"
+    c.find_me.field.setText("an")  # more names than slots, and time running out
+    c.idle.start(7000)
+    c.find_me.refresh_countdown()
+    yield "find-me-many"
+    c.find_me.field.setText(person.first_name[:3])
+    c._note_activity()
     c.find_me.matches[0].click()
     yield "find-me-confirm"
     c._switch(c.current.WELCOME, "screenshot")
@@ -135,6 +144,12 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
     c.staff.tabs.console.search.setText(person.last_name)
     c.staff.tabs.console.refresh()
     yield "staff-search"
+    c.staff.keyboard_button.click()
+    yield "staff-keyboard"
+    c.staff.keyboard_button.click()
+    c.staff.ask_exit()
+    yield "staff-exit"
+    c.staff.stay_button.click()
     c._switch(c.current.WELCOME, "screenshot")
 
 
@@ -241,6 +256,12 @@ DEFAULT_VARIANTS = [
 ]
 BIG_SCENES = {
     "welcome",
+    "welcome-large-text",
+    "result-unknown-code",
+    "result-invalid-input",
+    "find-me-many",
+    "staff-keyboard",
+    "staff-exit",
     "welcome-camera",
     "result-checked-in",
     "find-me",

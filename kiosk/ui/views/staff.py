@@ -66,6 +66,7 @@ class StaffView(ScreenView):
         self.keyboard = OnScreenKeyboard(self)
         # Painted with the screen's background: it lies over the console.
         self.keyboard.setProperty("screen", True)
+        self.keyboard.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.keyboard.hide()
         self.keyboard.typed.connect(lambda text: self._type(text))
         self.keyboard.backspace.connect(lambda: self._type(None))
