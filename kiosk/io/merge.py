@@ -26,6 +26,7 @@ from kiosk.io.errors import RosterError
 from kiosk.io.presets import Layout, choose_layout, expected_header
 from kiosk.io.reading import RowStream, stream_table
 from kiosk.io.records import Record, RowReader
+from kiosk.io.unchanged import Same, UnchangedRows
 from kiosk.store import Store
 from kiosk.store.bulk import IMPORT_COLUMNS, BulkWriter, existing_attendees
 
@@ -134,8 +135,8 @@ def _import(
     layout = choose_layout(stream.headers, path.name, fmt, mapping)
     if dry_run:
         planner = _Planner(existing_attendees(store.conn), layout)
-        for record in _records(stream, layout, path.name):
-            planner.add(record)
+        for chunk in _chunks(stream, planner, path.name):
+            planner.add_all(chunk)
             planner.take()
     else:
         with store.transaction():
@@ -144,11 +145,9 @@ def _import(
             planner = _Planner(existing_attendees(store.conn), layout)
             writer = BulkWriter(store.conn)
             try:
-                for record in _records(stream, layout, path.name):
-                    planner.add(record)
-                    if planner.pending >= CHUNK_ROWS:
-                        writer.send(*planner.take())
-                writer.send(*planner.take())
+                for chunk in _chunks(stream, planner, path.name):
+                    planner.add_all(chunk)
+                    writer.send(*planner.take())
             finally:
                 writer.finish()
     report = ImportReport(
@@ -177,16 +176,27 @@ def _import(
     return report
 
 
-def _records(stream: RowStream, layout: Layout, name: str) -> Iterator[Record | Skipped]:
-    """Every non-blank row as a Record or the reason it is skipped, read a chunk at a time."""
-    reader = RowReader(layout)
+def _chunks(
+    stream: RowStream, planner: _Planner, name: str
+) -> Iterator[list[Record | Skipped | Same]]:
+    """Every non-blank row, in order, as a Record, the reason it is skipped, or
+    (on a re-import) `Same` when it is what the event stores; a chunk at a time."""
+    reader = RowReader(planner.layout)
+    known = planner.unchanged_rows(reader) if planner.current else None
     found = False
     while batch := list(itertools.islice(stream.rows, CHUNK_ROWS)):
         # Blank rows are layout, not attendees.
         chunk = [(number, cells) for number, cells in batch if "".join(cells).strip()]
         found = found or bool(chunk)
-        for (number, _), result in zip(chunk, reader.read_many(chunk), strict=True):
-            yield Skipped(number, result) if isinstance(result, str) else result
+        same = known.same_many(chunk) if known else [None] * len(chunk)
+        # Only the other rows are cleaned; they keep their place in the file.
+        read = iter(reader.read_many([r for r, s in zip(chunk, same, strict=True) if s is None]))
+        yield [
+            unchanged
+            if unchanged is not None
+            else (Skipped(number, result) if isinstance(result := next(read), str) else result)
+            for (number, _), unchanged in zip(chunk, same, strict=True)
+        ]
     if not found:
         raise RosterError(f"{name} has a header row but no attendees.")
 
@@ -204,6 +214,7 @@ class _Planner:
     """
 
     def __init__(self, existing: list[tuple[Any, ...]], layout: Layout) -> None:
+        self.layout = layout
         self.source = layout.source
         self.current: dict[int, tuple[Any, ...]] = {row[0]: row[1:] for row in existing}
         self.by_code: dict[str, int] = {row[1 + _CODE]: row[0] for row in existing}
@@ -240,22 +251,53 @@ class _Planner:
             if values[_SOURCE] == self.source and id_ not in self.matched
         )
 
-    def add(self, record: Record | Skipped) -> None:
+    def unchanged_rows(self, reader: RowReader) -> UnchangedRows:
+        return UnchangedRows(reader, self.source, self.by_code, self.current, _COLUMN)
+
+    def add_all(self, records: list[Record | Skipped | Same]) -> None:
+        """`add` each, in order; unchanged rows the quick way."""
+        add, same = self.add, self._same
+        for record in records:
+            if type(record) is Same:
+                same(record)
+            else:
+                add(record)
+
+    def _same(self, record: Same) -> None:
+        """`add` for a row known unchanged: the same checks, nothing to write."""
+        code, external, target = record.code, record.external_id, record.target
+        if code in self.code_rows or (external is not None and external in self.external_rows):
+            self.add(record)  # skipped, with its reason
+            return
+        if target in self.matched:
+            self.add(record)
+            return
+        self.code_rows[code] = record.row
+        if external is not None:
+            self.external_rows[external] = record.row
+        self.matched[target] = record.row
+        self.unchanged += 1
+
+    def add(self, record: Record | Skipped | Same) -> None:
         if isinstance(record, Skipped):
             self.skipped.append(record)
             return
         code, external = record.code, record.external_id
+        if isinstance(record, Same):
+            target: int | None = record.target
+        else:
+            target = self.by_code.get(code) if code is not None else None
+            if target is None and external is not None:
+                target = self.by_external.get(external)
+            if target is None and code is None and external is None:
+                target = self._same_person(record)
+        # The checks in this order, whichever way the row was read.
         if code is not None and code in self.code_rows:
             self._skip(record, f"code already used on row {self.code_rows[code]}")
             return
         if external is not None and external in self.external_rows:
             self._skip(record, f"same {self.source} id as row {self.external_rows[external]}")
             return
-        target = self.by_code.get(code) if code is not None else None
-        if target is None and external is not None:
-            target = self.by_external.get(external)
-        if target is None and code is None and external is None:
-            target = self._same_person(record)
         if target is not None and target in self.matched:
             self._skip(record, f"same attendee as row {self.matched[target]}")
             return
@@ -263,6 +305,10 @@ class _Planner:
             self.code_rows[code] = record.row
         if external is not None:
             self.external_rows[external] = record.row
+        if isinstance(record, Same):
+            self.matched[record.target] = record.row
+            self.unchanged += 1
+            return
         if record.fields.get("email_from") == _BUYER:
             self.buyer_emails += 1
         if target is None:
@@ -270,7 +316,7 @@ class _Planner:
         else:
             self._update(record, target, code, external)
 
-    def _skip(self, record: Record, reason: str) -> None:
+    def _skip(self, record: Record | Same, reason: str) -> None:
         self.skipped.append(Skipped(record.row, reason))
 
     def _insert(self, record: Record, code: str | None, external: str | None) -> None:
@@ -306,17 +352,22 @@ class _Planner:
         """For a row with neither code nor id: an attendee of this source with
         the same name and e-mail that no other row has matched."""
         if self.by_identity is None:
-            self.by_identity = {}
-            ids = [id_ for id_, values in self.current.items() if values[_SOURCE] == self.source]
-            keys = zip(
-                *(
-                    map_joined([self.current[id_][_COLUMN[name]] or "" for id_ in ids], _casefold)
-                    for name in _IDENTITY
-                ),
-                strict=True,
-            )
+            self.by_identity = index = {}
+            source = self.source
+            ids, rows = [], []
+            for id_, values in self.current.items():
+                if values[_SOURCE] == source:
+                    ids.append(id_)
+                    rows.append(values)
+            parts = zip(*map(_IDENTITY_OF_STORED, rows), strict=True) if rows else ((), (), ())
+            folded = [map_joined([v or "" for v in part], _casefold) for part in parts]
+            keys = zip(*folded, strict=True)
             for id_, key in zip(ids, keys, strict=True):
-                self.by_identity.setdefault(key, []).append(id_)
+                same = index.get(key)
+                if same is None:
+                    index[key] = [id_]
+                else:
+                    same.append(id_)
         for id_ in self.by_identity.get(_identity(record.fields), ()):
             if id_ not in self.matched:
                 return id_
@@ -339,6 +390,7 @@ def _differs(stored: tuple[Any, ...], new: dict[str, Any]) -> bool:
 
 
 _IDENTITY = ("first_name", "last_name", "email")
+_IDENTITY_OF_STORED = itemgetter(*(_COLUMN[name] for name in _IDENTITY))
 
 
 def _casefold(text: str, joined: bool) -> str:

@@ -135,7 +135,7 @@ class RowReader:
             # The store needs a first name; a single name goes there.
             fields["first_name"], fields["last_name"] = fields["last_name"], ""
         if self.status_column is not None:
-            fields["status"] = self._status(cells[self.status_column])
+            fields["status"] = self.status_of(cells[self.status_column])
         code: str | None = None
         if self.code_column is not None:
             raw = cells[self.code_column].strip()
@@ -145,9 +145,9 @@ class RowReader:
                     if len(raw) > MAX_CODE_LENGTH:
                         return f"code longer than {MAX_CODE_LENGTH} characters"
                     return "code contains control or invisible characters"
-        return Record(row, fields, code, self._external_id(cells))
+        return Record(row, fields, code, self.external_id(cells))
 
-    def _status(self, cell: str) -> str:
+    def status_of(self, cell: str) -> str:
         status = self._statuses.get(cell)
         if status is None:
             word = " ".join(cell.casefold().split())
@@ -165,7 +165,7 @@ class RowReader:
         fields["first_name"] = first
         fields["last_name"] = last
 
-    def _external_id(self, cells: list[str]) -> str | None:
+    def external_id(self, cells: list[str]) -> str | None:
         if self.external_column is not None:
             return cells[self.external_column].strip() or None
         if self.order_column is not None:

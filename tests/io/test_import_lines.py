@@ -21,6 +21,12 @@ def test_lines_are_the_lines_stringio_gives(text: str) -> None:
     assert list(lines(text)) == list(io.StringIO(text, newline=""))
 
 
+@settings(max_examples=500, deadline=None)
+@given(TEXT, st.integers(min_value=1, max_value=8))
+def test_lines_cut_into_small_blocks_are_the_same_lines(text: str, block: int) -> None:
+    assert list(lines(text, block)) == list(io.StringIO(text, newline=""))
+
+
 def test_lines_keep_their_endings() -> None:
     assert list(lines("a,b\r\nc\rd\ne")) == ["a,b\r\n", "c\r", "d\n", "e"]
     assert list(lines("")) == []
