@@ -158,7 +158,7 @@ def sniff_delimiter(text: str) -> str:
 # Characters of text handed to one io.StringIO at a time (it copies its text
 # at up to four bytes a character): small beside a 100k roster, large enough
 # that the per-block cost vanishes.
-LINES_BLOCK = 1 << 20
+LINES_BLOCK = 1 << 18
 
 
 def lines(text: str, block: int = LINES_BLOCK) -> Iterator[str]:
