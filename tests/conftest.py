@@ -28,10 +28,14 @@ from kiosk.ui.collector import collect_due  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _cycle_collection_on_the_main_thread() -> Iterator[None]:
+def _cycle_collection_on_the_main_thread(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     """As in the windows (kiosk.ui.collector): the cycle collector never runs on
     a worker thread (print worker, sync, camera), where freeing a Qt object
-    can crash; it runs here, between tests, on the main thread."""
+    can crash; it runs here, between tests, on the main thread.
+
+    It also makes the one QApplication first (pytest-qt's `qapp`): code that
+    needs only a QCoreApplication (kiosk doctor's camera check) would otherwise
+    leave one that later widget tests crash on, in a partial run."""
     gc.disable()
     yield
     gc.enable()
