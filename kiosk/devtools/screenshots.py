@@ -104,6 +104,9 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
     c.handle_scan("\x1b[A")
     yield "result-invalid-input"
     finish()
+    c.recover()  # what an unexpected error shows (the log has the traceback)
+    yield "result-something-went-wrong"
+    finish()
     # A scan that could not be saved (here: a full disk) closes the kiosk until
     # a real write works again; the probe of the healthy file reopens it.
     c._cannot_save(fault(Fault.DISK_FULL, store.path or "event.db"))

@@ -224,9 +224,14 @@ class FlowController(StaffAccess, QObject):
             self._apply_appearance()
 
     def recover(self) -> None:
-        """After an unexpected error: forget pending work and show welcome."""
+        """After an unexpected error: forget pending work and say so calmly;
+        the result screen's countdown then returns to welcome."""
         self.queue.clear()
-        self._switch(Screen.WELCOME, "error")
+        self.result.show_problem()
+        self.seconds_left = self.settings.get("kiosk.result_seconds")
+        self.result.set_countdown(self.seconds_left)
+        self._switch(Screen.RESULT, "error")
+        self.countdown.start()
 
     def _note_activity(self) -> None:
         idle_ms = self._idle_ms(self.current)

@@ -113,6 +113,20 @@ def message_for(
             )
 
 
+def problem_message(help_desk: str = "") -> ResultMessage:
+    """After a bug (its traceback is in the log): calm words, never details."""
+    return ResultMessage(
+        "danger",
+        "stop",
+        translate("Result", "Something went wrong"),
+        (
+            translate("Result", "Check-ins so far are safe. Please scan your code again."),
+            help_desk_line(help_desk),
+        ),
+        False,
+    )
+
+
 def next_session_after(sessions: list[Session], now: dt.datetime) -> Session | None:
     """The first session that has not ended yet, by start time."""
     upcoming = [s for s in sessions if s.ends_at > now]

@@ -823,6 +823,14 @@
         <source>Please scan your code again.</source>
         <translation>Veuillez scanner votre code à nouveau.</translation>
     </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Un problème est survenu</translation>
+    </message>
+    <message>
+        <source>Check-ins so far are safe. Please scan your code again.</source>
+        <translation>Les enregistrements faits jusqu’ici sont en sécurité. Veuillez scanner à nouveau votre code.</translation>
+    </message>
 </context>
 <context>
     <name>ResultScreen</name>

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.models import Event, Result, ScanResult, Session
-from kiosk.ui.messages import badge_line, message_for
+from kiosk.ui.messages import badge_line, message_for, problem_message
 from kiosk.ui.theme import STANDARD, Metrics, Theme
 from kiosk.ui.views.base import ScreenView, button, label, set_text
 from kiosk.ui.widgets.icon import IconBadge
@@ -32,6 +32,7 @@ class ResultView(ScreenView):
         self.help_desk = ""
         self.find_me_enabled = True
         self.has_badge = False
+        self.problem = False  # showing the apology for an unexpected error
         self.scan: ScanResult | None = None
         self.next_session: Session | None = None
         self.badge_state = ""
@@ -80,7 +81,14 @@ class ResultView(ScreenView):
     ) -> None:
         self.scan, self.next_session, self.badge_state = scan, next_session, badge_state
         self.has_badge = has_badge
+        self.problem = False
         self.find_me_button.setVisible(self.find_me_enabled and scan.result in OFFERS_FIND_ME)
+        self._render()
+
+    def show_problem(self) -> None:
+        """An unexpected error: say so calmly; the log has the traceback."""
+        self.problem, self.badge_state = True, ""
+        self.find_me_button.setVisible(False)
         self._render()
 
     def set_badge_state(self, state: str) -> None:
@@ -105,11 +113,18 @@ class ResultView(ScreenView):
         self._render()
 
     def _render(self) -> None:
-        if self.scan is None:
+        if self.problem:
+            message = problem_message(self.help_desk)
+        elif self.scan is None:
             return
-        message = message_for(
-            self.scan, self.kiosk_event, self.next_session, self.help_desk, has_badge=self.has_badge
-        )
+        else:
+            message = message_for(
+                self.scan,
+                self.kiosk_event,
+                self.next_session,
+                self.help_desk,
+                has_badge=self.has_badge,
+            )
         symbol = self.theme.on_primary if self.theme.name == "standard" else "#000000"
         self.icon.set_icon(
             message.icon, self.theme.tone(message.tone), symbol, self.metrics.px(120)
