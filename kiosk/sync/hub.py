@@ -203,10 +203,29 @@ def _apply_attendee(cur: Any, change: Change) -> None:
 
 
 def upgrade(conn: Any) -> None:
-    """Bring a hub made by an older version up to this version's tables (additive only)."""
-    with conn.transaction(), conn.cursor() as cur:
-        for sql in UPGRADES:
-            cur.execute(sql)
+    """Bring a hub made by an older version up to this version's tables (additive only).
+
+    A login that may not alter the hub's tables leaves it as it is, with a
+    warning: the hub's owner must connect a station once.
+    """
+    from psycopg import errors
+
+    for table, column, sql in UPGRADES:
+        with conn.cursor() as cur:
+            found = cur.execute(
+                "SELECT 1 FROM information_schema.columns WHERE table_name = %s "
+                "AND column_name = %s",
+                (table, column),
+            ).fetchone()
+        if found is not None:
+            continue
+        try:
+            with conn.transaction(), conn.cursor() as cur:
+                cur.execute(sql)
+        except errors.InsufficientPrivilege:
+            log.warning("the hub lacks %s.%s and this login may not add it", table, column)
+            return
+        log.info("hub upgraded: %s.%s added", table, column)
 
 
 def upload(conn: Any, station: str, changes: Sequence[Change]) -> int:

@@ -101,7 +101,15 @@ CREATE TRIGGER changes_notify AFTER INSERT ON changes
 
 # Additive changes a hub made by an older version needs, each safe to run
 # again; a station applies them when it connects (kiosk.sync.hub.upgrade).
-UPGRADES = ("ALTER TABLE attendees ADD COLUMN IF NOT EXISTS email_from text NOT NULL DEFAULT ''",)
+# Each is (table, column it adds, statement); only a missing column is added,
+# so a station whose login may not alter tables passes over an upgraded hub.
+UPGRADES = (
+    (
+        "attendees",
+        "email_from",
+        "ALTER TABLE attendees ADD COLUMN IF NOT EXISTS email_from text NOT NULL DEFAULT ''",
+    ),
+)
 
 
 def attendee_values(fields: dict[str, Any]) -> list[Any]:
