@@ -9,6 +9,7 @@ fits it to the real one, and the files are named after the size and language.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import sys
 import tempfile
@@ -54,10 +55,14 @@ def main(folder: Path, size: str = "", language: str = "en") -> None:
     load_fonts()
     Languages(app).set_language(language)
     suffix = f"-{size}-{language}" if size else ""
+    folder = folder.resolve()
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as temp:
-        store = Store.open(Path(temp) / "event.db", create=True)
-        create_demo_event(store)
+        # A relative event file, so no path of this machine shows; and the
+        # demo morning yesterday, so the clock check sees no check-in ahead of it.
+        os.chdir(temp)
+        store = Store.open(Path("event.db"), create=True)
+        create_demo_event(store, today=dt.date.today() - dt.timedelta(days=1))
         busy_morning(store)
         desk = HelpDesk(store, operator="volunteer", printer=PrintQueue(store))
         day = store.event().first_day or dt.date.today()

@@ -4,6 +4,8 @@ python -m kiosk.devtools.wizard_screenshots docs/screenshots ROSTER.csv
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -17,8 +19,13 @@ from kiosk.ui.wizard.wizard import SetupWizard
 def main(folder: Path, roster: Path) -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     load_fonts()
+    folder, roster = folder.resolve(), roster.resolve()
     with tempfile.TemporaryDirectory() as temp:
-        wizard = SetupWizard(Path(temp))
+        # Relative paths, so the pictures show "Events/event.db" and the
+        # roster's own name, and no path of the machine that took them.
+        os.chdir(temp)
+        roster = Path(shutil.copy(roster, roster.name))
+        wizard = SetupWizard(Path("Events"))
         wizard.show()
         wizard.event_page.name.setText("Collaborative Learning Event — Spring")
         wizard.event_page.venue.setText("St Paul's Centre, Hammersmith")
