@@ -1,4 +1,5 @@
-"""A button that shortens its text with an ellipsis instead of growing or clipping.
+"""A button and a label that shorten their text with an ellipsis instead of
+growing or clipping.
 
 Its text is shown as written: an "&" (as in "Smith & Jones Ltd") is doubled on
 the face, since a lone one would be taken as a keyboard mnemonic and shown as
@@ -22,26 +23,35 @@ from PySide6.QtWidgets import (
 SLACK_PX = 4
 
 
-class ElidingButton(QPushButton):
-    """The full text stays the accessible name; the face shows what fits."""
+class KeepsFullText:
+    """Mixin for a Qt widget class (put it first): the full text stays the
+    accessible name, and `_fit()` shows what fits, again at every resize."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-        # Ignored width: the grid gives every match the same column width.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    _full = ""
 
     def set_full_text(self, text: str) -> None:
         self._full = text
-        self.setAccessibleName(text)
+        self.setAccessibleName(text)  # type: ignore[attr-defined]
         self._fit()
 
     def full_text(self) -> str:
         return self._full
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+        super().resizeEvent(event)  # type: ignore[misc]
         self._fit()
+
+    def _fit(self) -> None:
+        raise NotImplementedError
+
+
+class ElidingButton(KeepsFullText, QPushButton):
+    """A match on find-me: the face shows what fits."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Ignored width: the grid gives every match the same column width.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     def _fit(self) -> None:
         option = QStyleOptionButton()
@@ -54,26 +64,13 @@ class ElidingButton(QPushButton):
         super().setText(shown.replace("&", "&&"))
 
 
-class ElidingLabel(QLabel):
+class ElidingLabel(KeepsFullText, QLabel):
     """One line that shortens with an ellipsis: a title that must not push
     the buttons beside it off a small screen, nor wrap into a second row."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._full = ""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def set_full_text(self, text: str) -> None:
-        self._full = text
-        self.setAccessibleName(text)
-        self._fit()
-
-    def full_text(self) -> str:
-        return self._full
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()
 
     def _fit(self) -> None:
         room = max(0, self.contentsRect().width() - SLACK_PX)
