@@ -88,9 +88,9 @@ class QtBackend(FinalBackend):
             ) from error
 
         document = QPdfDocument()
-        error = document.load(str(path))
-        if error != QPdfDocument.Error.None_ or document.pageCount() < 1:
-            raise PrintError(f"Qt could not read the badge PDF ({error}).", transient=False)
+        load_error = document.load(str(path))
+        if load_error != QPdfDocument.Error.None_ or document.pageCount() < 1:
+            raise PrintError(f"Qt could not read the badge PDF ({load_error}).", transient=False)
         printer = self._printer()
         printer.setDocName(title)
         printer.setCopyCount(copies)
