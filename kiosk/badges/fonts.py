@@ -12,8 +12,10 @@ import functools
 import logging
 import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from reportlab.lib.abag import ABag
 from reportlab.pdfbase import pdfmetrics
@@ -240,7 +242,8 @@ def shape_run(font: LoadedFont, text: str) -> ShapedRun:
         pieces = [piece for _, piece in shaped[1:]]
         drawn = pieces[0] if len(pieces) == 1 else text
     if isinstance(drawn, ShapedStr):
-        width = sum(sd.x_advance for sd in drawn.__shapeData__) / 1000
+        # Set by reportlab's shaping at run time; not in its stubs.
+        width = sum(sd.x_advance for sd in drawn.__shapeData__) / 1000  # type: ignore[attr-defined]
     else:
         width = pdfmetrics.stringWidth(text, font.name, 1.0)
     left, right, top, bottom = _ink_extent(font, drawn)
@@ -265,9 +268,10 @@ def _ink_extent(font: LoadedFont, drawn: str) -> tuple[float, float, float, floa
     mark with no letter before it hangs left of its position; the layout
     must know, or they would leave the text box.
     """
-    ttf = pdfmetrics.getFont(font.name)
+    ttf = cast(TTFont, pdfmetrics.getFont(font.name))  # every font loaded here is TrueType
     face = ttf.face
     hb_font = ttf.hbFont(1000)
+    scale: Callable[[float], float] = ttf.pdfScale  # font units to 1/1000 pt; untyped in stubs
     shape_data = getattr(drawn, "__shapeData__", None)
     left = right = top = bottom = pen = 0.0
     for index, char in enumerate(drawn):
@@ -279,10 +283,10 @@ def _ink_extent(font: LoadedFont, drawn: str) -> tuple[float, float, float, floa
             dx, dy, advance = 0.0, 0.0, face.charWidths.get(ord(char), 0)
         extents = hb_font.get_glyph_extents(glyph) if glyph is not None else None
         if extents is not None and extents.width and extents.height:
-            x = pen + dx + ttf.pdfScale(extents.x_bearing)
-            y = dy + ttf.pdfScale(extents.y_bearing)
-            left, right = min(left, x), max(right, x + ttf.pdfScale(extents.width))
-            top, bottom = max(top, y), min(bottom, y + ttf.pdfScale(extents.height))
+            x = pen + dx + scale(extents.x_bearing)
+            y = dy + scale(extents.y_bearing)
+            left, right = min(left, x), max(right, x + scale(extents.width))
+            top, bottom = max(top, y), min(bottom, y + scale(extents.height))
         pen += advance
     return left / 1000, right / 1000, top / 1000, bottom / 1000
 

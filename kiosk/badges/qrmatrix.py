@@ -229,7 +229,7 @@ def _segment_bits(data_list: list[qrcode.util.QRData], version: int) -> str:
         if segment.mode == qrcode.util.MODE_8BIT_BYTE:
             bits.put(int.from_bytes(segment.data, "big"), 8 * len(segment.data))
         else:
-            segment.write(bits)
+            segment.write(bits)  # type: ignore[arg-type]  # _Bits has the one method it calls
     return "".join(bits.parts)
 
 

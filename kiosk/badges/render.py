@@ -266,7 +266,8 @@ def static_forms(
             forms[index] = name
             # A box much larger than the badge: a form clips to it, a badge never does.
             width, height = template.width * PT_PER_MM, template.height * PT_PER_MM
-            canvas.beginForm(name, -width, -height, 2 * width, 2 * height)
+            # reportlab takes any number here; its stubs say int.
+            canvas.beginForm(name, -width, -height, 2 * width, 2 * height)  # type: ignore[arg-type]
         else:
             forms[index] = None
         _draw_element(canvas, template, index, element, values, context)
