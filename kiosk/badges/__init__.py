@@ -9,7 +9,7 @@ The public API:
 """
 
 from kiosk.badges.elements import TemplateError
-from kiosk.badges.render import render_badge_png, render_badges_pdf
+from kiosk.badges.pdf import render_badge_png, render_badges_pdf
 from kiosk.badges.stock import Stock, StockError, find_stock
 from kiosk.badges.templates import (
     DEFAULT_TEMPLATE,

@@ -73,7 +73,7 @@ def _render_part(
     attendees: Sequence[Attendee], event: Event, template: str | None, options: dict[str, Any]
 ) -> bytes:
     """One worker's run of badges (top level, so that it can be pickled)."""
-    from kiosk.badges.render import render_badges_pdf
+    from kiosk.badges.pdf import render_badges_pdf
 
     return render_badges_pdf(attendees, event, template, parallel=False, **options)
 
@@ -112,7 +112,7 @@ def merge_pdfs(parts: Sequence[bytes]) -> bytes:
     """The pages of every part, in order, in one PDF (the first part's metadata kept)."""
     import pypdfium2
 
-    from kiosk.badges.render import PDFIUM_LOCK
+    from kiosk.badges.pdf import PDFIUM_LOCK
 
     if len(parts) == 1:
         return parts[0]

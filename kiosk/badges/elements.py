@@ -14,19 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.badges.fields import FIELD_NAMES
 from kiosk.badges.qr import ERROR_LEVELS
 
-FIELDS = (
-    "first_name",
-    "last_name",
-    "full_name",
-    "organisation",
-    "job_title",
-    "category",
-    "code",
-    "event_name",
-    "event_venue",
-)
 ALIGNMENTS = ("left", "center", "right")
 VERTICAL = ("top", "middle", "bottom")
 INITIALS = ("first-name", "full-name")
@@ -49,7 +39,7 @@ class Box:
 @dataclass(frozen=True, slots=True)
 class TextElement:
     box: Box
-    text: str  # a format string over FIELDS
+    text: str  # a format string over the fields (see fields)
     font: str
     max_size: float
     min_size: float
@@ -182,7 +172,7 @@ class _Reader:
 
 
 def check_format(text: str, reader: _Reader) -> None:
-    """Only plain fields from FIELDS: no attribute access, no format specs."""
+    """Only plain fields from the registry: no attribute access, no format specs."""
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as error:
@@ -190,8 +180,8 @@ def check_format(text: str, reader: _Reader) -> None:
     for _, name, spec, conversion in parsed:
         if name is None:
             continue
-        if name not in FIELDS or spec or conversion:
-            raise reader.fail(f"unknown field {{{name}}} (known: {', '.join(FIELDS)})")
+        if name not in FIELD_NAMES or spec or conversion:
+            raise reader.fail(f"unknown field {{{name}}} (known: {', '.join(FIELD_NAMES)})")
 
 
 def _text(

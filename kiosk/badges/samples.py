@@ -9,26 +9,23 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from kiosk.badges.render import render_badge_png
+from kiosk.badges.fields import sample
+from kiosk.badges.pdf import render_badge_png
 from kiosk.domain.models import Attendee, Event
 
-EVENT = Event(
-    "Collaborative Learning Event — Spring",
-    "St Paul's Centre",
-    "Europe/London",
-    dt.date(2026, 3, 10),
-)
-CODE = "K7MX4PQ9TRW3HCDF6NVE9AJY4GKQ"  # made up; any code renders the same way
+EVENT = Event(sample("event_name"), sample("event_venue"), "Europe/London", dt.date(2026, 3, 10))
+CODE = sample("code")
 
 SAMPLES = {
+    # The fields' own samples (see fields), as previews show them.
     "short-latin-name": Attendee(
         1,
         CODE,
-        "Zoë",
-        "Ó Briain",
-        "Imperial College London",
-        "Research Fellow",
-        category="Speaker",
+        sample("first_name"),
+        sample("last_name"),
+        sample("organisation"),
+        sample("job_title"),
+        category=sample("category"),
     ),
     "very-long-name": Attendee(
         2,

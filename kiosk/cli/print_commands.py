@@ -20,7 +20,7 @@ from kiosk.printing.backends import (
     media_warning,
     open_backend,
 )
-from kiosk.printing.render import stock_size_mm
+from kiosk.printing.documents import stock_size_mm
 from kiosk.store import Store
 
 PRINTER_SETTING = "printer"

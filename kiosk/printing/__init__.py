@@ -1,7 +1,7 @@
 """Printing: the durable print queue, its worker and its backends."""
 
+from kiosk.printing.documents import RenderedBadge, Renderer
 from kiosk.printing.jobs import JobKind, JobState, PrintJob, PrintQueue, QueueError
-from kiosk.printing.render import RenderedBadge, Renderer
 from kiosk.printing.worker import PrintWorker
 
 __all__ = [

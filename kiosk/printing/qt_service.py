@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 from kiosk.printing.backends import (
     Backend,
@@ -20,8 +20,8 @@ from kiosk.printing.backends import (
     media_warning,
     open_backend,
 )
+from kiosk.printing.documents import Renderer, stock_size_mm
 from kiosk.printing.jobs import JobKind, JobState, PrintJob, PrintQueue
-from kiosk.printing.render import Renderer, stock_size_mm
 from kiosk.printing.worker import PrintWorker
 from kiosk.store import Store
 
@@ -39,7 +39,7 @@ class PrintService(QObject):
         renderer: for tests; the badge engine by default.
     """
 
-    job_changed = Signal(int, str, str)  # job id, state, error ("" when none)
+    job_changed = Signal(int, object, str)  # job id, JobState, error ("" when none)
     _reported = Signal(int, str, str)  # emitted on the worker thread
 
     def __init__(
@@ -58,7 +58,7 @@ class PrintService(QObject):
         self._worker_options = worker_options
         self._worker: PrintWorker | None = None
         self._quit_hooked = False
-        self._reported.connect(self.job_changed, Qt.ConnectionType.QueuedConnection)
+        self._reported.connect(self._relay, Qt.ConnectionType.QueuedConnection)
 
     @property
     def printer(self) -> str:
@@ -194,6 +194,11 @@ class PrintService(QObject):
             # files the job id after this returns still hears "queued".
             self._reported.emit(job_id, "queued", "")
         return job_id
+
+    @Slot(int, str, str)
+    def _relay(self, job_id: int, state: str, error: str) -> None:
+        """On the GUI thread: the worker's report, its state as a JobState."""
+        self.job_changed.emit(job_id, JobState(state), error)
 
     def _wake(self) -> None:
         if self._worker is None:

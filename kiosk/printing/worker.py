@@ -31,9 +31,10 @@ from kiosk.printing.backends import (
     badge_folder_for,
     open_backend,
 )
-from kiosk.printing.jobs import JobKind, JobState, PrintJob, PrintQueue, utc_now
-from kiosk.printing.render import RenderedBadge, Renderer, render_test_page, stock_size_mm
+from kiosk.printing.documents import RenderedBadge, Renderer, render_test_page, stock_size_mm
+from kiosk.printing.jobs import JobKind, JobState, PrintJob, PrintQueue
 from kiosk.store import Store
+from kiosk.store.timestamps import utc_now
 
 log = logging.getLogger("kiosk.print")
 
@@ -88,7 +89,7 @@ def worker_gone(worker: str) -> bool:
 
 
 def default_renderer() -> Renderer:
-    from kiosk.printing.render import render_badge
+    from kiosk.printing.documents import render_badge
 
     return render_badge
 

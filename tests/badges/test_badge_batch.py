@@ -11,7 +11,7 @@ import pytest
 from badge_helpers import EVENT, person, rasterise
 
 from kiosk.badges import batch, list_templates, render_badges_pdf
-from kiosk.badges.render import Recorder
+from kiosk.badges.pdf import Recorder
 from kiosk.domain.codes import new_code
 from kiosk.domain.models import Attendee, Event
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.badges import render_badges_pdf
-from kiosk.badges.render import Recorder
+from kiosk.badges.pdf import Recorder
 
 NASTY = st.sampled_from(
     [

@@ -7,8 +7,8 @@ import zxingcpp
 from badge_helpers import EVENT, person, rasterise
 
 from kiosk.badges import render_badges_pdf
+from kiosk.badges.pdf import Recorder
 from kiosk.badges.qr import QUIET_ZONE, auto_level, qr_matrix
-from kiosk.badges.render import Recorder
 from kiosk.domain.models import Attendee, Event
 
 

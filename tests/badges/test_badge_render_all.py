@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from kiosk.badges import list_templates, load_template, page_size_mm, render_badges_pdf
-from kiosk.badges.render import Recorder
+from kiosk.badges.pdf import Recorder
 from kiosk.domain.models import Attendee, Event
 
 MM_PER_PT = 25.4 / 72

@@ -9,7 +9,7 @@ import pytest
 from badge_helpers import EVENT, ink_outside, person, rasterise
 
 from kiosk.badges import load_template, render_badges_pdf
-from kiosk.badges.render import Recorder
+from kiosk.badges.pdf import Recorder
 from kiosk.badges.textfit import FittedText
 
 NAMES = {

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kiosk.printing import PrintQueue, PrintWorker
 from kiosk.printing.backends import Backend, Submission
-from kiosk.printing.render import RenderedBadge, render_badge
+from kiosk.printing.documents import RenderedBadge, render_badge
 from kiosk.store import Store
 
 

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.printing import JobState, PrintQueue, PrintWorker
 from kiosk.printing.backends import QtBackend
 from kiosk.printing.backends.qt import printer_names
-from kiosk.printing.render import render_badge
+from kiosk.printing.documents import render_badge
 from kiosk.store import Store
 
 pytest.importorskip("PySide6.QtPdf", reason="QtPdf (the pyside6-pdf wheel) is not installed.")

@@ -25,6 +25,7 @@ from kiosk.badges.elements import (
     QrElement,
     TextElement,
 )
+from kiosk.badges.fields import EVENT_FIELD_NAMES, field_values
 from kiosk.badges.fonts import FontChain, chain_for
 from kiosk.badges.qr import draw_qr
 from kiosk.badges.stock import Stock, find_stock
@@ -54,20 +55,6 @@ class Drawn:
 @dataclass(slots=True)
 class Recorder:
     badges: list[list[Drawn]] = field(default_factory=list)
-
-
-def badge_fields(attendee: Attendee, event: Event) -> dict[str, str]:
-    return {
-        "first_name": attendee.first_name,
-        "last_name": attendee.last_name,
-        "full_name": attendee.full_name,
-        "organisation": attendee.organisation,
-        "job_title": attendee.job_title,
-        "category": attendee.category,
-        "code": attendee.code,
-        "event_name": event.name,
-        "event_venue": event.venue,
-    }
 
 
 @functools.lru_cache(maxsize=32)
@@ -135,7 +122,7 @@ def draw_badge(
     (see `static_forms`) to the form to show there (None: shown with an
     earlier element of the same form).
     """
-    values = badge_fields(attendee, event)
+    values = field_values(attendee, event)
     context = f"(attendee {attendee.id}, template {template.name})"
     for index, element in enumerate(template.elements):
         if forms is not None and index in forms:
@@ -230,16 +217,12 @@ def _colour(hex_text: str) -> Color:
     return HexColor(hex_text)
 
 
-# Fields that are the same on every badge of a batch (one event per batch).
-_BATCH_FIELDS = {"event_name", "event_venue"}
-
-
 def _same_on_every_badge(element: Element) -> bool:
     if isinstance(element, LineElement | ImageElement):
         return True
     if isinstance(element, TextElement):
         names = {name for _, name, _, _ in string.Formatter().parse(element.text) if name}
-        return names <= _BATCH_FIELDS
+        return names <= EVENT_FIELD_NAMES  # one event per batch
     return False  # bands and QR codes show an attendee's category or code
 
 
@@ -251,7 +234,7 @@ def static_forms(
     the PDF shows: drawn and fitted once per batch, stored once in the file.
     Runs keep their place among the other elements, so nothing changes which
     element is drawn over which. Call before the first page is drawn."""
-    values = badge_fields(attendee, event)
+    values = field_values(attendee, event)
     context = f"(template {template.name}, drawn once per batch)"
     forms: dict[int, str | None] = {}
     name: str | None = None
