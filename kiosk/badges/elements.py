@@ -12,7 +12,7 @@ import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from kiosk.badges.fields import FIELD_NAMES
 from kiosk.badges.qr import ERROR_LEVELS
@@ -38,6 +38,7 @@ class Box:
 
 @dataclass(frozen=True, slots=True)
 class TextElement:
+    kind: ClassVar[str] = "text"
     box: Box
     text: str  # a format string over the fields (see fields)
     font: str
@@ -53,6 +54,7 @@ class TextElement:
 
 @dataclass(frozen=True, slots=True)
 class QrElement:
+    kind: ClassVar[str] = "qr"
     box: Box
     payload: str
     level: str
@@ -60,12 +62,14 @@ class QrElement:
 
 @dataclass(frozen=True, slots=True)
 class ImageElement:
+    kind: ClassVar[str] = "image"
     box: Box
     path: Path
 
 
 @dataclass(frozen=True, slots=True)
 class BandElement:
+    kind: ClassVar[str] = "band"
     box: Box
     field: str
     colours: tuple[tuple[str, str], ...]  # category -> "#rrggbb"
@@ -87,12 +91,15 @@ class BandElement:
 
 @dataclass(frozen=True, slots=True)
 class LineElement:
+    kind: ClassVar[str] = "line"
     start: tuple[float, float]
     end: tuple[float, float]
     width: float
     colour: str
 
 
+# An element's `kind` is its type's name in a template file (ELEMENT_PARSERS)
+# and names the method that draws it (drawing.BadgePainter._draw_<kind>).
 Element = TextElement | QrElement | ImageElement | BandElement | LineElement
 
 
