@@ -122,6 +122,7 @@ def run_badge(args: argparse.Namespace) -> int:
 
 
 def run_templates(args: argparse.Namespace) -> int:
+    from kiosk.badges.fields import FIELDS
     from kiosk.badges.glabels import glabels_dir, glabels_stocks
     from kiosk.badges.stock import builtin_stocks
     from kiosk.badges.templates import list_templates
@@ -133,6 +134,9 @@ def run_templates(args: argparse.Namespace) -> int:
             f"  {info.name:<16} {info.width_mm:7.1f} × {info.height_mm:5.1f} mm"
             f"  on {info.stock}{sheet}  ({info.source})"
         )
+    print("Fields (write them as {name} in a template's text, payload or field):")
+    for field in FIELDS:
+        print(f"  {field.name:<16} {field.label:<16} e.g. {field.sample}")
     print("Built-in stock:")
     for stock in builtin_stocks().values():
         print(_stock_line(stock.name, stock))

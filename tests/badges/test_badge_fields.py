@@ -102,3 +102,14 @@ def test_drawing_goes_through_the_method_of_each_elements_kind(
         monkeypatch.setattr(BadgePainter, f"_draw_{kind}", spy)
     render_badges_pdf([person("Ada")], EVENT, "4x3in", recorder=Recorder())
     assert called == [element.kind for element in template.elements]
+
+
+def test_kiosk_templates_lists_every_field_with_its_label_and_sample(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from kiosk.cli import main
+
+    assert main(["templates"]) == 0
+    listed = capsys.readouterr().out
+    for field in FIELDS:
+        assert f"{field.name:<16} {field.label:<16} e.g. {field.sample}" in listed
