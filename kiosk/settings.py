@@ -8,14 +8,30 @@ its constraints. Values live in the event file's `settings` table (except
 the hub's connection string, which can hold a password: it is kept in the
 station's owner-only private file, `kiosk.store.private`), and only values
 that differ from the default are stored.
+
+Labels and descriptions are English here and marked for Qt's translation
+tools (context "Setting"); the settings screen shows them translated. A
+setting the running kiosk cannot pick up says so (`needs_restart`); every
+other change reaches it through `Settings.changed`.
 """
 
 from __future__ import annotations
 
+import logging
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+log = logging.getLogger("kiosk.settings")
+
 PRINTERS = "printers"  # SettingSpec.values_from: a printer name (kiosk printers lists them)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for Qt's translation tools (pyside6-lupdate finds this name)
+    and returns it unchanged: this module stays free of Qt; the screen translates."""
+    return text
 
 
 class SettingsStore(Protocol):
@@ -35,6 +51,8 @@ class SettingSpec:
     minimum: int | None = None
     maximum: int | None = None
     values_from: str = ""  # PRINTERS: offered from the printers found, checked by name
+    # Read once when the program starts: a change waits for the next start.
+    needs_restart: bool = False
 
     def allowed(self) -> str:
         """The values it takes, in words ("" when any value of its type does)."""
@@ -53,15 +71,16 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "kiosk.station_name",
         str,
         "kiosk",
-        "Name of this station in the check-in log.",
-        label="Station name",
+        QT_TRANSLATE_NOOP("Setting", "Name of this station in the check-in log."),
+        label=QT_TRANSLATE_NOOP("Setting", "Station name"),
+        needs_restart=True,
     ),
     SettingSpec(
         "kiosk.result_seconds",
         int,
         6,
-        "Seconds a result stays before welcome returns.",
-        label="Result shown for (seconds)",
+        QT_TRANSLATE_NOOP("Setting", "Seconds a result stays before welcome returns."),
+        label=QT_TRANSLATE_NOOP("Setting", "Result shown for (seconds)"),
         minimum=1,
         maximum=120,
     ),
@@ -69,8 +88,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "kiosk.result_min_seconds",
         int,
         2,
-        "Least time a result shows before the next.",
-        label="Shortest result (seconds)",
+        QT_TRANSLATE_NOOP("Setting", "Least time a result shows before the next."),
+        label=QT_TRANSLATE_NOOP("Setting", "Shortest result (seconds)"),
         minimum=0,
         maximum=60,
     ),
@@ -78,8 +97,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "kiosk.idle_seconds",
         int,
         45,
-        "Idle seconds before find-me or PIN go back.",
-        label="Idle time-out (seconds)",
+        QT_TRANSLATE_NOOP("Setting", "Idle seconds before find-me or PIN go back."),
+        label=QT_TRANSLATE_NOOP("Setting", "Idle time-out (seconds)"),
         minimum=1,
         maximum=600,
     ),
@@ -87,31 +106,34 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "kiosk.findme_enabled",
         bool,
         True,
-        "Show the find-me-by-name button.",
-        label="Find me by name",
+        QT_TRANSLATE_NOOP("Setting", "Show the find-me-by-name button."),
+        label=QT_TRANSLATE_NOOP("Setting", "Find me by name"),
     ),
     SettingSpec(
         "kiosk.findme_limit",
         int,
         6,
-        "Most names find-me shows at once.",
-        label="Names shown by find-me",
+        QT_TRANSLATE_NOOP("Setting", "Most names find-me shows at once."),
+        label=QT_TRANSLATE_NOOP("Setting", "Names shown by find-me"),
         minimum=1,
-        maximum=20,
+        maximum=6,  # the find-me screen has six places for names
     ),
     SettingSpec(
         "kiosk.pin_hash",
         str,
         "",
-        "scrypt hash of the staff PIN (empty: no PIN set).",
-        label="Staff PIN",
+        QT_TRANSLATE_NOOP("Setting", "scrypt hash of the staff PIN (empty: no PIN set)."),
+        label=QT_TRANSLATE_NOOP("Setting", "Staff PIN"),
     ),
     SettingSpec(
         "kiosk.staff_timeout_seconds",
         int,
         120,
-        "Idle seconds before the staff screen locks again (back to welcome, PIN needed).",
-        label="Staff screen locks after (seconds)",
+        QT_TRANSLATE_NOOP(
+            "Setting",
+            "Idle seconds before the staff screen locks again (back to welcome, PIN needed).",
+        ),
+        label=QT_TRANSLATE_NOOP("Setting", "Staff screen locks after (seconds)"),
         minimum=1,
         maximum=3600,
     ),
@@ -119,8 +141,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "kiosk.scanner_max_gap_ms",
         int,
         35,
-        "Longest gap between keys of a scan.",
-        label="Scanner: longest gap between keys (ms)",
+        QT_TRANSLATE_NOOP("Setting", "Longest gap between keys of a scan."),
+        label=QT_TRANSLATE_NOOP("Setting", "Scanner: longest gap between keys (ms)"),
         minimum=1,
         maximum=1000,
     ),
@@ -128,8 +150,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "kiosk.scanner_min_length",
         int,
         4,
-        "Fewest characters that make a scan.",
-        label="Scanner: shortest code",
+        QT_TRANSLATE_NOOP("Setting", "Fewest characters that make a scan."),
+        label=QT_TRANSLATE_NOOP("Setting", "Scanner: shortest code"),
         minimum=1,
         maximum=64,
     ),
@@ -137,8 +159,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "kiosk.scanner_pause_ms",
         int,
         120,
-        "Silence that ends a scan with no Enter.",
-        label="Scanner: pause that ends a scan (ms)",
+        QT_TRANSLATE_NOOP("Setting", "Silence that ends a scan with no Enter."),
+        label=QT_TRANSLATE_NOOP("Setting", "Scanner: pause that ends a scan (ms)"),
         minimum=10,
         maximum=5000,
     ),
@@ -146,119 +168,139 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "kiosk.camera_enabled",
         bool,
         True,
-        "Scan with the built-in camera if present.",
-        label="Scan with the camera",
+        QT_TRANSLATE_NOOP("Setting", "Scan with the built-in camera if present."),
+        label=QT_TRANSLATE_NOOP("Setting", "Scan with the camera"),
+        needs_restart=True,
     ),
     SettingSpec(
         "kiosk.camera_repeat_seconds",
         int,
         4,
-        "Ignore the same camera code this long.",
-        label="Camera: ignore a repeated code for (seconds)",
+        QT_TRANSLATE_NOOP("Setting", "Ignore the same camera code this long."),
+        label=QT_TRANSLATE_NOOP("Setting", "Camera: ignore a repeated code for (seconds)"),
         minimum=0,
         maximum=60,
+        needs_restart=True,
     ),
     SettingSpec(
         "kiosk.language",
         str,
         "en",
-        "Default language (en or fr).",
-        label="Language",
+        QT_TRANSLATE_NOOP("Setting", "Default language (en or fr)."),
+        label=QT_TRANSLATE_NOOP("Setting", "Language"),
         choices=("en", "fr"),
     ),
     SettingSpec(
         "kiosk.theme",
         str,
         "standard",
-        "Default theme: standard or high_contrast.",
-        label="Theme",
+        QT_TRANSLATE_NOOP("Setting", "Default theme: standard or high_contrast."),
+        label=QT_TRANSLATE_NOOP("Setting", "Theme"),
         choices=("standard", "high_contrast"),
     ),
-    SettingSpec("kiosk.large_text", bool, False, "Start with large text.", label="Large text"),
+    SettingSpec(
+        "kiosk.large_text",
+        bool,
+        False,
+        QT_TRANSLATE_NOOP("Setting", "Start with large text."),
+        label=QT_TRANSLATE_NOOP("Setting", "Large text"),
+    ),
     SettingSpec(
         "kiosk.sounds",
         bool,
         False,
-        "Play a sound for success and for the help desk.",
-        label="Sounds",
+        QT_TRANSLATE_NOOP("Setting", "Play a sound for success and for the help desk."),
+        label=QT_TRANSLATE_NOOP("Setting", "Sounds"),
     ),
     SettingSpec(
         "kiosk.help_desk",
         str,
         "",
-        "Where the help desk is, e.g. 'by the entrance'.",
-        label="Where the help desk is",
+        QT_TRANSLATE_NOOP("Setting", "Where the help desk is, e.g. 'by the entrance'."),
+        label=QT_TRANSLATE_NOOP("Setting", "Where the help desk is"),
     ),
     SettingSpec(
-        "event.logo", str, "", "Path of the event logo image (PNG or SVG).", label="Event logo"
+        "event.logo",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("Setting", "Path of the event logo image (PNG or SVG)."),
+        label=QT_TRANSLATE_NOOP("Setting", "Event logo"),
     ),
     SettingSpec(
         "event.primary_color",
         str,
         "#1f5fa8",
-        "Event colour for buttons and headings.",
-        label="Event colour",
+        QT_TRANSLATE_NOOP("Setting", "Event colour for buttons and headings."),
+        label=QT_TRANSLATE_NOOP("Setting", "Event colour"),
     ),
     SettingSpec(
         "printer",
         str,
         "none",
-        "This station's printer: cups:QUEUE, qt:NAME, folder:PATH or none.",
-        label="Printer",
+        QT_TRANSLATE_NOOP(
+            "Setting", "This station's printer: cups:QUEUE, qt:NAME, folder:PATH or none."
+        ),
+        label=QT_TRANSLATE_NOOP("Setting", "Printer"),
         values_from=PRINTERS,
     ),
     SettingSpec(
         "badge.template",
         str,
         "",
-        "Badge template (empty: the default 4x3in).",
-        label="Badge template",
+        QT_TRANSLATE_NOOP("Setting", "Badge template (empty: the default 4x3in)."),
+        label=QT_TRANSLATE_NOOP("Setting", "Badge template"),
     ),
     SettingSpec(
         "backup.folder",
         str,
         "",
-        "Folder for automatic backups (e.g. a USB stick).",
-        label="Backup folder",
+        QT_TRANSLATE_NOOP("Setting", "Folder for automatic backups (e.g. a USB stick)."),
+        label=QT_TRANSLATE_NOOP("Setting", "Backup folder"),
+        needs_restart=True,
     ),
     SettingSpec(
         "backup.interval_minutes",
         int,
         5,
-        "Minutes between automatic backups.",
-        label="Backup every (minutes)",
+        QT_TRANSLATE_NOOP("Setting", "Minutes between automatic backups."),
+        label=QT_TRANSLATE_NOOP("Setting", "Backup every (minutes)"),
         minimum=1,
         maximum=1440,
+        needs_restart=True,
     ),
     SettingSpec(
         "backup.keep",
         int,
         12,
-        "How many automatic backups to keep.",
-        label="Backups kept",
+        QT_TRANSLATE_NOOP("Setting", "How many automatic backups to keep."),
+        label=QT_TRANSLATE_NOOP("Setting", "Backups kept"),
         minimum=1,
         maximum=1000,
+        needs_restart=True,
     ),
     SettingSpec(
         "organiser_name",
         str,
         "",
-        "Who signs the certificates of attendance.",
-        label="Organiser's name",
+        QT_TRANSLATE_NOOP("Setting", "Who signs the certificates of attendance."),
+        label=QT_TRANSLATE_NOOP("Setting", "Organiser's name"),
     ),
     SettingSpec(
         "sync.server",
         str,
         "",
-        "The hub's libpq connection string (kept on this station only).",
-        label="Hub server",
+        QT_TRANSLATE_NOOP(
+            "Setting", "The hub's libpq connection string (kept on this station only)."
+        ),
+        label=QT_TRANSLATE_NOOP("Setting", "Hub server"),
+        needs_restart=True,
     ),
     SettingSpec(
         "signature_image",
         str,
         "",
-        "Signature image for the certificates.",
-        label="Signature image",
+        QT_TRANSLATE_NOOP("Setting", "Signature image for the certificates."),
+        label=QT_TRANSLATE_NOOP("Setting", "Signature image"),
     ),
 )
 SPECS = {spec.name: spec for spec in SETTINGS}
@@ -317,11 +359,43 @@ def spec_for(name: str) -> SettingSpec:
         ) from None
 
 
+Listener = Callable[[str, Any], None]  # (setting name, its new value)
+
+
+class Changed:
+    """Who is told when a setting changes: `connect(listener)`, as a Qt signal
+    reads, without Qt. A listener that fails is logged and the others still run:
+    the value is stored by then, and one screen must not stop another."""
+
+    def __init__(self) -> None:
+        self._listeners: list[Listener] = []
+
+    def connect(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def disconnect(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    def emit(self, name: str, value: Any) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(name, value)
+            except Exception:
+                log.exception("applying the new value of %s failed", name)
+
+
+# One notice per store, shared by every Settings over it: the staff screen
+# writes through its own Settings, the running kiosk listens through another.
+_CHANGED: weakref.WeakKeyDictionary[SettingsStore, Changed] = weakref.WeakKeyDictionary()
+
+
 class Settings:
     """Typed access to the declared settings over a store."""
 
     def __init__(self, store: SettingsStore) -> None:
         self._store = store
+        self.changed = _CHANGED.setdefault(store, Changed())
+        self._refused: set[tuple[str, str]] = set()  # stored values already logged as bad
 
     def get(self, name: str) -> Any:
         spec = spec_for(name)
@@ -334,23 +408,35 @@ class Settings:
                 check(spec, value)
             return value
         except SettingError:
-            # A bad value typed into the file must not stop a station.
+            # A bad value typed into the file must not stop a station. The value
+            # itself stays out of the log: it may be a password or a name.
+            if (name, text) not in self._refused:
+                self._refused.add((name, text))
+                log.warning(
+                    "setting %s holds a value it does not take (%s); using the default",
+                    name,
+                    spec.allowed() or f"a {spec.type.__name__}",
+                )
             return spec.default
 
     def set(self, name: str, value: Any) -> None:
+        """Store `value` (or clear it when it is the default) and tell `changed`."""
         spec = spec_for(name)
         if isinstance(value, str) and spec.type is not str:
             value = parse(spec, value)
         if not isinstance(value, spec.type):
             raise SettingError(f"{name} takes a {spec.type.__name__}.")
-        if value != spec.default:
+        if value != spec.default:  # every default passes (tests/test_settings.py)
             check(spec, value)
+        before = self.get(name)
         if value == spec.default:
             self._store.set_setting(name, None)  # only differences are stored
         elif spec.type is bool:
             self._store.set_setting(name, "true" if value else "false")
         else:
             self._store.set_setting(name, str(value))
+        if value != before:
+            self.changed.emit(name, value)
 
     def is_default(self, name: str) -> bool:
         return self._store.setting(name) is None
@@ -368,8 +454,9 @@ def settings_markdown() -> str:
     ]
     for spec in SETTINGS:
         default = spec.default if spec.default != "" else "(empty)"
+        when = " Applies from the next start." if spec.needs_restart else ""
         lines.append(
             f"| `{spec.name}` | {spec.label} | {spec.type.__name__} | `{default}` "
-            f"| {spec.allowed()} | {spec.description} |"
+            f"| {spec.allowed()} | {spec.description}{when} |"
         )
     return "\n".join(lines) + "\n"

@@ -21,6 +21,7 @@ from kiosk.printing.backends import (
     open_backend,
 )
 from kiosk.printing.documents import stock_size_mm
+from kiosk.printing.jobs import OPEN_STATES
 from kiosk.store import Store
 
 PRINTER_SETTING = "printer"
@@ -188,7 +189,7 @@ def _queue_badge(
     job_id = queue.enqueue(attendee.id, kind, args.printer, args.copies)
     if job_id is None:
         printed = queue.printed_count(attendee.id)
-        waiting = len(queue.jobs([JobState.QUEUED, JobState.SENT], attendee_id=attendee.id))
+        waiting = len(queue.jobs(OPEN_STATES, attendee_id=attendee.id))
         times = "once" if printed == 1 else f"{printed} times"
         if waiting:
             raise UserError(

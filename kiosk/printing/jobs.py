@@ -38,6 +38,7 @@ class JobKind(enum.StrEnum):
 
 # States in which a job still counts as "this attendee's badge is on its way".
 LIVE_STATES = (JobState.QUEUED, JobState.SENT, JobState.DONE)
+# States of a job not finished yet: waiting, or at a spooler.
 OPEN_STATES = (JobState.QUEUED, JobState.SENT)
 
 _COLUMNS = (
@@ -170,8 +171,8 @@ class PrintQueue:
     def _badges_on_record(self, attendee_id: int | None) -> int:
         row = self.conn.execute(
             "SELECT count(*) FROM print_jobs WHERE attendee_id = ? AND kind != 'test' "
-            "AND state IN ('queued', 'sent', 'done')",
-            (attendee_id,),
+            f"AND state IN ({', '.join('?' for _ in LIVE_STATES)})",
+            (attendee_id, *(state.value for state in LIVE_STATES)),
         ).fetchone()
         return int(row[0])
 

@@ -321,8 +321,16 @@
         <translation>Annuler les modifications</translation>
     </message>
     <message>
-        <source>Saved. The kiosk uses new settings from its next start.</source>
-        <translation>Réglages enregistrés. La borne les appliquera à son prochain démarrage.</translation>
+        <source>Applies from the kiosk&apos;s next start.</source>
+        <translation>S’applique au prochain démarrage de la borne.</translation>
+    </message>
+    <message>
+        <source>Saved. The kiosk uses the new settings now.</source>
+        <translation>Réglages enregistrés. La borne les applique dès maintenant.</translation>
+    </message>
+    <message>
+        <source>Saved. From the kiosk&apos;s next start: {settings}.</source>
+        <translation>Réglages enregistrés. Au prochain démarrage de la borne&#xa0;: {settings}.</translation>
     </message>
     <message>
         <source>Nothing to save.</source>
@@ -981,6 +989,233 @@
     <message>
         <source>The backup could not be restored: {reason}</source>
         <translation>La sauvegarde n’a pas pu être restaurée&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Setting</name>
+    <message>
+        <source>Station name</source>
+        <translation>Nom du poste</translation>
+    </message>
+    <message>
+        <source>Name of this station in the check-in log.</source>
+        <translation>Nom de ce poste dans le journal des enregistrements.</translation>
+    </message>
+    <message>
+        <source>Result shown for (seconds)</source>
+        <translation>Durée d’affichage du résultat (secondes)</translation>
+    </message>
+    <message>
+        <source>Seconds a result stays before welcome returns.</source>
+        <translation>Secondes d’affichage d’un résultat avant le retour à l’accueil.</translation>
+    </message>
+    <message>
+        <source>Shortest result (seconds)</source>
+        <translation>Affichage minimal d’un résultat (secondes)</translation>
+    </message>
+    <message>
+        <source>Least time a result shows before the next.</source>
+        <translation>Durée minimale d’un résultat avant le suivant.</translation>
+    </message>
+    <message>
+        <source>Idle time-out (seconds)</source>
+        <translation>Délai d’inactivité (secondes)</translation>
+    </message>
+    <message>
+        <source>Idle seconds before find-me or PIN go back.</source>
+        <translation>Secondes d’inactivité avant que la recherche par nom ou le code PIN ne reviennent à l’accueil.</translation>
+    </message>
+    <message>
+        <source>Find me by name</source>
+        <translation>Recherche par nom</translation>
+    </message>
+    <message>
+        <source>Show the find-me-by-name button.</source>
+        <translation>Afficher le bouton de recherche par nom.</translation>
+    </message>
+    <message>
+        <source>Names shown by find-me</source>
+        <translation>Noms affichés par la recherche</translation>
+    </message>
+    <message>
+        <source>Most names find-me shows at once.</source>
+        <translation>Nombre maximal de noms affichés à la fois par la recherche.</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>Code PIN du personnel</translation>
+    </message>
+    <message>
+        <source>scrypt hash of the staff PIN (empty: no PIN set).</source>
+        <translation>Empreinte scrypt du code PIN du personnel (vide&#xa0;: aucun code PIN).</translation>
+    </message>
+    <message>
+        <source>Staff screen locks after (seconds)</source>
+        <translation>Verrouillage de l’écran du personnel après (secondes)</translation>
+    </message>
+    <message>
+        <source>Idle seconds before the staff screen locks again (back to welcome, PIN needed).</source>
+        <translation>Secondes d’inactivité avant que l’écran du personnel se verrouille (retour à l’accueil, code PIN demandé).</translation>
+    </message>
+    <message>
+        <source>Scanner: longest gap between keys (ms)</source>
+        <translation>Lecteur&#xa0;: écart maximal entre les touches (ms)</translation>
+    </message>
+    <message>
+        <source>Longest gap between keys of a scan.</source>
+        <translation>Écart maximal entre deux touches d’une même lecture.</translation>
+    </message>
+    <message>
+        <source>Scanner: shortest code</source>
+        <translation>Lecteur&#xa0;: code le plus court</translation>
+    </message>
+    <message>
+        <source>Fewest characters that make a scan.</source>
+        <translation>Nombre minimal de caractères d’une lecture.</translation>
+    </message>
+    <message>
+        <source>Scanner: pause that ends a scan (ms)</source>
+        <translation>Lecteur&#xa0;: pause qui termine une lecture (ms)</translation>
+    </message>
+    <message>
+        <source>Silence that ends a scan with no Enter.</source>
+        <translation>Silence qui termine une lecture sans touche Entrée.</translation>
+    </message>
+    <message>
+        <source>Scan with the camera</source>
+        <translation>Lire avec la caméra</translation>
+    </message>
+    <message>
+        <source>Scan with the built-in camera if present.</source>
+        <translation>Lire les codes avec la caméra intégrée, s’il y en a une.</translation>
+    </message>
+    <message>
+        <source>Camera: ignore a repeated code for (seconds)</source>
+        <translation>Caméra&#xa0;: ignorer un code répété pendant (secondes)</translation>
+    </message>
+    <message>
+        <source>Ignore the same camera code this long.</source>
+        <translation>Durée pendant laquelle la caméra ignore le même code.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Default language (en or fr).</source>
+        <translation>Langue par défaut (en ou fr).</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Default theme: standard or high_contrast.</source>
+        <translation>Thème par défaut&#xa0;: standard ou high_contrast.</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>Grand texte</translation>
+    </message>
+    <message>
+        <source>Start with large text.</source>
+        <translation>Démarrer en grand texte.</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Sons</translation>
+    </message>
+    <message>
+        <source>Play a sound for success and for the help desk.</source>
+        <translation>Jouer un son en cas de succès et pour l’accueil.</translation>
+    </message>
+    <message>
+        <source>Where the help desk is</source>
+        <translation>Emplacement de l’accueil</translation>
+    </message>
+    <message>
+        <source>Where the help desk is, e.g. &apos;by the entrance&apos;.</source>
+        <translation>Où se trouve l’accueil, par exemple «&#xa0;près de l’entrée&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Event logo</source>
+        <translation>Logo de l’événement</translation>
+    </message>
+    <message>
+        <source>Path of the event logo image (PNG or SVG).</source>
+        <translation>Chemin de l’image du logo de l’événement (PNG ou SVG).</translation>
+    </message>
+    <message>
+        <source>Event colour</source>
+        <translation>Couleur de l’événement</translation>
+    </message>
+    <message>
+        <source>Event colour for buttons and headings.</source>
+        <translation>Couleur de l’événement pour les boutons et les titres.</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <source>This station&apos;s printer: cups:QUEUE, qt:NAME, folder:PATH or none.</source>
+        <translation>Imprimante de ce poste&#xa0;: cups:QUEUE, qt:NAME, folder:PATH ou none.</translation>
+    </message>
+    <message>
+        <source>Badge template</source>
+        <translation>Modèle de badge</translation>
+    </message>
+    <message>
+        <source>Badge template (empty: the default 4x3in).</source>
+        <translation>Modèle de badge (vide&#xa0;: le modèle 4x3in par défaut).</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Dossier des sauvegardes</translation>
+    </message>
+    <message>
+        <source>Folder for automatic backups (e.g. a USB stick).</source>
+        <translation>Dossier des sauvegardes automatiques (par exemple une clé USB).</translation>
+    </message>
+    <message>
+        <source>Backup every (minutes)</source>
+        <translation>Sauvegarde toutes les (minutes)</translation>
+    </message>
+    <message>
+        <source>Minutes between automatic backups.</source>
+        <translation>Minutes entre deux sauvegardes automatiques.</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>Sauvegardes conservées</translation>
+    </message>
+    <message>
+        <source>How many automatic backups to keep.</source>
+        <translation>Nombre de sauvegardes automatiques à conserver.</translation>
+    </message>
+    <message>
+        <source>Organiser&apos;s name</source>
+        <translation>Nom de l’organisateur</translation>
+    </message>
+    <message>
+        <source>Who signs the certificates of attendance.</source>
+        <translation>Signataire des attestations de présence.</translation>
+    </message>
+    <message>
+        <source>Hub server</source>
+        <translation>Serveur central</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s libpq connection string (kept on this station only).</source>
+        <translation>Chaîne de connexion libpq du serveur central (conservée sur ce poste uniquement).</translation>
+    </message>
+    <message>
+        <source>Signature image</source>
+        <translation>Image de signature</translation>
+    </message>
+    <message>
+        <source>Signature image for the certificates.</source>
+        <translation>Image de signature des attestations.</translation>
     </message>
 </context>
 </TS>

@@ -29,7 +29,9 @@ def test_every_declared_setting_has_a_field_of_its_type(qtbot, store: Store) -> 
         kind = QComboBox if spec.choices or spec.values_from == PRINTERS else kinds[spec.type]
         assert isinstance(field, kind), name
     texts = {label.text() for label in panel.findChildren(QLabel)}
-    assert SPECS["backup.keep"].description in texts
+    assert SPECS["kiosk.help_desk"].description in texts
+    # Read once at start: its row says when a change counts.
+    assert SPECS["backup.keep"].description + " Applies from the kiosk's next start." in texts
     assert "Backups kept" in texts and "backup.keep" not in texts  # labels, not keys
 
 
@@ -82,7 +84,7 @@ def test_choices_ranges_and_printers_leave_no_room_for_a_bad_value(qtbot, store:
     assert isinstance(theme, QComboBox)
     assert [theme.itemText(i) for i in range(theme.count())] == ["Standard", "High contrast"]
     limit = panel.fields["kiosk.findme_limit"]
-    assert isinstance(limit, QSpinBox) and (limit.minimum(), limit.maximum()) == (1, 20)
+    assert isinstance(limit, QSpinBox) and (limit.minimum(), limit.maximum()) == (1, 6)
     printer = panel.fields["printer"]
     assert isinstance(printer, QComboBox) and printer.findText("none") >= 0
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from kiosk.printing.jobs import OPEN_STATES
 from kiosk.ui.i18n import FollowsLanguage
 
 translate = QCoreApplication.translate
@@ -114,7 +115,7 @@ class BadgeFileBar(FollowsLanguage, QWidget):
 
     def _job_changed(self, job_id: int, state: str, error: str) -> None:
         attendee_id = self._followed.get(job_id)
-        if attendee_id is None or (state in ("queued", "sent") and not error):
+        if attendee_id is None or (state in OPEN_STATES and not error):
             return
         if state == "done":
             del self._followed[job_id]

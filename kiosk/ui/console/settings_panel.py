@@ -3,10 +3,14 @@
 Nothing here names a setting: add one to `SETTINGS` and it appears under its
 label with a field for its type (a list for settings with choices, the
 printers found for the printer, a range for numbers) and its description;
-a value outside its constraints is refused in one sentence. Saving stores only values that
-differ from the default (a field put back to its default clears the stored
-value). The staff PIN is changed with `kiosk set-pin` or the setup wizard,
-never typed into a plain field; the hub's connection string is shown as dots.
+a value outside its constraints is refused in one sentence. Labels and
+descriptions are shown in the console's language (context "Setting"), and a
+setting the running kiosk cannot pick up says it applies from the next start.
+Saving stores only values that differ from the default (a field put back to
+its default clears the stored value); the kiosk hears of each change through
+`Settings.changed` (kiosk.ui.live_settings). The staff PIN is changed with
+`kiosk set-pin` or the setup wizard, never typed into a plain field; the hub's
+connection string is shown as dots.
 """
 
 from __future__ import annotations
@@ -56,6 +60,8 @@ class SettingsPanel(FollowsLanguage, QWidget):
         super().__init__(parent)
         self.settings = Settings(store)
         self.fields: dict[str, QWidget] = {}
+        # Per setting: its label and description, set again on a language change.
+        self._words: dict[str, tuple[QLabel, QLabel]] = {}
         form_host = QWidget(self)
         # Name | field | what it does: descriptions get the room that is left.
         grid = QGridLayout(form_host)
@@ -67,14 +73,12 @@ class SettingsPanel(FollowsLanguage, QWidget):
                 continue
             field = self._field_for(spec)
             field.setObjectName(spec.name)
-            field.setAccessibleName(spec.label or spec.name)
-            field.setAccessibleDescription(spec.description)
-            field.setToolTip(spec.description)
             self.fields[spec.name] = field
-            description = QLabel(spec.description, form_host)
+            description = QLabel(form_host)
             description.setWordWrap(True)
-            label = QLabel(spec.label or spec.name, form_host)
+            label = QLabel(form_host)
             label.setToolTip(spec.name)  # the name `kiosk config` takes
+            self._words[spec.name] = (label, description)
             label.setBuddy(field)
             grid.addWidget(label, row, 0)
             grid.addWidget(field, row, 1, Qt.AlignmentFlag.AlignLeft)
@@ -101,7 +105,17 @@ class SettingsPanel(FollowsLanguage, QWidget):
         self.load()
 
     def retranslate(self) -> None:
-        """The panel's own words; setting labels and descriptions stay as declared."""
+        """The panel's words, and each setting's label and description, in the current language."""
+        restart = translate("Console", "Applies from the kiosk's next start.")
+        for name, (label, description) in self._words.items():
+            spec = SPECS[name]
+            label.setText(setting_label(spec))
+            words = translate("Setting", spec.description)
+            description.setText(f"{words} {restart}" if spec.needs_restart else words)
+            field = self.fields[name]
+            field.setAccessibleName(label.text())
+            field.setAccessibleDescription(description.text())
+            field.setToolTip(description.text())
         self.save_button.setText(translate("Console", "Save settings"))
         self.reload_button.setText(translate("Console", "Undo changes"))
         names = {
@@ -194,16 +208,28 @@ class SettingsPanel(FollowsLanguage, QWidget):
                     self.settings.set(name, value)
                     changed.append(name)
         except SettingError as error:
-            self.message.setText(f"{SPECS[name].label}: {error}")
+            self.message.setText(f"{setting_label(SPECS[name])}: {error}")
             self.fields[name].setFocus()
             return False
         # Names of settings only: values may be personal or secret.
         log.info("settings changed on screen: %s", ", ".join(changed) or "none")
-        self.message.setText(
-            translate("Console", "Saved. The kiosk uses new settings from its next start.")
-            if changed
-            else translate("Console", "Nothing to save.")
-        )
+        self.message.setText(saved_message([SPECS[name] for name in changed]))
         self.message.setAlignment(Qt.AlignmentFlag.AlignVCenter)
         self.saved.emit()
         return True
+
+
+def setting_label(spec: Spec) -> str:
+    return translate("Setting", spec.label) if spec.label else spec.name
+
+
+def saved_message(changed: list[Spec]) -> str:
+    """What saving did, in one sentence: when it applies is part of the answer."""
+    if not changed:
+        return translate("Console", "Nothing to save.")
+    later = [setting_label(spec) for spec in changed if spec.needs_restart]
+    if not later:
+        return translate("Console", "Saved. The kiosk uses the new settings now.")
+    return translate("Console", "Saved. From the kiosk's next start: {settings}.").format(
+        settings=", ".join(later)
+    )
