@@ -85,11 +85,11 @@ def _server(args: argparse.Namespace, path: Path, *, readable: bool = True) -> s
 
 
 def run_set_pin(args: argparse.Namespace) -> int:
+    from kiosk.settings import Settings
     from kiosk.ui.pin import hash_pin
-    from kiosk.ui.settings import KioskSettings
 
     store = open_store(args)
-    settings = KioskSettings(store)
+    settings = Settings(store)
     if args.clear:
         settings.set("kiosk.pin_hash", "")
         print("Staff PIN removed: the kiosk is not locked.")

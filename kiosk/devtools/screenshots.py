@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.domain.models import AttendeeStatus
 from kiosk.operations import DamagedFile, damaged_event_file
+from kiosk.settings import Settings
 from kiosk.store import Store
 from kiosk.store.backup import backup_database, rotate_backup
 from kiosk.store.faults import Fault, fault
@@ -32,7 +33,6 @@ from kiosk.ui.i18n import Languages
 from kiosk.ui.pin import PinGate, hash_pin
 from kiosk.ui.recovery import RecoveryController
 from kiosk.ui.resources import load_fonts
-from kiosk.ui.settings import KioskSettings
 from kiosk.ui.window import KioskWindow
 
 SIZES = {"1024x600": (1024, 600), "1920x1080": (1920, 1080), "portrait": (1080, 1920)}
@@ -49,8 +49,8 @@ def demo_store(folder: Path) -> Store:
 
     store = Store.open(folder / "demo.db", create=True)
     create_demo_event(store)
-    KioskSettings(store).set("kiosk.pin_hash", hash_pin("2468"))
-    KioskSettings(store).set("kiosk.help_desk", "by the main entrance")
+    Settings(store).set("kiosk.pin_hash", hash_pin("2468"))
+    Settings(store).set("kiosk.help_desk", "by the main entrance")
     return store
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.operations import DamagedFile, start_backups
+from kiosk.settings import Settings
 from kiosk.station import Station
 from kiosk.store import Store
 from kiosk.store.live import register as register_live
@@ -20,9 +21,9 @@ from kiosk.ui import diagnostics
 from kiosk.ui.collector import MainThreadCollector
 from kiosk.ui.flow import FlowController
 from kiosk.ui.i18n import Languages
+from kiosk.ui.live_settings import follow_settings
 from kiosk.ui.recovery import recover
 from kiosk.ui.resources import load_fonts
-from kiosk.ui.settings import KioskSettings
 from kiosk.ui.sync_feed import SyncFeed
 from kiosk.ui.window import KioskWindow
 
@@ -82,7 +83,7 @@ def build_kiosk(
 
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the QApplication first"
-    settings = KioskSettings(store)
+    settings = Settings(store)
     if station is None:
         station = Station(store, name=station_name or settings.get("kiosk.station_name"))
     window = KioskWindow(locked=locked)
@@ -99,6 +100,7 @@ def build_kiosk(
     wedge.scanned.connect(lambda code: controller.handle_scan(code, "scanner"))
     wedge.misread.connect(lambda: controller.handle_misread("scanner"))
     kiosk = Kiosk(window, controller, wedge)
+    follow_settings(kiosk)
     if camera and settings.get("kiosk.camera_enabled"):
         kiosk.camera = _start_camera(controller, settings)
     else:
@@ -106,7 +108,7 @@ def build_kiosk(
     return kiosk
 
 
-def _start_camera(controller: FlowController, settings: KioskSettings) -> Any:
+def _start_camera(controller: FlowController, settings: Settings) -> Any:
     try:
         from kiosk.scanning.camera import CameraScanner
     except ImportError as error:
@@ -166,7 +168,7 @@ def run_kiosk(
     live = register_live(db_path, station_name or "kiosk", "kiosk run")
     # A station joining a hub for the first time starts from an empty file.
     store = Store.open(db_path, create=bool(server))
-    name = station_name or KioskSettings(store).get("kiosk.station_name")
+    name = station_name or Settings(store).get("kiosk.station_name")
     feed = SyncFeed(lambda status: None)
     synced: SyncedStation | None = None
     if server:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.domain.models import Attendee, Result, ScanResult
 from kiosk.domain.text import fold, search_words
+from kiosk.settings import Settings
 from kiosk.station import Station
 from kiosk.store import Store
 from kiosk.store.faults import StoreFault
@@ -22,12 +23,11 @@ from kiosk.ui.i18n import SOURCE_LANGUAGE, Languages
 from kiosk.ui.messages import next_session_after, unbroken
 from kiosk.ui.pin_guard import PinGuard, station_gate
 from kiosk.ui.screens import NO_SCANS, PUBLIC_IDLE, Screen
-from kiosk.ui.settings import KioskSettings
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.staff_access import StaffAccess
 from kiosk.ui.theme import ThemeName, theme_for
 from kiosk.ui.views.confirm import ConfirmView
-from kiosk.ui.views.findme import MATCH_SLOTS, FindMeView
+from kiosk.ui.views.findme import FindMeView
 from kiosk.ui.views.pin import PinView, SetPinView
 from kiosk.ui.views.result import ResultView
 from kiosk.ui.views.staff import StaffView
@@ -92,7 +92,7 @@ class FlowController(StaffAccess, QObject):
     ) -> None:
         super().__init__(window)
         self.window, self.store, self.station = window, store, station
-        self.settings = KioskSettings(store)
+        self.settings = Settings(store)
         self.languages = languages
         self.print_service = print_service
         self.kiosk_event = station.event
@@ -456,7 +456,7 @@ class FlowController(StaffAccess, QObject):
         self._switch(Screen.FIND_ME, "find me")
 
     def _search(self, query: str) -> None:
-        limit = min(MATCH_SLOTS, max(1, self.settings.get("kiosk.findme_limit")))
+        limit = self.settings.get("kiosk.findme_limit")  # its range fits the screen's slots
         found = self.store.search(query, limit=limit + 1, names_only=True)
         more = len(found) > limit
         self.find_me.show_matches(

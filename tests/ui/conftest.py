@@ -88,7 +88,7 @@ def kiosk(qtbot, store: Store, roster: Roster, languages: Languages) -> Iterator
 
 
 @pytest.fixture
-def c(kiosk: Kiosk) -> FlowController:
+def controller(kiosk: Kiosk) -> FlowController:
     """The kiosk's controller, its staff PIN 2468 (what `open_staff` types)."""
     controller = kiosk.controller
     controller.pin_gate = PinGate(PIN_HASH)

@@ -53,14 +53,14 @@ def enter_pin(qtbot, pad, pin: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(pad.ok, Qt.MouseButton.LeftButton)
 
 
-def open_staff(qtbot, c: FlowController) -> ConsoleWidget:  # type: ignore[no-untyped-def]
+def open_staff(qtbot, controller: FlowController) -> ConsoleWidget:  # type: ignore[no-untyped-def]
     """Open the staff screen the way staff do (corner, PIN 2468); returns its console."""
-    c.staff_requested()
-    assert c.current is Screen.PIN
-    enter_pin(qtbot, c.pin.pad, "2468")
-    assert c.current is Screen.STAFF
-    assert c.staff.tabs is not None
-    return c.staff.tabs.console
+    controller.staff_requested()
+    assert controller.current is Screen.PIN
+    enter_pin(qtbot, controller.pin.pad, "2468")
+    assert controller.current is Screen.STAFF
+    assert controller.staff.tabs is not None
+    return controller.staff.tabs.console
 
 
 def search(qtbot, console: ConsoleWidget, text: str) -> list[int]:  # type: ignore[no-untyped-def]

@@ -111,10 +111,10 @@ def test_choices_reset_to_the_defaults_after_each_attendee(qtbot, kiosk: Kiosk, 
 
 
 def test_event_colour_comes_from_the_settings(qtbot, store, roster, languages):  # type: ignore[no-untyped-def]
+    from kiosk.settings import Settings
     from kiosk.ui.app import build_kiosk
-    from kiosk.ui.settings import KioskSettings
 
-    KioskSettings(store).set("event.primary_color", "#7b1fa2")
+    Settings(store).set("event.primary_color", "#7b1fa2")
     kiosk = build_kiosk(store, camera=False, languages=languages, locked=False)
     qtbot.addWidget(kiosk.window)
     assert kiosk.window.theme.primary == "#7b1fa2"
@@ -124,10 +124,10 @@ def test_event_colour_comes_from_the_settings(qtbot, store, roster, languages): 
 def test_sounds_play_only_when_switched_on(store, roster, languages, qtbot):  # type: ignore[no-untyped-def]
     from kiosk_ui_helpers import NOW
 
+    from kiosk.settings import Settings
     from kiosk.ui.app import build_kiosk
-    from kiosk.ui.settings import KioskSettings
 
-    KioskSettings(store).set("kiosk.sounds", True)
+    Settings(store).set("kiosk.sounds", True)
     kiosk = build_kiosk(store, camera=False, languages=languages, locked=False)
     qtbot.addWidget(kiosk.window)
     kiosk.controller.station.clock = lambda: NOW
@@ -140,13 +140,13 @@ def test_sounds_play_only_when_switched_on(store, roster, languages, qtbot):  # 
 def test_event_logo_from_the_settings_is_shown(qtbot, store, roster, languages, tmp_path):  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QColor, QImage
 
+    from kiosk.settings import Settings
     from kiosk.ui.app import build_kiosk
-    from kiosk.ui.settings import KioskSettings
 
     logo = QImage(300, 100, QImage.Format.Format_RGB32)
     logo.fill(QColor("#1f5fa8"))
     logo.save(str(tmp_path / "logo.png"))
-    KioskSettings(store).set("event.logo", str(tmp_path / "logo.png"))
+    Settings(store).set("event.logo", str(tmp_path / "logo.png"))
     kiosk = build_kiosk(store, camera=False, languages=languages, locked=False)
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(1024, 600)

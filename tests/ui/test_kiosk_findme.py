@@ -6,9 +6,9 @@ from kiosk_ui_helpers import Roster, all_text
 from PySide6.QtCore import Qt
 
 from kiosk.domain.models import Result
+from kiosk.settings import Settings
 from kiosk.ui.app import Kiosk
 from kiosk.ui.flow import Screen
-from kiosk.ui.settings import KioskSettings
 
 
 def type_on_screen(qtbot, kiosk: Kiosk, letters: str) -> None:  # type: ignore[no-untyped-def]
@@ -98,7 +98,7 @@ def test_idle_find_me_returns_to_welcome_and_forgets_the_search(
     qtbot, kiosk: Kiosk, roster: Roster
 ):
     c = kiosk.controller
-    KioskSettings(c.store).set("kiosk.idle_seconds", 1)
+    Settings(c.store).set("kiosk.idle_seconds", 1)
     c.find_me_requested()
     type_on_screen(qtbot, kiosk, "zoe")
     qtbot.waitUntil(lambda: c.current is Screen.WELCOME, timeout=5000)
@@ -109,7 +109,7 @@ def test_idle_find_me_returns_to_welcome_and_forgets_the_search(
 def test_organisers_can_switch_find_me_off(qtbot, store, roster: Roster, languages):  # type: ignore[no-untyped-def]
     from kiosk.ui.app import build_kiosk
 
-    KioskSettings(store).set("kiosk.findme_enabled", False)
+    Settings(store).set("kiosk.findme_enabled", False)
     kiosk = build_kiosk(store, camera=False, languages=languages, locked=False)
     qtbot.addWidget(kiosk.window)
     kiosk.window.show()

@@ -9,9 +9,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.models import Result
+from kiosk.settings import Settings
 from kiosk.ui.app import Kiosk
 from kiosk.ui.flow import Screen
-from kiosk.ui.settings import KioskSettings
 from kiosk.ui.theme import ThemeName
 
 
@@ -84,7 +84,7 @@ def test_unknown_and_cancelled_codes_offer_find_me_by_name(qtbot, kiosk: Kiosk, 
 def test_no_find_me_offer_where_find_me_is_switched_off(qtbot, store, roster, languages):  # type: ignore[no-untyped-def]
     from kiosk.ui.app import build_kiosk
 
-    KioskSettings(store).set("kiosk.findme_enabled", False)
+    Settings(store).set("kiosk.findme_enabled", False)
     kiosk = build_kiosk(store, camera=False, languages=languages, locked=False)
     qtbot.addWidget(kiosk.window)
     kiosk.window.show()
@@ -96,7 +96,7 @@ def test_back_on_find_me_keeps_the_persons_display_choices_until_idle(
     qtbot, kiosk: Kiosk, roster: Roster
 ):  # type: ignore[no-untyped-def]
     c = kiosk.controller
-    KioskSettings(c.store).set("kiosk.idle_seconds", 1)
+    Settings(c.store).set("kiosk.idle_seconds", 1)
     qtbot.mouseClick(c.welcome.large_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(c.welcome.contrast_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(c.welcome.find_me, Qt.MouseButton.LeftButton)

@@ -9,9 +9,9 @@ from kiosk_ui_helpers import NOW, Roster, all_text
 from PySide6.QtCore import Qt
 
 from kiosk.domain.models import Result, ScanResult
+from kiosk.settings import Settings
 from kiosk.ui.app import Kiosk
 from kiosk.ui.flow import Screen
-from kiosk.ui.settings import KioskSettings
 
 
 def scan(kiosk: Kiosk, code: str) -> None:
@@ -49,7 +49,7 @@ def test_already_checked_in_gives_the_time_and_offers_no_badge_never_printed(
 def test_already_checked_in_with_a_badge_offers_a_new_one_at_the_help_desk(
     kiosk: Kiosk, roster: Roster
 ):
-    KioskSettings(kiosk.controller.store).set("kiosk.help_desk", "by the stairs")
+    Settings(kiosk.controller.store).set("kiosk.help_desk", "by the stairs")
     kiosk.controller.result.help_desk = "by the stairs"
     scan(kiosk, roster.zoe.code)
     kiosk.controller._result_finished("test")
@@ -97,7 +97,7 @@ def test_not_valid_now_outside_the_event_days(kiosk: Kiosk, roster: Roster):
 
 
 def test_countdown_counts_down_and_returns_to_welcome(qtbot, kiosk: Kiosk, roster: Roster):
-    KioskSettings(kiosk.controller.store).set("kiosk.result_seconds", 2)
+    Settings(kiosk.controller.store).set("kiosk.result_seconds", 2)
     scan(kiosk, roster.omar.code)
     c = kiosk.controller
     assert c.result.countdown.text() == "Back to the start in 2 s"
@@ -118,7 +118,7 @@ def test_scan_during_a_result_is_committed_at_once_and_shown_next(
     qtbot, kiosk: Kiosk, roster: Roster
 ):
     c = kiosk.controller
-    KioskSettings(c.store).set("kiosk.result_min_seconds", 1)
+    Settings(c.store).set("kiosk.result_min_seconds", 1)
     scan(kiosk, roster.zoe.code)
     scan(kiosk, roster.omar.code)
     # Omar is admitted in the log before his result is on screen.

@@ -15,12 +15,12 @@ from kiosk.devtools.screenshots import scenes
 from kiosk.ui.app import Kiosk
 from kiosk.ui.i18n import LANGUAGES, SOURCE_LANGUAGE, qm_file, ts_file
 
-# The kiosk's screens and the help-desk console its staff screen embeds; the
-# setup wizard is not translated yet.
+# The kiosk's screens and the help-desk console its staff screen embeds, and the
+# settings' labels and descriptions; the setup wizard is not translated yet.
+KIOSK = Path(__file__).parents[2] / "kiosk"
 UI_SOURCES = sorted(
-    str(p)
-    for p in (Path(__file__).parents[2] / "kiosk" / "ui").rglob("*.py")
-    if "wizard" not in p.parts
+    [str(p) for p in (KIOSK / "ui").rglob("*.py") if "wizard" not in p.parts]
+    + [str(KIOSK / "settings.py")]
 )
 SECOND = [code for code in LANGUAGES if code != SOURCE_LANGUAGE]
 

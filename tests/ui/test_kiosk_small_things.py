@@ -9,9 +9,9 @@ from kiosk_ui_helpers import Roster, all_text
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence
 
+from kiosk.settings import Settings
 from kiosk.ui.app import Kiosk
 from kiosk.ui.flow import Screen
-from kiosk.ui.settings import KioskSettings
 from kiosk.ui.theme import HIGH_CONTRAST, STANDARD
 
 
@@ -109,7 +109,7 @@ def test_find_me_counts_down_its_last_seconds(qtbot, kiosk: Kiosk, roster: Roste
     c.find_me_requested()
     c.find_me.refresh_countdown()
     assert not c.find_me.countdown.isVisible()  # 45 s left: nothing to count yet
-    KioskSettings(c.store).set("kiosk.idle_seconds", 3)
+    Settings(c.store).set("kiosk.idle_seconds", 3)
     c.find_me_requested()
     c.find_me.refresh_countdown()
     assert c.find_me.countdown.isVisible()

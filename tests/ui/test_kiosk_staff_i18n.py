@@ -66,60 +66,60 @@ def texts(tabs: DeskTabs) -> dict[str, object]:
     }
 
 
-def switch(qtbot, c: FlowController, language: str) -> None:  # type: ignore[no-untyped-def]
+def switch(qtbot, controller: FlowController, language: str) -> None:  # type: ignore[no-untyped-def]
     """Switch the kiosk's language; its LanguageChange events arrive through the loop."""
-    assert c.staff.tabs is not None
-    model = c.staff.tabs.console.model
+    assert controller.staff.tabs is not None
+    model = controller.staff.tabs.console.model
     with qtbot.waitSignal(model.headerDataChanged, timeout=2000):
-        c.set_language(language)
+        controller.set_language(language)
 
 
 def test_switching_the_kiosk_to_french_and_back_switches_the_staff_console(
-    qtbot, c: FlowController, roster: Roster
+    qtbot, controller: FlowController, roster: Roster
 ):
-    console = open_staff(qtbot, c)
+    console = open_staff(qtbot, controller)
     search(qtbot, console, "omar")
-    tabs = c.staff.tabs
+    tabs = controller.staff.tabs
     assert tabs is not None
     assert texts(tabs) == ENGLISH
     assert "Email" in console.details.text.text()
 
-    switch(qtbot, c, "fr")
+    switch(qtbot, controller, "fr")
     assert texts(tabs) == FRENCH
-    assert c.staff.back_button.text() == "Retour à l’enregistrement"  # the header too
+    assert controller.staff.back_button.text() == "Retour à l’enregistrement"  # the header too
     assert "E-mail" in console.details.text.text()  # the chosen person's details, redrawn
     assert "Email" not in console.details.text.text()
     assert console.model.data(console.model.index(0, 3)) == "Pas encore"
     assert "arrivés aujourd’hui" in tabs.overview.total.text()
 
-    switch(qtbot, c, "en")
+    switch(qtbot, controller, "en")
     assert texts(tabs) == ENGLISH
     assert "Email" in console.details.text.text()
     assert "checked in today" in tabs.overview.total.text()
 
 
-def test_a_console_first_built_on_a_french_kiosk_is_french(qtbot, c: FlowController):
-    c.set_language("fr")  # an attendee's choice on the welcome screen lasts until welcome
+def test_a_console_first_built_on_a_french_kiosk_is_french(qtbot, controller: FlowController):
+    controller.set_language("fr")  # an attendee's choice on the welcome screen lasts until welcome
     QApplication.processEvents()
-    assert c.staff.tabs is None
-    console = open_staff(qtbot, c)
-    assert c.staff.tabs is not None
-    assert texts(c.staff.tabs) == FRENCH
+    assert controller.staff.tabs is None
+    console = open_staff(qtbot, controller)
+    assert controller.staff.tabs is not None
+    assert texts(controller.staff.tabs) == FRENCH
     assert console.details.text.text() == "Choisissez une personne dans la liste."
 
 
 def test_a_language_change_while_the_staff_screen_is_closed_reaches_the_console(
-    qtbot, c: FlowController
+    qtbot, controller: FlowController
 ):
-    c.set_language("fr")
-    open_staff(qtbot, c)
-    assert c.staff.tabs is not None
-    tabs = c.staff.tabs
+    controller.set_language("fr")
+    open_staff(qtbot, controller)
+    assert controller.staff.tabs is not None
+    tabs = controller.staff.tabs
     assert texts(tabs)["tabs"] == FRENCH["tabs"]
     # Back to welcome: the next person gets the kiosk's own language (English)
     # while the console waits outside the window.
     with qtbot.waitSignal(tabs.console.model.headerDataChanged, timeout=2000):
-        qtbot.mouseClick(c.staff.back_button, Qt.MouseButton.LeftButton)
-    assert tabs.window() is not c.window
-    open_staff(qtbot, c)
+        qtbot.mouseClick(controller.staff.back_button, Qt.MouseButton.LeftButton)
+    assert tabs.window() is not controller.window
+    open_staff(qtbot, controller)
     assert texts(tabs) == ENGLISH

@@ -15,104 +15,109 @@ def tap(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_the_on_screen_keyboard_searches_the_console_by_name(
-    qtbot, c: FlowController, roster: Roster
+    qtbot, controller: FlowController, roster: Roster
 ):  # type: ignore[no-untyped-def]
-    console = open_staff(qtbot, c)
-    assert not c.staff.keyboard.isVisible()
-    tap(qtbot, c.staff.keyboard_button)
-    assert c.staff.keyboard.isVisible()
+    console = open_staff(qtbot, controller)
+    assert not controller.staff.keyboard.isVisible()
+    tap(qtbot, controller.staff.keyboard_button)
+    assert controller.staff.keyboard.isVisible()
     for letter in "HADX":
-        tap(qtbot, c.staff.keyboard.keys[letter])
-    tap(qtbot, c.staff.keyboard.delete)
+        tap(qtbot, controller.staff.keyboard.keys[letter])
+    tap(qtbot, controller.staff.keyboard.delete)
     assert console.search.text() == "had"
     qtbot.waitUntil(lambda: console.model.query["text"] == "had", timeout=3000)
     assert [console.model.attendee_id(r) for r in range(console.model.rowCount())] == [
         roster.omar.id
     ]
-    tap(qtbot, c.staff.keyboard.clear)
+    tap(qtbot, controller.staff.keyboard.clear)
     assert console.search.text() == ""
 
 
-def test_the_keyboard_is_put_away_when_the_screen_is_left(qtbot, c: FlowController):  # type: ignore[no-untyped-def]
-    open_staff(qtbot, c)
-    tap(qtbot, c.staff.keyboard_button)
-    tap(qtbot, c.staff.back_button)
-    open_staff(qtbot, c)
-    assert not c.staff.keyboard.isVisible() and not c.staff.keyboard_button.isChecked()
+def test_the_keyboard_is_put_away_when_the_screen_is_left(qtbot, controller: FlowController):  # type: ignore[no-untyped-def]
+    open_staff(qtbot, controller)
+    tap(qtbot, controller.staff.keyboard_button)
+    tap(qtbot, controller.staff.back_button)
+    open_staff(qtbot, controller)
+    assert (
+        not controller.staff.keyboard.isVisible()
+        and not controller.staff.keyboard_button.isChecked()
+    )
 
 
-def test_exit_asks_first_and_stay_keeps_the_kiosk_running(qtbot, c: FlowController):  # type: ignore[no-untyped-def]
-    open_staff(qtbot, c)
+def test_exit_asks_first_and_stay_keeps_the_kiosk_running(qtbot, controller: FlowController):  # type: ignore[no-untyped-def]
+    open_staff(qtbot, controller)
     quits: list[bool] = []
-    c.quit_requested.connect(lambda: quits.append(True))
-    tap(qtbot, c.staff.exit_button)
+    controller.quit_requested.connect(lambda: quits.append(True))
+    tap(qtbot, controller.staff.exit_button)
     assert quits == []
-    assert c.staff.exit_question.isVisible()
-    assert "Check-in stops at this station" in c.staff.exit_text.text()
-    assert c.staff.stay_button.hasFocus()  # Enter or a stray tap on the default stays
-    tap(qtbot, c.staff.stay_button)
-    assert not c.staff.exit_question.isVisible()
-    assert quits == [] and c.current is Screen.STAFF
-    tap(qtbot, c.staff.exit_button)
-    tap(qtbot, c.staff.confirm_exit)
+    assert controller.staff.exit_question.isVisible()
+    assert "Check-in stops at this station" in controller.staff.exit_text.text()
+    assert controller.staff.stay_button.hasFocus()  # Enter or a stray tap on the default stays
+    tap(qtbot, controller.staff.stay_button)
+    assert not controller.staff.exit_question.isVisible()
+    assert quits == [] and controller.current is Screen.STAFF
+    tap(qtbot, controller.staff.exit_button)
+    tap(qtbot, controller.staff.confirm_exit)
     assert quits == [True]
 
 
-def test_a_half_asked_exit_is_forgotten_when_the_screen_locks(qtbot, c: FlowController):  # type: ignore[no-untyped-def]
-    open_staff(qtbot, c)
-    tap(qtbot, c.staff.exit_button)
-    c.idle.timeout.emit()
-    assert c.current is Screen.WELCOME
-    open_staff(qtbot, c)
-    assert not c.staff.exit_question.isVisible()
+def test_a_half_asked_exit_is_forgotten_when_the_screen_locks(qtbot, controller: FlowController):  # type: ignore[no-untyped-def]
+    open_staff(qtbot, controller)
+    tap(qtbot, controller.staff.exit_button)
+    controller.idle.timeout.emit()
+    assert controller.current is Screen.WELCOME
+    open_staff(qtbot, controller)
+    assert not controller.staff.exit_question.isVisible()
 
 
 @pytest.mark.parametrize(("width", "height"), [(1024, 600), (1920, 1080), (600, 1024)])
 def test_exit_kiosk_is_kept_apart_from_back_to_check_in(
-    qtbot, c: FlowController, width: int, height: int
+    qtbot, controller: FlowController, width: int, height: int
 ):  # type: ignore[no-untyped-def]
-    c.window.resize(width, height)
+    controller.window.resize(width, height)
     qtbot.wait(10)
-    open_staff(qtbot, c)
-    exit_box = c.staff.exit_button.geometry()
-    back_box = c.staff.back_button.geometry()
+    open_staff(qtbot, controller)
+    exit_box = controller.staff.exit_button.geometry()
+    back_box = controller.staff.back_button.geometry()
     assert exit_box.right() < back_box.left()
     # At least a finger's breadth and another button between them.
-    assert back_box.left() - exit_box.right() >= c.staff.keyboard_button.width()
+    assert back_box.left() - exit_box.right() >= controller.staff.keyboard_button.width()
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 @pytest.mark.parametrize(("width", "height"), [(1024, 600), (1920, 1080), (600, 1024)])
 def test_the_keyboard_leaves_the_search_and_first_matches_in_view(
-    qtbot, c: FlowController, roster: Roster, language: str, width: int, height: int
+    qtbot, controller: FlowController, roster: Roster, language: str, width: int, height: int
 ):  # type: ignore[no-untyped-def]
-    c.set_language(language)
-    c.window.resize(width, height)
+    controller.set_language(language)
+    controller.window.resize(width, height)
     qtbot.wait(10)
-    before = c.window.size()
-    console = open_staff(qtbot, c)
-    tap(qtbot, c.staff.keyboard_button)
-    tap(qtbot, c.staff.exit_button)  # the exit question showing too
+    before = controller.window.size()
+    console = open_staff(qtbot, controller)
+    tap(qtbot, controller.staff.keyboard_button)
+    tap(qtbot, controller.staff.exit_button)  # the exit question showing too
     qtbot.wait(10)
-    assert c.staff.minimumSizeHint().height() <= height  # it takes no room from the console
-    assert c.window.size() == before
-    keys = c.staff.keyboard.geometry()
-    assert c.staff.rect().contains(keys)
-    for key in c.staff.keyboard.keys.values():
+    assert (
+        controller.staff.minimumSizeHint().height() <= height
+    )  # it takes no room from the console
+    assert controller.window.size() == before
+    keys = controller.staff.keyboard.geometry()
+    assert controller.staff.rect().contains(keys)
+    for key in controller.staff.keyboard.keys.values():
         assert key.height() >= 60  # a finger's target, as on find-me
     search_box = console.search.geometry()
-    search_box.moveTo(console.search.mapTo(c.staff, search_box.topLeft() * 0))
+    search_box.moveTo(console.search.mapTo(controller.staff, search_box.topLeft() * 0))
     assert search_box.bottom() < keys.top()
     table = console.table
-    first_row = table.viewport().mapTo(c.staff, table.viewport().rect().topLeft())
+    first_row = table.viewport().mapTo(controller.staff, table.viewport().rect().topLeft())
     assert first_row.y() + 2 * table.verticalHeader().defaultSectionSize() < keys.top()
 
 
 def test_health_on_the_staff_screen_finds_no_fault_in_scanning_without_a_camera(
-    qtbot, c: FlowController
+    qtbot, controller: FlowController
 ):  # type: ignore[no-untyped-def]
-    open_staff(qtbot, c)
-    tabs = c.staff.tabs
+    open_staff(qtbot, controller)
+    tabs = controller.staff.tabs
     assert tabs is not None
     health = tabs.health
     tabs.setCurrentWidget(health)
@@ -122,11 +127,13 @@ def test_health_on_the_staff_screen_finds_no_fault_in_scanning_without_a_camera(
 
 
 def test_an_attendees_larger_text_does_not_push_the_console_off_a_small_screen(
-    qtbot, c: FlowController
+    qtbot, controller: FlowController
 ):  # type: ignore[no-untyped-def]
-    c.window.resize(1024, 600)
-    qtbot.mouseClick(c.welcome.large_button, Qt.MouseButton.LeftButton)  # still on for staff
-    open_staff(qtbot, c)
+    controller.window.resize(1024, 600)
+    qtbot.mouseClick(
+        controller.welcome.large_button, Qt.MouseButton.LeftButton
+    )  # still on for staff
+    open_staff(qtbot, controller)
     qtbot.wait(10)
-    assert c.window.large_text
-    assert c.staff.minimumSizeHint().height() <= 600
+    assert controller.window.large_text
+    assert controller.staff.minimumSizeHint().height() <= 600
