@@ -19,11 +19,12 @@ from kiosk.station import Station, UndoError
 from kiosk.store import Store
 from kiosk.store.duplicates import possible_duplicates
 from kiosk.store.rows import utc_text
+from kiosk.store.schema import ATTENDEES, Use
 
 log = logging.getLogger("kiosk.desk")
 
-EDITABLE = ("first_name", "last_name", "organisation", "job_title", "email", "category", "notes")
-IDENTITY = ("first_name", "last_name", "organisation", "job_title", "email")
+EDITABLE = ATTENDEES.names(Use.EDIT)
+IDENTITY = ATTENDEES.names(Use.IDENTITY)
 
 
 class DeskError(Exception):

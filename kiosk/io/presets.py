@@ -10,19 +10,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kiosk.io.errors import RosterError
+from kiosk.store.schema import ATTENDEES, Use
 
-# Fields a column can be mapped to with --map COLUMN=FIELD.
+# What the import writes itself: where the roster came from, whose e-mail it is.
+SET_BY_IMPORT = ("source", "email_from")
+# Fields a column can be mapped to with --map COLUMN=FIELD: the attendee columns
+# an import writes, and two read from the file only (a whole name to split,
+# the buyer's e-mail used when the attendee's is empty).
 FIELDS = (
-    "first_name",
-    "last_name",
+    *(name for name in ATTENDEES.names(Use.IMPORT) if name not in SET_BY_IMPORT),
     "name",
-    "email",
-    "organisation",
-    "job_title",
-    "category",
-    "code",
-    "status",
-    "external_id",
     "buyer_email",
 )
 NAME_FIELDS = ("first_name", "last_name", "name")

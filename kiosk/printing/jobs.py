@@ -18,6 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kiosk.store import Store
+from kiosk.store.schema import PRINT_JOBS
+from kiosk.store.timestamps import parse_utc, utc_text
+from kiosk.store.timestamps import utc_now as utc_now  # the print worker's clock too
 
 log = logging.getLogger("kiosk.print")
 
@@ -41,29 +44,11 @@ LIVE_STATES = (JobState.QUEUED, JobState.SENT, JobState.DONE)
 # States of a job not finished yet: waiting, or at a spooler.
 OPEN_STATES = (JobState.QUEUED, JobState.SENT)
 
-_COLUMNS = (
-    "id, attendee_id, kind, printer, state, attempts, error, spooler_job_id, token, copies, "
-    "created_at, updated_at, next_attempt_at, sent_at, done_at, worker"
-)
+_COLUMNS = ", ".join(PRINT_JOBS.names())
 
 
 class QueueError(Exception):
     """A queue operation that cannot be done, with one sentence for the user."""
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def utc_text(moment: dt.datetime) -> str:
-    # Fixed-width ISO text sorts like the moments it stands for.
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def parse_utc(text: str | None) -> dt.datetime | None:
-    if not text:
-        return None
-    return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,26 +80,31 @@ class PrintJob:
 
 
 def _job(row: tuple[object, ...]) -> PrintJob:
-    (id_, attendee_id, kind, printer, state, attempts, error, spooler, token, copies) = row[:10]
-    created, updated, next_at, sent, done = (str(v) if v else None for v in row[10:15])
+    """A job from a row of `_COLUMNS` (every column of print_jobs, in table order)."""
+    values = dict(zip(PRINT_JOBS.names(), row, strict=True))
+    id_, attendee_id = values["id"], values["attendee_id"]
     return PrintJob(
         id=int(id_),  # type: ignore[call-overload]
         attendee_id=int(attendee_id) if attendee_id is not None else None,  # type: ignore[call-overload]
-        kind=JobKind(str(kind)),
-        printer=str(printer) if printer else None,
-        state=JobState(str(state)),
-        attempts=int(attempts),  # type: ignore[call-overload]
-        error=str(error or ""),
-        spooler_job_id=str(spooler) if spooler else None,
-        token=str(token),
-        copies=int(copies),  # type: ignore[call-overload]
-        created_at=parse_utc(created) or utc_now(),
-        updated_at=parse_utc(updated) or utc_now(),
-        next_attempt_at=parse_utc(next_at),
-        sent_at=parse_utc(sent),
-        done_at=parse_utc(done),
-        worker=str(row[15] or ""),
+        kind=JobKind(str(values["kind"])),
+        printer=str(values["printer"]) if values["printer"] else None,
+        state=JobState(str(values["state"])),
+        attempts=int(values["attempts"]),  # type: ignore[call-overload]
+        error=str(values["error"] or ""),
+        spooler_job_id=str(values["spooler_job_id"]) if values["spooler_job_id"] else None,
+        token=str(values["token"]),
+        copies=int(values["copies"]),  # type: ignore[call-overload]
+        created_at=_moment(values["created_at"]) or utc_now(),
+        updated_at=_moment(values["updated_at"]) or utc_now(),
+        next_attempt_at=_moment(values["next_attempt_at"]),
+        sent_at=_moment(values["sent_at"]),
+        done_at=_moment(values["done_at"]),
+        worker=str(values["worker"] or ""),
     )
+
+
+def _moment(value: object) -> dt.datetime | None:
+    return parse_utc(str(value)) if value else None
 
 
 def _column_value(value: object) -> object:
@@ -289,7 +279,7 @@ class PrintQueue:
         row = self.conn.execute(
             "SELECT min(next_attempt_at) FROM print_jobs WHERE state = 'queued'"
         ).fetchone()
-        return parse_utc(row[0]) if row and row[0] else None
+        return _moment(row[0]) if row else None
 
     def begin_attempt(self, job: PrintJob, worker: str) -> PrintJob | None:
         """Claim a queued job for one attempt: write the attempt down (state

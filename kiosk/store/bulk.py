@@ -22,23 +22,12 @@ from typing import Any
 
 from kiosk.domain.text import fold_many
 from kiosk.store import rows
+from kiosk.store.schema import ATTENDEES, Use
 
 log = logging.getLogger("kiosk.store")
 
 # The attendee columns an import reads and writes (never id, notes or times).
-IMPORT_COLUMNS = (
-    "code",
-    "first_name",
-    "last_name",
-    "organisation",
-    "job_title",
-    "email",
-    "category",
-    "status",
-    "source",
-    "external_id",
-    "email_from",
-)
+IMPORT_COLUMNS = ATTENDEES.names(Use.IMPORT)
 _IMPORT_VALUES = itemgetter(*IMPORT_COLUMNS)  # eleven columns: always a tuple
 _TEMP = "temp.kiosk_import_rows"
 # Page cache for the import's statements (KiB, negative as SQLite wants):

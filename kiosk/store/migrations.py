@@ -10,6 +10,7 @@ from collections.abc import Callable
 import sqlite_utils
 
 from kiosk.store.chain import CHAIN_FUNCTION, LINKED_COLUMNS, chain_link
+from kiosk.store.migration_timestamps import one_timestamp_format
 
 
 def _v1_initial(db: sqlite_utils.Database) -> None:
@@ -428,5 +429,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     6: _v6_name_fragments,
     7: _v7_station_safety,
     8: _v8_email_from,
+    9: one_timestamp_format,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -15,11 +15,12 @@ import logging
 from pathlib import Path
 
 from kiosk.store.private import remove_private
+from kiosk.store.schema import ATTENDEES, Use
 from kiosk.store.store import Store
 
 log = logging.getLogger("kiosk.store")
 
-PERSONAL_COLUMNS = ("first_name", "last_name", "organisation", "job_title", "email", "notes")
+PERSONAL_COLUMNS = ATTENDEES.names(Use.PERSONAL)
 FULL_TEXT_TABLES = ("attendees_fts", "attendees_words")
 
 

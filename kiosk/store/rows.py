@@ -16,33 +16,18 @@ from kiosk.domain.models import (
     Session,
 )
 from kiosk.domain.text import fold
+from kiosk.store.schema import ATTENDEES, Use
+
+# Moments are read and written here by many callers: re-exported.
+from kiosk.store.timestamps import parse_utc as parse_utc
+from kiosk.store.timestamps import utc_text as utc_text
 
 # The attendee columns read into `Attendee`, in the order `attendee_from_tuple` takes them.
-ATTENDEE_FIELDS = (
-    "id",
-    "code",
-    "first_name",
-    "last_name",
-    "organisation",
-    "job_title",
-    "email",
-    "category",
-    "status",
-    "notes",
-    "email_from",
-)
+ATTENDEE_FIELDS = ATTENDEES.names(Use.ROW)
 ATTENDEE_COLUMNS = ", ".join(ATTENDEE_FIELDS)
 ENTRY_COLUMNS = (
     "id, attendee_id, kind, at, day, station, operator, session_id, undoes, reason, offline"
 )
-
-
-def utc_text(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
-
-
-def parse_utc(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text).astimezone(dt.UTC)
 
 
 def parse_day(text: str | None) -> dt.date | None:
@@ -71,19 +56,14 @@ def session_from_row(row: Mapping[str, Any]) -> Session:
 
 
 def attendee_from_tuple(row: tuple[Any, ...]) -> Attendee:
-    return Attendee(
-        id=row[0],
-        code=row[1],
-        first_name=row[2],
-        last_name=row[3] or "",
-        organisation=row[4] or "",
-        job_title=row[5] or "",
-        email=row[6] or "",
-        category=row[7] or "",
-        status=AttendeeStatus(row[8]),
-        notes=row[9] or "",
-        email_from=EmailFrom(row[10] or ""),
-    )
+    """An attendee from the values of ATTENDEE_FIELDS; NULL text reads as ''."""
+    fields: dict[str, Any] = {
+        name: "" if value is None else value
+        for name, value in zip(ATTENDEE_FIELDS, row, strict=True)
+    }
+    fields["status"] = AttendeeStatus(fields["status"])
+    fields["email_from"] = EmailFrom(fields["email_from"])
+    return Attendee(**fields)
 
 
 def entry_from_tuple(row: tuple[Any, ...]) -> LogEntry:

@@ -275,14 +275,16 @@ class Store:
         row = self.conn.execute(
             "SELECT failures, locked_until FROM pin_lockouts WHERE station = ?", (station,)
         ).fetchone()
-        return (0, 0.0) if row is None else (int(row[0]), float(row[1] or 0.0))
+        if row is None:
+            return (0, 0.0)
+        return (int(row[0]), rows.parse_utc(row[1]).timestamp() if row[1] else 0.0)
 
     def save_pin_lockout(self, station: str, failures: int, locked_until: float) -> None:
         self.conn.execute(
             "INSERT INTO pin_lockouts (station, failures, locked_until) VALUES (?, ?, ?) "
             "ON CONFLICT(station) DO UPDATE SET failures = excluded.failures, "
             "locked_until = excluded.locked_until",
-            (station, failures, str(locked_until)),
+            (station, failures, _lock_moment(locked_until)),
         )
 
     # -- settings --------------------------------------------------------
@@ -324,3 +326,10 @@ class Store:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+
+def _lock_moment(unix_time: float) -> str | None:
+    """A lock-out's end as a stored moment; none (0) as NULL."""
+    if unix_time <= 0:
+        return None
+    return rows.utc_text(dt.datetime.fromtimestamp(unix_time, dt.UTC))

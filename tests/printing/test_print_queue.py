@@ -9,8 +9,8 @@ import pytest
 from print_helpers import Changes
 
 from kiosk.printing import JobKind, JobState, PrintQueue, PrintWorker, QueueError
-from kiosk.printing.jobs import utc_now
 from kiosk.store import Store
+from kiosk.store.timestamps import utc_now
 
 
 @pytest.fixture

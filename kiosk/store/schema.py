@@ -1,0 +1,248 @@
+"""Every table of the event file, its columns declared once.
+
+The migrations build the tables (and stay frozen once shipped); this module
+says what the newest migration leaves, and who carries each column: the
+domain's row mapping, roster imports, the hub, the help desk's edit form.
+Everything else that lists columns takes its list from here, and the tests
+in tests/store/test_schema.py hold the migrations, the domain's dataclasses
+and the hub's mirror (kiosk.sync.hubschema) to this declaration.
+
+Adding a column to `attendees` is one line below plus a migration that adds
+it; the tests then say what else must follow (a field of `Attendee`, the
+hub's schema version).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from kiosk.store.timestamps import SQL_NOW
+
+
+class Use(enum.Flag):
+    """Who carries a column besides the table itself."""
+
+    NONE = 0
+    ROW = enum.auto()  # read into the domain's object (Attendee), in declaration order
+    IMPORT = enum.auto()  # a roster import writes it
+    HUB = enum.auto()  # the hub carries it (kiosk.sync.hubschema mirrors it)
+    EDIT = enum.auto()  # staff may change it at the help desk
+    IDENTITY = enum.auto()  # who the person is: handed on when a registration is transferred
+    PERSONAL = enum.auto()  # names or describes a person: blanked by a purge
+    MOMENT = enum.auto()  # a moment, written by kiosk.store.timestamps.utc_text
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column as SQLite's `PRAGMA table_info` reports it."""
+
+    name: str
+    type: str = "TEXT"
+    not_null: bool = False
+    # The default as an SQL expression, exactly as table_info reports it.
+    default: str | None = None
+    primary_key: bool = False
+    uses: Use = Use.NONE
+
+    def table_info(self) -> tuple[str, str, int, str | None, int]:
+        return (self.name, self.type, int(self.not_null), self.default, int(self.primary_key))
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+
+    def names(self, use: Use = Use.NONE) -> tuple[str, ...]:
+        """The columns (carried by `use`, when given) in table order."""
+        return tuple(c.name for c in self.columns if use in c.uses)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _key(name: str, type_: str = "INTEGER") -> Column:
+    return Column(name, type_, primary_key=True)
+
+
+def _text(name: str, uses: Use = Use.NONE, *, default: str | None = None) -> Column:
+    """A text column that may be NULL."""
+    return Column(name, default=default, uses=uses)
+
+
+def _required(
+    name: str, type_: str = "TEXT", default: str | None = None, uses: Use = Use.NONE
+) -> Column:
+    return Column(name, type_, not_null=True, default=default, uses=uses)
+
+
+def _moment(name: str, *, required: bool = False, uses: Use = Use.NONE) -> Column:
+    return Column(name, not_null=required, uses=uses | Use.MOMENT)
+
+
+def _integer(name: str, *, default: str | None = None) -> Column:
+    return Column(name, "INTEGER", default=default)
+
+
+_ROW, _IMPORT, _HUB, _EDIT, _PERSONAL = Use.ROW, Use.IMPORT, Use.HUB, Use.EDIT, Use.PERSONAL
+_PERSON = _ROW | _IMPORT | _HUB | _EDIT | Use.IDENTITY | _PERSONAL
+
+EVENT = Table(
+    "event",
+    (
+        Column("id", "INTEGER", primary_key=True, uses=_HUB),
+        _required("name", uses=_HUB),
+        _text("venue", _HUB, default="''"),
+        _required("timezone", default="'Europe/London'", uses=_HUB),
+        _text("first_day", _HUB),
+        _text("last_day", _HUB),
+        _moment("created_at"),
+    ),
+)
+SESSIONS = Table(
+    "sessions",
+    (
+        Column("id", "INTEGER", primary_key=True, uses=_HUB),
+        _required("title", uses=_HUB),
+        _text("room", _HUB, default="''"),
+        _moment("starts_at", required=True, uses=_HUB),
+        _moment("ends_at", required=True, uses=_HUB),
+        Column("capacity", "INTEGER", uses=_HUB),
+    ),
+)
+ATTENDEES = Table(
+    "attendees",
+    (
+        Column("id", "INTEGER", primary_key=True, uses=_ROW),
+        _required("code", uses=_ROW | _IMPORT | _HUB),
+        _required("first_name", uses=_PERSON),
+        _text("last_name", _PERSON, default="''"),
+        _text("organisation", _PERSON, default="''"),
+        _text("job_title", _PERSON, default="''"),
+        _text("email", _PERSON, default="''"),
+        _text("category", _ROW | _IMPORT | _HUB | _EDIT, default="''"),
+        _required("status", default="'active'", uses=_ROW | _IMPORT | _HUB),
+        _text("notes", _ROW | _HUB | _EDIT | _PERSONAL, default="''"),
+        _text("source", _IMPORT | _HUB, default="''"),
+        _text("external_id", _IMPORT | _HUB),
+        # Folded text for name search (kiosk.store.rows.search_keys).
+        _text("name_key", _HUB, default="''"),
+        _text("search_key", _HUB, default="''"),
+        _text("sort_key", _HUB, default="''"),
+        _moment("created_at", uses=_HUB),
+        _moment("updated_at", uses=_HUB),
+        _required("email_from", default="''", uses=_ROW | _IMPORT | _HUB),
+    ),
+)
+CHECKINS = Table(
+    "checkins",
+    (
+        _key("seq"),
+        _required("id"),
+        _required("attendee_id", "INTEGER"),
+        _integer("session_id"),
+        _required("kind"),
+        _text("undoes"),
+        _moment("at", required=True),
+        _required("day"),
+        _required("station"),
+        _text("operator", default="''"),
+        _text("reason", default="''"),
+        _integer("offline", default="0"),
+    ),
+)
+# Settings reach the hub too, all but each station's own (kiosk.sync.join).
+SETTINGS = Table(
+    "settings", (Column("key", "TEXT", primary_key=True, uses=_HUB), _text("value", _HUB))
+)
+PRINT_JOBS = Table(
+    "print_jobs",
+    (
+        _key("id"),
+        _integer("attendee_id"),
+        _required("kind"),
+        _text("printer"),
+        _required("state", default="'queued'"),
+        _required("attempts", "INTEGER", "0"),
+        _text("error", default="''"),
+        _text("spooler_job_id"),
+        _required("token"),
+        _text("worker"),
+        _required("copies", "INTEGER", "1"),
+        _moment("created_at", required=True),
+        _moment("updated_at", required=True),
+        _moment("next_attempt_at"),
+        _moment("sent_at"),
+        _moment("done_at"),
+    ),
+)
+SYNC_OUTBOX = Table(
+    "sync_outbox",
+    (
+        _key("seq"),
+        _required("change_id"),
+        _required("kind"),
+        _text("attendee_code"),
+        _required("payload"),
+        Column("created_at", not_null=True, default=SQL_NOW, uses=Use.MOMENT),
+        _moment("sent_at"),
+    ),
+)
+SYNC_STATE = Table("sync_state", (_key("key", "TEXT"), _text("value")))
+SYNC_CONFLICTS = Table(
+    "sync_conflicts",
+    (
+        _key("id", "TEXT"),
+        _required("attendee_code"),
+        _required("scope"),
+        _required("kept_entry"),
+        _required("kept_station"),
+        _moment("kept_at", required=True),
+        _required("other_entry"),
+        _required("other_station"),
+        _moment("other_at", required=True),
+        _moment("detected_at", required=True),
+    ),
+)
+CHECKIN_CHAIN = Table("checkin_chain", (_key("seq"), _required("link")))
+AUDIT_LOG = Table(
+    "audit_log",
+    (
+        _key("seq"),
+        _required("id"),
+        _integer("attendee_id"),
+        _required("action"),
+        _required("station"),
+        _required("operator", default="''"),
+        _moment("at", required=True),
+        _required("details", default="'{}'"),
+    ),
+)
+EVENT_IDENTITY = Table("event_identity", (_key("id"), _required("uid")))
+PIN_LOCKOUTS = Table(
+    "pin_lockouts",
+    (
+        _key("station", "TEXT"),
+        _required("failures", "INTEGER", "0"),
+        _moment("locked_until"),
+    ),
+)
+
+TABLES = (
+    EVENT,
+    SESSIONS,
+    ATTENDEES,
+    CHECKINS,
+    SETTINGS,
+    PRINT_JOBS,
+    SYNC_OUTBOX,
+    SYNC_STATE,
+    SYNC_CONFLICTS,
+    CHECKIN_CHAIN,
+    AUDIT_LOG,
+    EVENT_IDENTITY,
+    PIN_LOCKOUTS,
+)
+# Keys of `sync_state` whose values are moments.
+SYNC_STATE_MOMENTS = ("last_sync", "seen_hub_at")
