@@ -105,3 +105,50 @@ def test_a_failing_import_keeps_the_index_triggers(
         import_roster(store, _roster(tmp_path / "a.csv", 20))
     store.conn.execute("DROP TRIGGER temp.refuse_boom")
     assert _schema(store) == triggers
+
+
+def _outbox_codes(store: Store) -> list[str]:
+    rows = store.conn.execute("SELECT attendee_code FROM sync_outbox ORDER BY rowid").fetchall()
+    return [code for (code,) in rows]
+
+
+def test_import_with_sync_capture_off_records_nothing_and_keeps_the_capture_triggers(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(merge, "CHUNK_ROWS", 5)
+    triggers = _schema(store)
+    import_roster(store, _roster(tmp_path / "a.csv", 12))
+    import_roster(store, _roster(tmp_path / "b.csv", 14, prefix="Renamed"))
+    assert _outbox_codes(store) == []
+    assert _schema(store) == triggers
+
+
+def test_import_with_sync_capture_on_records_every_new_and_changed_attendee(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(merge, "CHUNK_ROWS", 5)
+    with store.transaction():
+        store.conn.execute("UPDATE sync_state SET value = '1' WHERE key = 'capture'")
+    import_roster(store, _roster(tmp_path / "a.csv", 12))
+    assert _outbox_codes(store) == [f"C-{index}" for index in range(12)]
+    import_roster(store, _roster(tmp_path / "b.csv", 14, prefix="Renamed"))
+    # Twelve renamed (updates), then two new.
+    assert sorted(_outbox_codes(store)[12:]) == sorted(f"C-{index}" for index in range(14))
+
+
+def _automerge(store: Store) -> list[object]:
+    return [
+        store.conn.execute(f"SELECT v FROM {index}_config WHERE k = 'automerge'").fetchone()
+        for index in ("attendees_words", "attendees_fts")
+    ]
+
+
+def test_import_leaves_the_index_merge_settings_as_it_found_them(
+    store: Store, tmp_path: Path
+) -> None:
+    # Paused during the load; afterwards SQLite's default (4), or what was set before.
+    import_roster(store, _roster(tmp_path / "a.csv", 10))
+    assert _automerge(store) == [(4,), (4,)]
+    store.conn.execute("INSERT INTO attendees_fts (attendees_fts, rank) VALUES ('automerge', 8)")
+    import_roster(store, _roster(tmp_path / "b.csv", 12, prefix="Renamed"))
+    assert _automerge(store) == [(4,), (8,)]
