@@ -6,7 +6,6 @@ log, everything else in the audit log, with station, operator and time.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -17,8 +16,8 @@ from kiosk.domain.models import Attendee, AttendeeStatus, EmailFrom, LogEntry, S
 from kiosk.domain.rules import first_admission, new_entry_id
 from kiosk.station import Station, UndoError
 from kiosk.store import Store
+from kiosk.store.audit import AuditEntry, append_audit, audit_entries
 from kiosk.store.duplicates import possible_duplicates
-from kiosk.store.rows import utc_text
 from kiosk.store.schema import ATTENDEES, Use
 
 log = logging.getLogger("kiosk.desk")
@@ -60,17 +59,6 @@ class BadgePrinter(Protocol):
     ) -> int | None: ...
 
     def printed_count(self, attendee_id: int) -> int: ...
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    seq: int
-    attendee_id: int | None
-    action: str
-    station: str
-    operator: str
-    at: dt.datetime
-    details: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -118,39 +106,20 @@ class HelpDesk:
     # -- the log -----------------------------------------------------------
 
     def _audit(self, attendee_id: int | None, action: str, details: dict[str, Any]) -> None:
-        self.store.conn.execute(
-            "INSERT INTO audit_log (id, attendee_id, action, station, operator, at, details) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                new_entry_id(),
-                attendee_id,
-                action,
-                self.station.name,
-                self.operator,
-                utc_text(self.station.clock()),
-                json.dumps(details, ensure_ascii=False),
-            ),
+        append_audit(
+            self.store,
+            entry_id=new_entry_id(),
+            attendee_id=attendee_id,
+            action=action,
+            station=self.station.name,
+            operator=self.operator,
+            at=self.station.clock(),
+            details=details,
         )
         log.info("desk %s attendee=%s", action, attendee_id)
 
     def audit_entries(self, attendee_id: int | None = None) -> list[AuditEntry]:
-        where, params = ("WHERE attendee_id = ?", (attendee_id,)) if attendee_id else ("", ())
-        return [
-            AuditEntry(
-                row[0],
-                row[1],
-                row[2],
-                row[3],
-                row[4],
-                dt.datetime.fromisoformat(row[5]),
-                json.loads(row[6]),
-            )
-            for row in self.store.conn.execute(
-                "SELECT seq, attendee_id, action, station, operator, at, details "
-                f"FROM audit_log {where} ORDER BY seq",
-                params,
-            )
-        ]
+        return audit_entries(self.store, attendee_id)
 
     def history(self, attendee_id: int) -> list[HistoryItem]:
         """Check-ins, exits and undos (event and sessions) with the desk's

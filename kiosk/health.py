@@ -41,8 +41,7 @@ def check_database(store: Store) -> Finding:
         store.probe()  # a real write, as a check-in makes
     except StoreFault as fault:
         return Finding("database", False, f"check-ins cannot be saved: {fault}")
-    count = store.conn.execute("SELECT count(*) FROM attendees").fetchone()[0]
-    return Finding("database", True, f"readable and writable, {count} attendees")
+    return Finding("database", True, f"readable and writable, {store.attendee_count()} attendees")
 
 
 def check_disk(store: Store) -> Finding:
@@ -106,12 +105,10 @@ def check_fonts(store: Store) -> Finding:
     chain = chain_for("regular")
     missing: set[str] = set()
     affected = 0
-    for first, last, org in store.conn.execute(
-        "SELECT first_name, last_name, organisation FROM attendees"
-    ):
+    for name in store.attendee_names():
         gaps = {
             char
-            for char in f"{first}{last}{org}"
+            for char in f"{name.first_name}{name.last_name}{name.organisation}"
             if not char.isspace() and chain.font_for(char) is None
         }
         if gaps:
@@ -141,10 +138,10 @@ def check_pdf_accelerator() -> Finding:
 
 def check_clock(store: Store, now: dt.datetime | None = None) -> Finding:
     now = now or dt.datetime.now(dt.UTC)
-    last = store.conn.execute("SELECT max(at) FROM checkins").fetchone()[0]
+    last = store.last_log_time()
     if now.year < 2024:
         return Finding("clock", False, f"the clock says {now:%Y-%m-%d}; set the date and time")
-    if last and dt.datetime.fromisoformat(last) > now + dt.timedelta(minutes=5):
+    if last and last > now + dt.timedelta(minutes=5):
         return Finding(
             "clock", False, "the clock is behind the last check-in; set the date and time"
         )

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kiosk.domain.models import AttendeeStatus
 from kiosk.store import Store
 
 SAMPLES = Path(__file__).parent / "io" / "data"
@@ -39,7 +40,7 @@ def test_files_are_private_and_logs_hold_no_personal_data(tmp_path: Path) -> Non
     if sample is not None:
         kiosk("import", str(sample), "--db", str(db), env=env)
     store = Store.open(db)
-    people = store.attendees("status = 'active'")
+    people = store.attendees(status=AttendeeStatus.ACTIVE)
     codes = "".join(f"{a.code}\n" for a in people[:30]) + "not-a-code\n"
     kiosk("scan", "--db", str(db), "--station", "door", stdin=codes, env=env)
     kiosk("undo", people[0].code, "--db", str(db), "--reason", "test", env=env)

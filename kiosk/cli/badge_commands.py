@@ -54,15 +54,14 @@ def _add_layout_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _printed_ids(store: Store) -> set[int]:
-    # The print queue's table arrives with a later schema; without it nobody was printed.
-    if "print_jobs" not in store.db.table_names():
-        return set()
-    rows = store.conn.execute("SELECT DISTINCT attendee_id FROM print_jobs WHERE state = 'done'")
-    return {int(row[0]) for row in rows}
+    from kiosk.printing import JobState, PrintQueue
+
+    done = PrintQueue(store).jobs([JobState.DONE])
+    return {job.attendee_id for job in done if job.attendee_id is not None}
 
 
 def select_attendees(store: Store, args: argparse.Namespace) -> list[Attendee]:
-    people = [a for a in store.attendees() if a.status is AttendeeStatus.ACTIVE]
+    people = store.attendees(status=AttendeeStatus.ACTIVE)
     if args.not_printed:
         printed = _printed_ids(store)
         people = [a for a in people if a.id not in printed]

@@ -89,7 +89,7 @@ def run_join(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     if args.remember:
         store.set_setting(SERVER_SETTING, args.url)
-    count = store.conn.execute("SELECT count(*) FROM attendees").fetchone()[0]
+    count = store.attendee_count()
     print(f"{db_path(args)} follows the hub at {describe(args.url)} ({count} attendees).")
     return 0
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.demo import create_demo_event
 from kiosk.desk import HelpDesk
-from kiosk.printing import PrintQueue
+from kiosk.domain.models import AttendeeStatus
+from kiosk.printing import JobState, PrintQueue
 from kiosk.station import Station
 from kiosk.store import Store
 from kiosk.ui.console.window import desk_window, fit_to_screen
@@ -34,7 +35,7 @@ def busy_morning(store: Store) -> None:
     day = event.first_day or dt.date.today()
     start = dt.datetime.combine(day, dt.time(8, 30), event.zone)
     rng = random.Random(9)
-    people = store.attendees("status = 'active'")
+    people = store.attendees(status=AttendeeStatus.ACTIVE)
     arrivals = sorted(rng.sample(people, k=len(people) * 3 // 4), key=lambda _: rng.random())
     for index, attendee in enumerate(arrivals):
         at = start + dt.timedelta(minutes=90 * (index / len(arrivals)) ** 0.7)
@@ -44,9 +45,8 @@ def busy_morning(store: Store) -> None:
     queue = PrintQueue(store)
     job = queue.enqueue(arrivals[0].id, "reprint")
     assert job is not None
-    store.conn.execute(
-        "UPDATE print_jobs SET state = 'failed', error = ? WHERE id = ?",
-        ("The printer is out of paper.", job),
+    queue.transition(
+        job, JobState.QUEUED, state=JobState.FAILED, error="The printer is out of paper."
     )
 
 

@@ -30,7 +30,7 @@ def write_invitation_codes(store: Store, folder: Path) -> int:
     """Images are named by attendee id, not by name or code. Cancelled
     registrations get none. Returns how many attendees got codes; with
     nobody to invite, nothing is written (not even an empty mail merge)."""
-    invited = store.attendees("status = ?", [AttendeeStatus.ACTIVE.value])
+    invited = store.attendees(status=AttendeeStatus.ACTIVE)
     if not invited:
         return 0
     folder.mkdir(parents=True, exist_ok=True)

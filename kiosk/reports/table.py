@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from kiosk.domain.models import Event, Session
 from kiosk.reports.attendance import AttendanceRecord, attendance, local_time
 from kiosk.store import Store
-from kiosk.store.rows import parse_utc
+from kiosk.store.conflicts import offline_conflicts
 
 # The export columns, in order: the machine name (the CSV header, stable for
 # scripts), the title people read (the XLSX header) and what each holds (the
@@ -78,16 +78,11 @@ def load_scope(store: Store, day: dt.date | None, session_id: int | None) -> Sco
 
 def _conflicts(store: Store, event: Event) -> dict[str, list[str]]:
     """Offline double admissions (multi-station sync), described per attendee."""
-    if "sync_conflicts" not in store.db.table_names():
-        return {}
     found: dict[str, list[str]] = {}
-    for code, scope, kept_station, kept_at, other_station, other_at in store.conn.execute(
-        "SELECT attendee_code, scope, kept_station, kept_at, other_station, other_at "
-        "FROM sync_conflicts ORDER BY detected_at"
-    ):
-        found.setdefault(code, []).append(
-            f"{scope}: {kept_station} {local_time(event, parse_utc(kept_at))} and "
-            f"{other_station} {local_time(event, parse_utc(other_at))}"
+    for c in offline_conflicts(store):
+        found.setdefault(c.attendee_code, []).append(
+            f"{c.scope}: {c.kept_station} {local_time(event, c.kept_at)} and "
+            f"{c.other_station} {local_time(event, c.other_at)}"
         )
     return found
 

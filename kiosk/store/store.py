@@ -6,13 +6,14 @@ import contextlib
 import datetime as dt
 import logging
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from kiosk.domain.models import Attendee, Event, LogEntry, Session
+from kiosk.domain.models import Attendee, AttendeeStatus, Event, LogEntry, Session
 from kiosk.store import rows
 from kiosk.store.database import open_database
 from kiosk.store.faults import Fault, StoreError, classify, fault, loggable
@@ -26,6 +27,13 @@ from kiosk.store.private import (
 from kiosk.store.search import search_attendees
 
 log = logging.getLogger("kiosk.store")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    first_name: str
+    last_name: str
+    organisation: str
 
 
 class Store:
@@ -197,15 +205,26 @@ class Store:
         ).fetchone()
         return rows.attendee_from_tuple(row) if row else None
 
-    def attendees(self, where: str = "1", params: Sequence[Any] = ()) -> list[Attendee]:
+    def attendees(self, *, status: AttendeeStatus | None = None) -> list[Attendee]:
+        """Everyone on the roster (or only those of one `status`), by last name."""
+        where, params = ("WHERE status = ?", (status.value,)) if status else ("", ())
         return [
             rows.attendee_from_tuple(row)
             for row in self.conn.execute(
-                f"SELECT {rows.ATTENDEE_COLUMNS} FROM attendees WHERE {where} "
-                "ORDER BY sort_key, id",
-                tuple(params),
+                f"SELECT {rows.ATTENDEE_COLUMNS} FROM attendees {where} ORDER BY sort_key, id",
+                params,
             )
         ]
+
+    def attendee_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM attendees").fetchone()[0])
+
+    def attendee_names(self) -> Iterator[PersonName]:
+        """Every name and organisation on the roster (for checking the fonts cover them)."""
+        for first, last, organisation in self.conn.execute(
+            "SELECT first_name, last_name, organisation FROM attendees"
+        ):
+            yield PersonName(first, last or "", organisation or "")
 
     def add_attendee(self, fields: dict[str, Any]) -> Attendee:
         """Insert one attendee; `fields` must hold at least code and first_name."""
@@ -267,6 +286,15 @@ class Store:
             rows.entry_from_tuple(row)
             for row in self.conn.execute(f"SELECT {rows.ENTRY_COLUMNS} FROM checkins ORDER BY seq")
         ]
+
+    def data_version(self) -> int:
+        """Changes whenever any connection (another station too) commits."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def last_log_time(self) -> dt.datetime | None:
+        """The latest time any station wrote in the log (a clock check compares it)."""
+        last = self.conn.execute("SELECT max(at) FROM checkins").fetchone()[0]
+        return rows.parse_utc(last) if last else None
 
     # -- staff PIN lock-outs (per station) ---------------------------------
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import build_parser, main
+from kiosk.domain.models import AttendeeStatus
 from kiosk.store import Store
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -65,8 +66,8 @@ def test_demo_scan_undo_status_round_trip(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
     assert run("demo", "--db", str(db)).returncode == 0
     store = Store.open(db)
-    active = store.attendees("status = 'active'")[:2]
-    cancelled = store.attendees("status = 'cancelled'")[0]
+    active = store.attendees(status=AttendeeStatus.ACTIVE)[:2]
+    cancelled = store.attendees(status=AttendeeStatus.CANCELLED)[0]
     lines = [active[0].code, active[1].code, active[0].code, cancelled.code, "nope", ""]
     result = run("scan", "--db", str(db), "--station", "door", stdin="\n".join(lines) + "\n")
     assert result.returncode == 0, result.stderr

@@ -8,13 +8,14 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image
 
+from kiosk.domain.models import AttendeeStatus
 from kiosk.reports.invitations import MAILMERGE_HEADER, write_invitation_codes
 from kiosk.store import Store
 
 
 def test_every_png_decodes_to_its_attendees_code(event_store: Store, tmp_path: Path) -> None:
     count = write_invitation_codes(event_store, tmp_path)
-    active = event_store.attendees("status = 'active'")
+    active = event_store.attendees(status=AttendeeStatus.ACTIVE)
     assert count == len(active) == 7
     rows = list(csv.DictReader((tmp_path / "mailmerge.csv").read_text("utf-8-sig").splitlines()))
     assert list(rows[0]) == MAILMERGE_HEADER

@@ -11,6 +11,7 @@ import pytest
 
 from kiosk.cli import main
 from kiosk.demo import create_demo_event
+from kiosk.domain.models import AttendeeStatus
 from kiosk.reports import attendance_counts
 from kiosk.station import Station
 from kiosk.store import Store
@@ -22,7 +23,7 @@ def demo_file(tmp_path: Path) -> Path:
     store = Store.open(path, create=True)
     create_demo_event(store, today=dt.date.today())
     station = Station(store, name="door")
-    for attendee in store.attendees("status = 'active'")[:40]:
+    for attendee in store.attendees(status=AttendeeStatus.ACTIVE)[:40]:
         station.scan(attendee.code)
     store.close()
     return path

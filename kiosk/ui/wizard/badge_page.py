@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget, QWizardPa
 
 from kiosk.badges import list_templates, render_badge_png
 from kiosk.badges.templates import TemplateInfo
-from kiosk.domain.models import Attendee
+from kiosk.domain.models import Attendee, AttendeeStatus
 from kiosk.settings import Settings
 
 translate = QCoreApplication.translate
@@ -90,7 +90,7 @@ class BadgePage(QWizardPage):
         store = self.wizard().store if self.wizard() else None  # type: ignore[attr-defined]
         if store is None:
             return
-        people = store.attendees("status = 'active'")
+        people = store.attendees(status=AttendeeStatus.ACTIVE)
         if not people:
             self.person = None
             self.preview.setText(translate("Wizard", "Import a roster to see a badge."))

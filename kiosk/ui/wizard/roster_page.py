@@ -205,11 +205,7 @@ class RosterPage(QWizardPage):
     def _keep_roster(self) -> bool:
         """An event opened again may keep the roster it has."""
         store = self.wizard().store if self.wizard() else None  # type: ignore[attr-defined]
-        return (
-            not self.path.text().strip()
-            and store is not None
-            and bool(store.conn.execute("SELECT 1 FROM attendees LIMIT 1").fetchone())
-        )
+        return not self.path.text().strip() and store is not None and store.attendee_count() > 0
 
     def initializePage(self) -> None:
         self.completeChanged.emit()
