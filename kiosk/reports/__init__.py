@@ -7,31 +7,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from kiosk.domain.models import AttendeeStatus
 from kiosk.store import Store
-from kiosk.store.attended import attended_ids
+from kiosk.store.overview import category_counts
+from kiosk.store.roster import status_counts
 
 
 def attendance_counts(store: Store) -> dict[str, Any]:
     """Expected (active), checked in (attended the event, on any day or in any
-    session: `kiosk.store.attended`), cancelled, and the first two by category."""
-    admitted = attended_ids(store)
-    expected = 0
-    cancelled = 0
-    by_category: dict[str, dict[str, int]] = {}
-    for attendee_id, category, status in store.conn.execute(
-        "SELECT id, category, status FROM attendees"
-    ):
-        if status == "cancelled":
-            cancelled += 1
-            continue
-        expected += 1
-        row = by_category.setdefault(category or "(none)", {"expected": 0, "checked_in": 0})
-        row["expected"] += 1
-        if attendee_id in admitted:
-            row["checked_in"] += 1
+    session: the `attended` view), cancelled, and the first two by category."""
+    by_category = {
+        count.category or "(none)": {"expected": count.expected, "checked_in": count.checked_in}
+        for count in category_counts(store)
+    }
     return {
-        "expected": expected,
+        "expected": sum(row["expected"] for row in by_category.values()),
         "checked_in": sum(row["checked_in"] for row in by_category.values()),
-        "cancelled": cancelled,
+        "cancelled": status_counts(store)[AttendeeStatus.CANCELLED],
         "by_category": dict(sorted(by_category.items())),
     }

@@ -1,8 +1,5 @@
-"""Figures for the live overview, read straight from the log each time.
-
-Every query is cheap with the log's indexes, so the overview can simply ask
-again whenever the file changes, whichever station wrote to it.
-"""
+"""Figures for the live overview, read straight from the log each time
+(the queries are in kiosk.store.overview)."""
 
 from __future__ import annotations
 
@@ -11,17 +8,17 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kiosk.store import Store
-from kiosk.store.attended import COUNTS, LIVE_ADMISSION, first_admissions, first_arrivals
-from kiosk.store.rows import parse_utc
+from kiosk.store.attended import first_admissions, first_arrivals
+from kiosk.store.conflicts import offline_conflicts
+from kiosk.store.overview import (
+    RecentCheckIn,
+    category_counts,
+    failed_badges,
+    recent_check_ins,
+    waiting_badges,
+)
 
-
-@dataclass(frozen=True)
-class RecentCheckIn:
-    at: dt.datetime
-    station: str
-    attendee_id: int
-    name: str
-    session: str
+__all__ = ["Overview", "RecentCheckIn", "data_version", "overview"]
 
 
 @dataclass(frozen=True)
@@ -39,81 +36,39 @@ class Overview:
 
 
 def overview(store: Store, day: dt.date) -> Overview:
-    """The figures for `day`: attended as `kiosk.store.attended` defines it."""
-    conn = store.conn
-    arrived = first_arrivals(store, day=day)
-    expected: Counter[str] = Counter()
-    admitted: Counter[str] = Counter()
-    for attendee_id, category in conn.execute(
-        f"SELECT a.id, coalesce(a.category, '') FROM attendees AS a WHERE {COUNTS}"
-    ):
-        expected[category] += 1
-        admitted[category] += attendee_id in arrived
+    """The figures for `day`: attended as the `attended` view defines it."""
     by_category = [
-        (category or "(none)", admitted[category], expected[category])
-        for category in sorted(expected)
+        (count.category or "(none)", count.checked_in, count.expected)
+        for count in category_counts(store, day=day)
     ]
     per_session = Counter(a.session_id for a in first_admissions(store) if a.session_id)
     by_session = [
         (session.title, per_session[session.id], session.capacity) for session in store.sessions()
     ]
-    recent = [
-        RecentCheckIn(parse_utc(at), station, attendee_id, f"{first} {last}".strip(), title or "")
-        for at, station, attendee_id, first, last, title in conn.execute(
-            f"""SELECT e.at, e.station, e.attendee_id, a.first_name, a.last_name, s.title
-                FROM checkins e JOIN attendees a ON a.id = e.attendee_id
-                LEFT JOIN sessions s ON s.id = e.session_id
-                WHERE {LIVE_ADMISSION} ORDER BY e.seq DESC LIMIT 20"""
-        )
-    ]
     zone = store.event().zone
     buckets: Counter[dt.datetime] = Counter()
-    for admission in arrived.values():
+    for admission in first_arrivals(store, day=day).values():
         local = admission.at.astimezone(zone)
         minute = local.minute - local.minute % 15
         buckets[local.replace(minute=minute, second=0, microsecond=0)] += 1
-    failures: list[tuple[int, str, str]] = []
-    waiting: list[int] = []
-    if "print_jobs" in store.db.table_names():
-        failures = [
-            (job_id, f"{first or ''} {last or ''}".strip(), error or "")
-            for job_id, first, last, error in conn.execute(
-                """SELECT j.id, a.first_name, a.last_name, j.error FROM print_jobs j
-                   LEFT JOIN attendees a ON a.id = j.attendee_id
-                   WHERE j.state = 'failed' ORDER BY j.id DESC LIMIT 20"""
-            )
-        ]
-        waiting = [
-            int(job_id)
-            for (job_id,) in conn.execute(
-                "SELECT id FROM print_jobs WHERE state IN ('queued', 'sent') ORDER BY id"
-            )
-        ]
-    conflicts: list[tuple[str, str, str, str]] = []
-    if "sync_conflicts" in store.db.table_names():
-        conflicts = [
-            (f"{first or ''} {last or ''}".strip() or code, scope, kept, other)
-            for code, scope, kept, other, first, last in conn.execute(
-                """SELECT c.attendee_code, c.scope, c.kept_station, c.other_station,
-                          a.first_name, a.last_name
-                   FROM sync_conflicts c LEFT JOIN attendees a ON a.code = c.attendee_code
-                   ORDER BY c.detected_at DESC LIMIT 20"""
-            )
-        ]
+    waiting = waiting_badges(store)
     return Overview(
         expected=sum(row[2] for row in by_category),
         checked_in=sum(row[1] for row in by_category),
         by_category=by_category,
         by_session=by_session,
-        recent=recent,
+        recent=recent_check_ins(store),
         arrivals=sorted(buckets.items()),
-        print_failures=failures,
+        print_failures=[(f.job_id, f.name, f.error) for f in failed_badges(store)],
         queued_prints=len(waiting),
         queued_jobs=waiting,
-        conflicts=conflicts,
+        conflicts=[
+            (c.name or c.attendee_code, c.scope, c.kept_station, c.other_station)
+            for c in offline_conflicts(store, newest_first=True, limit=20)
+        ],
     )
 
 
 def data_version(store: Store) -> int:
     """Changes whenever any connection (another station too) commits."""
-    return int(store.conn.execute("PRAGMA data_version").fetchone()[0])
+    return store.data_version()

@@ -1,15 +1,15 @@
-"""What "attended" means, written once for every count, report and certificate.
+"""What the log means, read from the views that define it (migration 10).
 
 An attendee attended a scope when their registration is active and the log
 holds a live admission to it: an entry that no undo takes back. The scope is
-the whole event (every day and every session), one day, or one session. A
-cancelled registration never attended, whatever the log says: the log keeps
-its check-ins (the log is the truth about what happened at the door), but a
-cancelled duplicate must not count a person twice or earn a certificate.
+the event on one day, or one session. A cancelled registration never
+attended, whatever the log says: the log keeps its check-ins (the log is the
+truth about what happened at the door), but a cancelled duplicate must not
+count a person twice or earn a certificate.
 
 Status, the live overview, the CSV and XLSX exports, the PDF register and the
-certificates all read `first_admissions` or `attended_ids`, so they cannot
-disagree.
+certificates all read the `attended` view through `first_admissions`; the help
+desk reads `attendance` (kiosk.store.attendee_list). Neither restates the rule.
 """
 
 from __future__ import annotations
@@ -20,13 +20,6 @@ from typing import Any
 
 from kiosk.store.rows import parse_utc
 from kiosk.store.store import Store
-
-# An admission that stands: an entry of the log (alias e) no undo points at.
-LIVE_ADMISSION = (
-    "e.kind = 'entry' AND NOT EXISTS (SELECT 1 FROM checkins AS u WHERE u.undoes = e.id)"
-)
-# A registration whose admissions count (alias a).
-COUNTS = "a.status = 'active'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +33,21 @@ class Admission:
     station: str
 
 
+@dataclass(frozen=True, slots=True)
+class ScopeState:
+    """One attendee in one scope they were admitted to (the `attendance` view).
+
+    `first` is the first admission that stands, exits ignored: the help desk's
+    "checked in". `inside` counts exits: True while the latest live movement
+    is an entry, which is when a scan answers already_checked_in.
+    """
+
+    first: Admission
+    entry_id: str
+    inside: bool
+    scope_day: dt.date | None  # the event's day; None for a session (one list for all days)
+
+
 def first_admissions(
     store: Store,
     *,
@@ -50,33 +58,24 @@ def first_admissions(
     """The admissions that count: per attendee, the first of each event day
     and of each session, for active registrations only, in time order.
 
-    `day` keeps admissions made on that day, `session_id` only that
+    `day` keeps scopes first entered on that day, `session_id` only that
     session's, `event_only` only admissions to the event (no sessions).
     """
-    filters = [LIVE_ADMISSION, COUNTS]
+    filters = ["1"]
     params: dict[str, Any] = {}
     if day is not None:
-        filters.append("e.day = :day")
+        filters.append("checked_in_day = :day")
         params["day"] = day.isoformat()
     if session_id is not None:
-        filters.append("e.session_id = :session")
+        filters.append("session_id = :session")
         params["session"] = session_id
     elif event_only:
-        filters.append("e.session_id IS NULL")
-    # A bare column beside min() comes from the row holding the minimum
-    # (SQLite's documented rule), so the station is that of the first entry.
+        filters.append("session_id IS NULL")
     sql = (
-        "SELECT e.attendee_id, e.session_id, e.day, min(e.at), e.station "
-        "FROM checkins AS e JOIN attendees AS a ON a.id = e.attendee_id "
-        f"WHERE {' AND '.join(filters)} "
-        "GROUP BY e.attendee_id, e.session_id, "
-        "CASE WHEN e.session_id IS NULL THEN e.day END "
-        "ORDER BY min(e.at), e.attendee_id"
+        "SELECT attendee_id, session_id, checked_in_day, checked_in_at, checked_in_station "
+        f"FROM attended WHERE {' AND '.join(filters)} ORDER BY checked_in_at, attendee_id"
     )
-    return [
-        Admission(int(attendee), session, dt.date.fromisoformat(text_day), parse_utc(at), station)
-        for attendee, session, text_day, at, station in store.conn.execute(sql, params)
-    ]
+    return [_admission(row) for row in store.conn.execute(sql, params)]
 
 
 def attended_ids(
@@ -92,3 +91,28 @@ def first_arrivals(store: Store, *, day: dt.date | None = None) -> dict[int, Adm
     for admission in first_admissions(store, day=day):
         firsts.setdefault(admission.attendee_id, admission)
     return firsts
+
+
+def scope_states(store: Store, attendee_id: int | None = None) -> list[ScopeState]:
+    """Every scope each attendee (or one attendee) was admitted to, cancelled
+    registrations too: what the log says, as the desk shows it."""
+    where, params = (
+        ("WHERE attendee_id = ?", (attendee_id,)) if attendee_id is not None else ("", ())
+    )
+    return [
+        ScopeState(_admission(row[:5]), row[5], bool(row[6]), _day(row[7]))
+        for row in store.conn.execute(
+            "SELECT attendee_id, session_id, checked_in_day, checked_in_at, checked_in_station, "
+            f"entry_id, inside, day FROM attendance {where} ORDER BY checked_in_at, attendee_id",
+            params,
+        )
+    ]
+
+
+def _admission(row: tuple[Any, ...]) -> Admission:
+    attendee, session, day, at, station = row
+    return Admission(int(attendee), session, dt.date.fromisoformat(day), parse_utc(at), station)
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None

@@ -1,9 +1,11 @@
-"""The queries behind the help-desk console: rows with their check-in state.
+"""The attendee list the help desk pages through: each person with their
+check-in state, searched, filtered and sorted.
 
-A live admission is an entry that no undo points at (`kiosk.store.attended`).
-Exits do not matter to the desk: someone who stepped out is still checked in
-for the day. The desk shows what the log says of everyone, a cancelled
-registration too; the counts leave cancelled registrations out.
+"Checked in" here is the `attendance` view's `checked_in_at` (migration 10):
+the first admission that stands, exits ignored on purpose, since someone who
+stepped out is still checked in for the day (the kiosk's rule counts exits:
+`attendance.inside`). The desk shows what the log says of everyone, a
+cancelled registration too; the counts leave cancelled registrations out.
 """
 
 from __future__ import annotations
@@ -14,15 +16,15 @@ from typing import Any
 
 from kiosk.domain.models import Attendee
 from kiosk.store import rows
-from kiosk.store.attended import LIVE_ADMISSION
 from kiosk.store.store import Store
 
 CHECKED_IN, NOT_CHECKED_IN = "checked_in", "not_checked_in"
 
-_LIVE_ADMISSION = f"""
-    SELECT min(e.at) FROM checkins AS e
-    WHERE e.attendee_id = a.id AND e.session_id IS :session
-      AND (:day IS NULL OR e.day = :day) AND {LIVE_ADMISSION}
+# The event on `:day` (any day when it is NULL), or the session `:session`.
+_CHECKED_IN_AT = """
+    SELECT min(v.checked_in_at) FROM attendance AS v
+    WHERE v.attendee_id = a.id AND v.session_id IS :session
+      AND (:day IS NULL OR v.day = :day)
 """
 
 
@@ -70,7 +72,7 @@ def console_rows(
         order = {attendee.id: index for index, attendee in enumerate(found)}
         ids = ",".join(str(attendee.id) for attendee in found)
         sql = (
-            f"SELECT * FROM (SELECT {columns}, ({_LIVE_ADMISSION}) AS admitted "
+            f"SELECT * FROM (SELECT {columns}, ({_CHECKED_IN_AT}) AS admitted "
             f"FROM attendees AS a WHERE a.id IN ({ids})) AS a WHERE {where}"
         )
         result = [
@@ -80,7 +82,7 @@ def console_rows(
         result.sort(key=lambda r: order[r.attendee.id])
         return result[offset : offset + limit]
     sql = (
-        f"SELECT * FROM (SELECT {columns}, a.sort_key, ({_LIVE_ADMISSION}) AS admitted "
+        f"SELECT * FROM (SELECT {columns}, a.sort_key, ({_CHECKED_IN_AT}) AS admitted "
         f"FROM attendees AS a) AS a WHERE {where} "
         "ORDER BY sort_key, id LIMIT :limit OFFSET :offset"
     )

@@ -420,6 +420,62 @@ def _v8_email_from(db: sqlite_utils.Database) -> None:
         )
 
 
+def _v10_checkin_views(db: sqlite_utils.Database) -> None:
+    """What the log means, written once as views that every count and list reads.
+
+    The Python rule (`kiosk.domain.rules`) decides each scan from one
+    attendee's log; these views say the same over the whole log, and a
+    property test holds the two together (tests/store/test_checkin_views.py).
+    A scope is the event on one venue day, or one session whatever the day.
+    Text order of `at` is time order: every row holds UTC with microseconds
+    and +00:00 (migration 9).
+
+    - live_log: entries and exits that no undo takes back.
+    - admissions: the live entries.
+    - attendance: one row per attendee and scope they were admitted to, with
+      two answers that differ on purpose. `checked_in_at` (with its day and
+      station) is the first admission that stands, exits ignored: what the
+      help desk shows, since someone who stepped out is still checked in for
+      the day. `inside` counts exits: 1 while the latest live movement is an
+      entry, which is when a scan answers already_checked_in; after an exit
+      the person may come back in.
+    - attended: attendance of active registrations only; every count, report
+      and certificate reads it (a cancelled registration never attended).
+    """
+    db.execute(
+        """CREATE VIEW live_log AS
+        SELECT e.seq, e.id, e.attendee_id, e.session_id, e.kind, e.at, e.day, e.station,
+               CASE WHEN e.session_id IS NULL THEN e.day END AS scope_day
+        FROM checkins AS e
+        WHERE e.kind IN ('entry', 'exit')
+          AND NOT EXISTS (SELECT 1 FROM checkins AS u WHERE u.undoes = e.id AND u.kind = 'undo')"""
+    )
+    db.execute("CREATE VIEW admissions AS SELECT * FROM live_log WHERE kind = 'entry'")
+    # Written without GROUP BY so that SQLite can flatten the view into a
+    # query about one attendee and use the log's index: an aggregate view is
+    # computed over the whole log first (0.14 s for 50k entries).
+    db.execute(
+        """CREATE VIEW attendance AS
+        SELECT x.attendee_id, x.session_id, x.scope_day AS day, x.id AS entry_id,
+               x.at AS checked_in_at, x.day AS checked_in_day, x.station AS checked_in_station,
+               (SELECT l.kind FROM live_log AS l
+                WHERE l.attendee_id = x.attendee_id AND l.session_id IS x.session_id
+                  AND l.scope_day IS x.scope_day
+                ORDER BY l.at DESC, l.seq DESC LIMIT 1) = 'entry' AS inside
+        FROM admissions AS x
+        WHERE NOT EXISTS (
+            SELECT 1 FROM admissions AS y
+            WHERE y.attendee_id = x.attendee_id AND y.session_id IS x.session_id
+              AND y.scope_day IS x.scope_day
+              AND (y.at < x.at OR (y.at = x.at AND y.seq < x.seq)))"""
+    )
+    db.execute(
+        """CREATE VIEW attended AS
+        SELECT v.* FROM attendance AS v JOIN attendees AS a ON a.id = v.attendee_id
+        WHERE a.status = 'active'"""
+    )
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1_initial,
     2: _v2_print_jobs,
@@ -430,5 +486,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     7: _v7_station_safety,
     8: _v8_email_from,
     9: one_timestamp_format,
+    10: _v10_checkin_views,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from kiosk.station import Station
 from kiosk.store import Store
-from kiosk.store.console import CHECKED_IN, NOT_CHECKED_IN
+from kiosk.store.attendee_list import CHECKED_IN, NOT_CHECKED_IN
 from kiosk.ui.console.model import (
     ATTENDEE_ID_ROLE,
     COL_NAME,

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.desk import DeskError, DuplicateWalkIn, HelpDesk
 from kiosk.domain import Result
-from kiosk.store.console import CHECKED_IN, NOT_CHECKED_IN, categories
+from kiosk.store.attendee_list import CHECKED_IN, NOT_CHECKED_IN, categories
 from kiosk.store.faults import BUG_SENTENCE
 from kiosk.ui.console.badge_file import BadgeFileBar, where_it_goes
 from kiosk.ui.console.details import DetailsPanel

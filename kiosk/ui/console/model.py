@@ -1,6 +1,6 @@
 """The console's attendee table: a Qt model over SQLite queries.
 
-Rows come from `kiosk.store.console.console_rows` a page at a time
+Rows come from `kiosk.store.attendee_list.console_rows` a page at a time
 (`canFetchMore`/`fetchMore`), so 100,000 attendees never become 100,000
 widgets or even 100,000 Python objects at once.
 """
@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 
 from kiosk.domain.models import AttendeeStatus, Event
 from kiosk.store import Store
-from kiosk.store.console import ConsoleRow, console_rows
+from kiosk.store.attendee_list import ConsoleRow, console_rows
 
 translate = QCoreApplication.translate
 

@@ -1,0 +1,94 @@
+"""The figures behind the live overview and `kiosk status`, read from the
+views that define attendance (migration 10) and from the print queue's table.
+
+Every query is cheap with the log's indexes, so the overview can simply ask
+again whenever the file changes, whichever station wrote to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.store.rows import parse_utc
+from kiosk.store.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryCount:
+    """Active registrations of one category, and how many of them attended."""
+
+    category: str  # '' for none
+    expected: int
+    checked_in: int
+
+
+@dataclass(frozen=True, slots=True)
+class RecentCheckIn:
+    at: dt.datetime
+    station: str
+    attendee_id: int
+    name: str
+    session: str  # the session's title; '' for the event
+
+
+@dataclass(frozen=True, slots=True)
+class FailedBadge:
+    job_id: int
+    name: str  # '' for a test page
+    error: str
+
+
+def category_counts(store: Store, *, day: dt.date | None = None) -> list[CategoryCount]:
+    """Per category (sorted), active registrations and those who attended:
+    anywhere, or with a scope first entered on `day`."""
+    params: dict[str, Any] = {"day": day.isoformat() if day else None}
+    return [
+        CategoryCount(category, int(expected), int(checked_in))
+        for category, expected, checked_in in store.conn.execute(
+            """SELECT coalesce(a.category, ''), count(*), coalesce(sum(EXISTS (
+                   SELECT 1 FROM attended AS v WHERE v.attendee_id = a.id
+                     AND (:day IS NULL OR v.checked_in_day = :day))), 0)
+               FROM attendees AS a WHERE a.status = 'active'
+               GROUP BY 1 ORDER BY 1""",
+            params,
+        )
+    ]
+
+
+def recent_check_ins(store: Store, limit: int = 20) -> list[RecentCheckIn]:
+    """The latest admissions that stand, newest first (cancelled registrations too)."""
+    return [
+        RecentCheckIn(parse_utc(at), station, attendee_id, f"{first} {last}".strip(), title or "")
+        for at, station, attendee_id, first, last, title in store.conn.execute(
+            """SELECT v.at, v.station, v.attendee_id, a.first_name, a.last_name, s.title
+               FROM admissions AS v JOIN attendees AS a ON a.id = v.attendee_id
+               LEFT JOIN sessions AS s ON s.id = v.session_id
+               ORDER BY v.seq DESC LIMIT ?""",
+            (limit,),
+        )
+    ]
+
+
+def failed_badges(store: Store, limit: int = 20) -> list[FailedBadge]:
+    """Print jobs that failed, newest first, with the attendee's name."""
+    return [
+        FailedBadge(int(job_id), f"{first or ''} {last or ''}".strip(), error or "")
+        for job_id, first, last, error in store.conn.execute(
+            """SELECT j.id, a.first_name, a.last_name, j.error FROM print_jobs AS j
+               LEFT JOIN attendees AS a ON a.id = j.attendee_id
+               WHERE j.state = 'failed' ORDER BY j.id DESC LIMIT ?""",
+            (limit,),
+        )
+    ]
+
+
+def waiting_badges(store: Store) -> list[int]:
+    """The ids of the badges waiting to print (queued, or handed to a spooler)."""
+    return [
+        int(job_id)
+        for (job_id,) in store.conn.execute(
+            "SELECT id FROM print_jobs WHERE state IN ('queued', 'sent') ORDER BY id"
+        )
+    ]
