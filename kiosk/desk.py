@@ -13,9 +13,10 @@ from typing import Any, Protocol
 from kiosk.domain.codes import new_code
 from kiosk.domain.duplicates import Likeness
 from kiosk.domain.models import Attendee, AttendeeStatus, EmailFrom, LogEntry, ScanResult
-from kiosk.domain.rules import first_admission, new_entry_id
+from kiosk.domain.rules import new_entry_id
 from kiosk.station import Station, UndoError
 from kiosk.store import Store
+from kiosk.store.attended import Admission, first_event_admission
 from kiosk.store.audit import AuditEntry, append_audit, audit_entries
 from kiosk.store.duplicates import possible_duplicates
 from kiosk.store.schema import ATTENDEES, Use
@@ -136,9 +137,9 @@ class HelpDesk:
         ]
         return sorted(items, key=lambda item: item.at)
 
-    def first_checked_in(self, attendee_id: int) -> LogEntry | None:
+    def first_checked_in(self, attendee_id: int) -> Admission | None:
         """Their first admission to the event (not a session) that stands."""
-        return first_admission(self.store.entries_for(attendee_id, None))
+        return first_event_admission(self.store, attendee_id)
 
     def possible_duplicates(self, fields: dict[str, str]) -> list[PossibleDuplicate]:
         """Roster records that may be the person `fields` describes."""

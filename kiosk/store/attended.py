@@ -109,6 +109,12 @@ def scope_states(store: Store, attendee_id: int | None = None) -> list[ScopeStat
     ]
 
 
+def first_event_admission(store: Store, attendee_id: int) -> Admission | None:
+    """Their first admission to the event (on any day, not a session) that stands."""
+    firsts = [s.first for s in scope_states(store, attendee_id) if s.first.session_id is None]
+    return firsts[0] if firsts else None
+
+
 def _admission(row: tuple[Any, ...]) -> Admission:
     attendee, session, day, at, station = row
     return Admission(int(attendee), session, dt.date.fromisoformat(day), parse_utc(at), station)

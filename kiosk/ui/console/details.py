@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 from kiosk.desk import HelpDesk
-from kiosk.domain.models import Attendee, AttendeeStatus, EntryKind
-from kiosk.domain.rules import live_entries
+from kiosk.domain.models import Attendee, AttendeeStatus
+from kiosk.store.attended import scope_states
 from kiosk.ui.i18n import FollowsLanguage
 
 translate = QCoreApplication.translate
@@ -52,25 +52,16 @@ class DetailsPanel(FollowsLanguage, QScrollArea):
             (translate("Console", "Registration"), _status(attendee.status)),
             (translate("Console", "Code"), attendee.code),
         ]
-        admissions = [
-            entry
-            for entry in live_entries(store.entries_for(attendee.id, None))
-            if entry.kind is EntryKind.ENTRY
-        ]
+        scopes = scope_states(store, attendee.id)
+        admissions = [s.first for s in scopes if s.first.session_id is None]
         if admissions:
             first = admissions[0]
             when = moment_text(first.at, event.zone)
             rows.append((translate("Console", "Checked in"), f"{when} · {first.station}"))
         else:
             rows.append((translate("Console", "Checked in"), translate("Console", "not yet")))
-        sessions = [
-            session.title
-            for session in store.sessions()
-            if any(
-                e.kind is EntryKind.ENTRY
-                for e in live_entries(store.entries_for(attendee.id, session.id))
-            )
-        ]
+        admitted = {s.first.session_id for s in scopes}
+        sessions = [session.title for session in store.sessions() if session.id in admitted]
         if sessions:
             rows.append((translate("Console", "Sessions"), "; ".join(sessions)))
         if printed is not None:
