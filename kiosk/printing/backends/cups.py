@@ -1,6 +1,8 @@
-"""CUPS (Linux, macOS) through its own commands.
+"""CUPS (Linux, macOS) through its own commands and protocol.
 
-`lp` submits, `lpstat` lists queues and finds the server, `cancel` cancels.
+An IPP Print-Job request on the scheduler's socket submits (see ipp; `lp`
+when the scheduler asks for a password or encryption), `lpstat` lists
+queues and finds the server, `cancel` cancels.
 Job and printer attributes come from `ipptool`, CUPS's own IPP command, with
 small request files below: `lpstat` lists a cancelled or aborted job among the
 "completed" ones and cannot tell them apart, and it shows no media.
@@ -21,6 +23,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from kiosk.printing.backends import ipp
 from kiosk.printing.backends.base import (
     PrinterInfo,
     PrintError,
@@ -182,6 +185,42 @@ class CupsBackend:
     ) -> Submission:
         media = self._media_for((width_mm, height_mm))
         try:
+            job_id = self._print_job(pdf, title, copies, media)
+        except ipp.IppUnavailable as why:
+            log.info("cups wants more than a local request (%s); handing over with lp", why)
+            job_id = self._lp_job(pdf, title, copies, media)
+        log.info("cups accepted %s on %s media=%s", job_id, self.queue, media)
+        return Submission(spooler_job_id=job_id, finished=False)
+
+    def _print_job(self, pdf: bytes, title: str, copies: int, media: str) -> str:
+        """One IPP Print-Job on the scheduler's socket (see ipp): what lp does, in
+        one request and no process."""
+        try:
+            number = ipp.submit(
+                server(),
+                self.queue,
+                pdf,
+                title=title,
+                copies=copies,
+                media=media,
+                timeout=COMMAND_TIMEOUT_S,
+            )
+        except ipp.IppRefused as refused:
+            log.warning("cups refused a job on %s: %s", self.queue, refused)
+            if refused.status == ipp.NOT_FOUND:
+                raise PrintError("CUPS has no printer by that name.") from refused
+            if refused.status == ipp.NOT_ACCEPTING:
+                raise PrintError("The printer is not accepting jobs.") from refused
+            raise PrintError("CUPS refused the job.") from refused
+        except TimeoutError:
+            raise PrintError("The print spooler (CUPS) did not answer in time.") from None
+        except OSError as error:
+            log.warning("cannot reach the cups scheduler: %s", error)
+            raise PrintError("The print spooler (CUPS) is not running.") from error
+        return f"{self.queue}-{number}"
+
+    def _lp_job(self, pdf: bytes, title: str, copies: int, media: str) -> str:
+        try:
             out = self._lp(pdf, title, copies, media)
         except PrintError as error:
             # lp reports a missing queue when it cannot reach the scheduler at all.
@@ -191,9 +230,7 @@ class CupsBackend:
         match = _REQUEST_ID.search(out)
         if not match:
             raise PrintError(f"CUPS gave no job id: {out.strip()}")
-        job_id = match.group(1)
-        log.info("cups accepted %s on %s media=%s", job_id, self.queue, media)
-        return Submission(spooler_job_id=job_id, finished=False)
+        return match.group(1)
 
     def _lp(self, pdf: bytes, title: str, copies: int, media: str) -> str:
         return _run(
