@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 import os
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -130,6 +132,7 @@ class PrintWorker:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._last_follow = 0.0
+        self._last_recover = -math.inf  # the first round looks
         _LIVE_WORKERS.add(self.id)
 
     # -- thread control --------------------------------------------------
@@ -185,7 +188,10 @@ class PrintWorker:
         that must not delay the badge of the person at the kiosk, nor of the
         people behind them in a rush; jobs are followed once none is due.
         """
-        self._recover(queue)
+        # A worker that stopped mid-attempt is looked for once per poll
+        # interval, not before every badge of a rush.
+        if time.monotonic() - self._last_recover >= self.poll_interval:
+            self._recover(queue)
         job = queue.next_due(utc_now())
         if job is not None:
             self._attempt(queue, job)
@@ -292,6 +298,7 @@ class PrintWorker:
 
     def _recover(self, queue: PrintQueue) -> None:
         """Settle attempts interrupted by a crash (claimed, no spooler id)."""
+        self._last_recover = time.monotonic()
         for job in queue.jobs([JobState.SENT]):
             if job.spooler_job_id is not None or not worker_gone(job.worker):
                 continue
