@@ -75,15 +75,14 @@ def backup_database(source: Path, target: Path) -> Path:
 
 
 def _make_own_copy(conn: sqlite3.Connection) -> None:
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'settings'").fetchone():
-        keys = sorted(PRIVATE_SETTINGS)
-        marks = ", ".join("?" for _ in keys)
-        held = conn.execute(f"SELECT count(*) FROM settings WHERE key IN ({marks})", keys)
-        if held.fetchone()[0]:
-            conn.execute(f"DELETE FROM settings WHERE key IN ({marks})", keys)
-            # Deleted text stays in free pages (and older versions of the
-            # row may sit there already): rebuild the copy without them.
-            conn.execute("VACUUM")
+    keys = sorted(PRIVATE_SETTINGS)
+    marks = ", ".join("?" for _ in keys)
+    held = conn.execute(f"SELECT count(*) FROM settings WHERE key IN ({marks})", keys)
+    if held.fetchone()[0]:
+        conn.execute(f"DELETE FROM settings WHERE key IN ({marks})", keys)
+        # Deleted text stays in free pages (and older versions of the
+        # row may sit there already): rebuild the copy without them.
+        conn.execute("VACUUM")
     identity.set_tag(conn, identity.new_tag())
 
 

@@ -40,22 +40,18 @@ def anonymise(store: Store) -> int:
         for table in FULL_TEXT_TABLES:
             conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
             conn.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
-        tables = set(store.db.table_names())
         # Outbox payloads and conflict records carry copies of roster rows.
-        if "sync_outbox" in tables:
-            conn.execute("DELETE FROM sync_outbox")
-        if "sync_conflicts" in tables:
-            conn.execute("UPDATE sync_conflicts SET attendee_code = 'purged'")
-        if "audit_log" in tables:
-            # Edits and transfers keep old names in their details; the action,
-            # who did it and when stay. The append-only guard is lifted for
-            # this one statement, inside the same transaction.
-            conn.execute("DROP TRIGGER audit_log_no_update")
-            conn.execute("UPDATE audit_log SET details = '{}'")
-            conn.execute(
-                "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
-                "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
-            )
+        conn.execute("DELETE FROM sync_outbox")
+        conn.execute("UPDATE sync_conflicts SET attendee_code = 'purged'")
+        # Edits and transfers keep old names in their details; the action,
+        # who did it and when stay. The append-only guard is lifted for
+        # this one statement, inside the same transaction.
+        conn.execute("DROP TRIGGER audit_log_no_update")
+        conn.execute("UPDATE audit_log SET details = '{}'")
+        conn.execute(
+            "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+        )
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.execute("VACUUM")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,8 +1,19 @@
-"""The hub's tables in PostgreSQL, and what each one is for."""
+"""The hub's tables in PostgreSQL, declared as data, and the hub's schema version.
+
+Tables the stations share (event, sessions, settings, attendees) mirror the
+columns `kiosk.store.schema` marks `Use.HUB`; the hub's own tables (the
+change feed, admissions, conflicts) are declared here. The DDL a new hub is
+made with, the columns an older hub gains when a station connects, and the
+test that compares a real hub with this mirror all come from these lists.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
+
+from kiosk.store import schema
+from kiosk.store.schema import Use
 
 # Every transaction that adds to `changes` first takes this advisory lock, so
 # changes commit in the order of their `seq` and a station that has read up to
@@ -10,86 +21,184 @@ from typing import Any
 CHANGES_LOCK = 7_411_001
 NOTIFY_CHANNEL = "kiosk_changes"
 
-ATTENDEE_COLUMNS = (
-    "code",
-    "first_name",
-    "last_name",
-    "organisation",
-    "job_title",
-    "email",
-    "category",
-    "status",
-    "notes",
-    "source",
-    "external_id",
-    "name_key",
-    "search_key",
-    "sort_key",
-    "created_at",
-    "updated_at",
-    "email_from",
+# The hub's schema version, recorded in kiosk_meta. A station works with a
+# hub of its own MAJOR only. MINOR counts additive changes (a new column with
+# a default): a hub behind this station's MINOR gains the missing columns
+# when a station connects; a hub ahead of it is used as it is, since an older
+# station simply leaves the new columns to their defaults.
+# tests/sync/test_hub_schema.py fails until a change to the tables below
+# raises MINOR (additive) or MAJOR (anything else).
+MAJOR = 1
+MINOR = 1
+VERSION_KEY = "schema_version"
+
+
+@dataclass(frozen=True, slots=True)
+class HubColumn:
+    name: str
+    type: str  # as written in PostgreSQL DDL
+    not_null: bool = False
+    default: str | None = None
+    primary_key: bool = False
+    unique: bool = False
+
+    def ddl(self) -> str:
+        parts = [self.name, self.type]
+        if self.primary_key:
+            parts.append("PRIMARY KEY")
+        elif self.not_null:
+            parts.append("NOT NULL")
+        if self.default is not None:
+            parts.append(f"DEFAULT {self.default}")
+        if self.unique:
+            parts.append("UNIQUE")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class HubTable:
+    name: str
+    columns: tuple[HubColumn, ...]
+    constraints: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+    def ddl(self) -> str:
+        body = ",\n    ".join([c.ddl() for c in self.columns] + list(self.constraints))
+        return f"CREATE TABLE {self.name} (\n    {body}\n);"
+
+
+_TYPES = {"INTEGER": "int", "TEXT": "text"}
+
+
+def _mirrored(table: schema.Table, key: str | None = None) -> HubTable:
+    """The hub's copy of a station table: its HUB columns, keyed by `key` (or
+    the station's own key). A required column keeps its default, so rows from
+    a station that predates the column fill in."""
+    columns = []
+    for column in table.columns:
+        if Use.HUB not in column.uses:
+            continue
+        is_key = column.name == key if key else column.primary_key
+        columns.append(
+            HubColumn(
+                column.name,
+                _TYPES[column.type],
+                not_null=column.not_null,
+                default=column.default if column.not_null else None,
+                primary_key=is_key,
+            )
+        )
+    return HubTable(table.name, tuple(columns))
+
+
+def _text(name: str, **options: Any) -> HubColumn:
+    return HubColumn(name, "text", **options)
+
+
+def _required(name: str, type_: str = "text", default: str | None = None) -> HubColumn:
+    return HubColumn(name, type_, not_null=True, default=default)
+
+
+def _clock(name: str) -> HubColumn:
+    """A moment the hub stamps itself (native timestamptz; stations read it
+    through kiosk.store.timestamps.utc_text)."""
+    return HubColumn(name, "timestamptz", not_null=True, default="clock_timestamp()")
+
+
+# The roster by ticket code: local integer ids differ between stations.
+_ATTENDEES = _mirrored(schema.ATTENDEES, key="code")
+ATTENDEES = HubTable(
+    "attendees",
+    (*_ATTENDEES.columns, _clock("hub_updated_at"), _required("updated_by", default="''")),
 )
-# Values for columns a station of an older version leaves out of its
-# changes (NULL would break the column's NOT NULL).
-ATTENDEE_DEFAULTS = {"email_from": ""}
+ATTENDEE_COLUMNS = _ATTENDEES.names()
+EVENT = _mirrored(schema.EVENT)
+SESSIONS = _mirrored(schema.SESSIONS)
+TABLES = (
+    HubTable("kiosk_meta", (_text("key", primary_key=True), _required("value"))),
+    EVENT,
+    SESSIONS,
+    _mirrored(schema.SETTINGS),
+    ATTENDEES,
+    # Every change any station made, once: the id is the station's own.
+    HubTable(
+        "changes",
+        (
+            HubColumn("seq", "bigserial", primary_key=True),
+            HubColumn("id", "text", not_null=True, unique=True),
+            _required("kind"),
+            _required("station"),
+            _required("payload", "jsonb"),
+            _clock("received_at"),
+        ),
+    ),
+    HubTable(
+        "checkins",
+        (
+            _text("id", primary_key=True),
+            _required("attendee_code"),
+            HubColumn("session_id", "int"),
+            _required("kind"),
+            _text("undoes"),
+            _required("at"),
+            _required("day"),
+            _required("station"),
+            _required("operator", default="''"),
+            _required("reason", default="''"),
+            _required("offline", "boolean", "false"),
+            _required("change_seq", "bigint"),
+        ),
+    ),
+    # One row per admission scope: 'day:YYYY-MM-DD' for the event, 'session:ID'
+    # for a session list. The unique constraint is what stops two stations
+    # from both admitting one ticket.
+    HubTable(
+        "admissions",
+        (
+            _required("attendee_code"),
+            _required("scope"),
+            _required("entry_id"),
+            _required("station"),
+            _required("at"),
+            _required("day"),
+            _required("inside", "boolean", "true"),
+        ),
+        ("CONSTRAINT admissions_once UNIQUE (attendee_code, scope)",),
+    ),
+    HubTable(
+        "conflicts",
+        (
+            _text("id", primary_key=True),
+            _required("attendee_code"),
+            _required("scope"),
+            _required("kept_entry"),
+            _required("kept_station"),
+            _required("kept_at"),
+            HubColumn("other_entry", "text", not_null=True, unique=True),
+            _required("other_station"),
+            _required("other_at"),
+            _clock("detected_at"),
+        ),
+    ),
+    HubTable(
+        "print_log",
+        (
+            _text("change_id", primary_key=True),
+            _text("attendee_code"),
+            _text("token"),
+            _text("state"),
+            _required("station"),
+            _required("payload", "jsonb"),
+        ),
+    ),
+    HubTable("stations", (_text("name", primary_key=True), _clock("last_upload_at"))),
+)
 
-_COLUMN_EXTRA = {"code": " PRIMARY KEY", "email_from": " NOT NULL DEFAULT ''"}
-
-SCHEMA = f"""
-CREATE TABLE kiosk_meta (key text PRIMARY KEY, value text NOT NULL);
-CREATE TABLE event (
-    id int PRIMARY KEY, name text NOT NULL, venue text NOT NULL DEFAULT '',
-    timezone text NOT NULL, first_day text, last_day text
-);
-CREATE TABLE sessions (
-    id int PRIMARY KEY, title text NOT NULL, room text NOT NULL DEFAULT '',
-    starts_at text NOT NULL, ends_at text NOT NULL, capacity int
-);
-CREATE TABLE settings (key text PRIMARY KEY, value text);
--- The roster by ticket code: local integer ids differ between stations.
-CREATE TABLE attendees (
-    {", ".join(f"{c} text" + _COLUMN_EXTRA.get(c, "") for c in ATTENDEE_COLUMNS)},
-    hub_updated_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-    updated_by text NOT NULL DEFAULT ''
-);
--- Every change any station made, once: the id is the station's own.
-CREATE TABLE changes (
-    seq bigserial PRIMARY KEY,
-    id text NOT NULL UNIQUE,
-    kind text NOT NULL,
-    station text NOT NULL,
-    payload jsonb NOT NULL,
-    received_at timestamptz NOT NULL DEFAULT clock_timestamp()
-);
-CREATE TABLE checkins (
-    id text PRIMARY KEY, attendee_code text NOT NULL, session_id int, kind text NOT NULL,
-    undoes text, at text NOT NULL, day text NOT NULL, station text NOT NULL,
-    operator text NOT NULL DEFAULT '', reason text NOT NULL DEFAULT '',
-    offline boolean NOT NULL DEFAULT false, change_seq bigint NOT NULL
-);
+SCHEMA = "\n".join(table.ddl() for table in TABLES) + (
+    f"""
 CREATE INDEX checkins_code ON checkins (attendee_code);
--- One row per admission scope: 'day:YYYY-MM-DD' for the event, 'session:ID'
--- for a session list. The unique constraint is what stops two stations from
--- both admitting one ticket.
-CREATE TABLE admissions (
-    attendee_code text NOT NULL, scope text NOT NULL, entry_id text NOT NULL,
-    station text NOT NULL, at text NOT NULL, day text NOT NULL,
-    inside boolean NOT NULL DEFAULT true,
-    CONSTRAINT admissions_once UNIQUE (attendee_code, scope)
-);
-CREATE TABLE conflicts (
-    id text PRIMARY KEY, attendee_code text NOT NULL, scope text NOT NULL,
-    kept_entry text NOT NULL, kept_station text NOT NULL, kept_at text NOT NULL,
-    other_entry text NOT NULL UNIQUE, other_station text NOT NULL, other_at text NOT NULL,
-    detected_at timestamptz NOT NULL DEFAULT clock_timestamp()
-);
-CREATE TABLE print_log (
-    change_id text PRIMARY KEY, attendee_code text, token text, state text,
-    station text NOT NULL, payload jsonb NOT NULL
-);
-CREATE TABLE stations (
-    name text PRIMARY KEY, last_upload_at timestamptz NOT NULL DEFAULT clock_timestamp()
-);
 CREATE FUNCTION kiosk_changes_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM pg_notify('{NOTIFY_CHANNEL}', '');
@@ -98,18 +207,15 @@ END $$;
 CREATE TRIGGER changes_notify AFTER INSERT ON changes
     FOR EACH STATEMENT EXECUTE FUNCTION kiosk_changes_notify();
 """
-
-# Additive changes a hub made by an older version needs, each safe to run
-# again; a station applies them when it connects (kiosk.sync.hub.upgrade).
-# Each is (table, column it adds, statement); only a missing column is added,
-# so a station whose login may not alter tables passes over an upgraded hub.
-UPGRADES = (
-    (
-        "attendees",
-        "email_from",
-        "ALTER TABLE attendees ADD COLUMN IF NOT EXISTS email_from text NOT NULL DEFAULT ''",
-    ),
 )
+
+# Values for columns a station of an older version leaves out of its
+# changes (NULL would break the column's NOT NULL): the declared defaults.
+ATTENDEE_DEFAULTS = {
+    c.name: c.default.strip("'")
+    for c in _ATTENDEES.columns
+    if c.not_null and c.default is not None and c.default.startswith("'")
+}
 
 
 def attendee_values(fields: dict[str, Any]) -> list[Any]:

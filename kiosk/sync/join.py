@@ -10,16 +10,23 @@ from typing import Any
 
 from kiosk.store import Store
 from kiosk.store.purge import delete_event_file
+from kiosk.store.timestamps import now_text
 from kiosk.sync import hub, local
 from kiosk.sync.connection import HubUnavailable, SyncSetupError, connect, describe
-from kiosk.sync.hubschema import ATTENDEE_COLUMNS, SCHEMA
+from kiosk.sync.hubschema import ATTENDEE_COLUMNS, MAJOR, MINOR, SCHEMA, VERSION_KEY
+from kiosk.sync.hubschema import EVENT as HUB_EVENT
+from kiosk.sync.hubschema import SESSIONS as HUB_SESSIONS
 
 log = logging.getLogger("kiosk.sync")
 
 # Publishing and joining move the whole roster: allow them more than a scan.
 BULK_TIMEOUT_MS = 120_000
-EVENT_COLUMNS = ("id", "name", "venue", "timezone", "first_day", "last_day")
-SESSION_COLUMNS = ("id", "title", "room", "starts_at", "ends_at", "capacity")
+EVENT_COLUMNS = HUB_EVENT.names()
+SESSION_COLUMNS = HUB_SESSIONS.names()
+
+
+def _marks(mark: str, columns: tuple[str, ...]) -> str:
+    return ", ".join(mark for _ in columns)
 
 
 def _private_setting(key: str) -> bool:
@@ -51,14 +58,18 @@ def publish(store: Store, url: str, station: str) -> dict[str, int]:
                 )
             cur.execute(SCHEMA)
             hub_id = uuid.uuid4().hex
-            cur.execute("INSERT INTO kiosk_meta VALUES ('hub_id', %s)", (hub_id,))
+            cur.execute(
+                "INSERT INTO kiosk_meta (key, value) VALUES ('hub_id', %s), (%s, %s)",
+                (hub_id, VERSION_KEY, f"{MAJOR}.{MINOR}"),
+            )
             cur.executemany(
-                f"INSERT INTO event ({', '.join(EVENT_COLUMNS)}) VALUES (%s, %s, %s, %s, %s, %s)",
+                f"INSERT INTO event ({', '.join(EVENT_COLUMNS)}) "
+                f"VALUES ({_marks('%s', EVENT_COLUMNS)})",
                 _rows(store, f"SELECT {', '.join(EVENT_COLUMNS)} FROM event"),
             )
             cur.executemany(
                 f"INSERT INTO sessions ({', '.join(SESSION_COLUMNS)}) "
-                "VALUES (%s, %s, %s, %s, %s, %s)",
+                f"VALUES ({_marks('%s', SESSION_COLUMNS)})",
                 _rows(store, f"SELECT {', '.join(SESSION_COLUMNS)} FROM sessions"),
             )
             cur.executemany(
@@ -91,7 +102,7 @@ def publish(store: Store, url: str, station: str) -> dict[str, int]:
         local.set_state(store, local.HUB_ID, hub_id)
         local.set_state(store, local.STATION, station)
         local.set_state(store, local.CURSOR, str(last))
-        local.set_state(store, local.LAST_SYNC, local.utc_text())
+        local.set_state(store, local.LAST_SYNC, now_text())
         local.set_state(store, "hub_label", describe(url))
         local.set_state(store, "capture", "1")
     log.info("published the event to %s: %d attendees", describe(url), len(attendees))
@@ -157,7 +168,7 @@ def _join(store: Store, url: str, station: str) -> Store:
             raise SyncSetupError(
                 f"The database {describe(url)} holds no event; publish one with kiosk server init."
             )
-        hub.upgrade(conn)
+        hub.ensure_compatible(conn)
         if joined:
             if joined != hub_id:
                 raise SyncSetupError(
@@ -202,7 +213,7 @@ def _copy_from_hub(conn: Any, store: Store, hub_id: str, station: str) -> None:
         local.set_state(store, local.HUB_ID, hub_id)
         local.set_state(store, local.STATION, station)
         local.set_state(store, local.CURSOR, str(last))
-        local.set_state(store, local.LAST_SYNC, local.utc_text())
+        local.set_state(store, local.LAST_SYNC, now_text())
         local.set_state(store, "capture", "1")
     log.info(
         "joined hub: %d attendees, %d check-ins, up to change %d",
@@ -224,13 +235,14 @@ def _copy_rows(
 ) -> None:
     for row in event:
         store.conn.execute(
-            f"INSERT OR REPLACE INTO event ({', '.join(EVENT_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)",
+            f"INSERT OR REPLACE INTO event ({', '.join(EVENT_COLUMNS)}) "
+            f"VALUES ({_marks('?', EVENT_COLUMNS)})",
             row,
         )
     for row in sessions:
         store.conn.execute(
             f"INSERT OR REPLACE INTO sessions ({', '.join(SESSION_COLUMNS)}) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            f"VALUES ({_marks('?', SESSION_COLUMNS)})",
             row,
         )
     for key, value in settings:

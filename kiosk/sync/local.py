@@ -8,13 +8,13 @@ inside the same transaction, so they are never sent back.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from kiosk.store import Store
+from kiosk.store.timestamps import normalised, now_text
 from kiosk.sync.hub import Change
 from kiosk.sync.hubschema import ATTENDEE_COLUMNS, attendee_values
 
@@ -31,10 +31,6 @@ SEEN_HUB_AT = "seen_hub_at"
 # '1' from the hub refusing this station's login until it lets it in again:
 # kept after the station stops, since the password is still wrong.
 REFUSED = "hub_refused"
-
-
-def utc_text() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
 def state(store: Store, key: str, default: str | None = None) -> str | None:
@@ -90,7 +86,7 @@ def pending(
 def mark_sent(store: Store, seqs: Sequence[int]) -> None:
     if not seqs:
         return
-    now = utc_text()
+    now = now_text()
     store.conn.executemany(
         "UPDATE sync_outbox SET sent_at = ? WHERE seq = ?", [(now, seq) for seq in seqs]
     )
@@ -98,7 +94,7 @@ def mark_sent(store: Store, seqs: Sequence[int]) -> None:
 
 def mark_sent_by_id(store: Store, change_id: str) -> None:
     store.conn.execute(
-        "UPDATE sync_outbox SET sent_at = ? WHERE change_id = ?", (utc_text(), change_id)
+        "UPDATE sync_outbox SET sent_at = ? WHERE change_id = ?", (now_text(), change_id)
     )
 
 
@@ -190,7 +186,7 @@ def put_conflict(store: Store, p: dict[str, Any]) -> None:
             p["other_entry"],
             p["other_station"],
             p["other_at"],
-            str(p.get("detected_at") or utc_text()),
+            normalised(p.get("detected_at")) or now_text(),
         ),
     )
 
@@ -214,5 +210,5 @@ def apply_changes(
             # Print records stay at the hub: applying them here would hand
             # another station's jobs to this station's printer worker.
         set_state(store, CURSOR, str(changes[-1][0]))
-        set_state(store, LAST_SYNC, utc_text())
+        set_state(store, LAST_SYNC, now_text())
     return len(changes)

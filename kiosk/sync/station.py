@@ -17,6 +17,7 @@ from kiosk.domain.rules import ScanRequest, decide
 from kiosk.station import Station
 from kiosk.store import Store
 from kiosk.store.rows import entry_to_row
+from kiosk.store.timestamps import parse_utc, utc_now
 from kiosk.sync import hub, local
 from kiosk.sync.connection import HubRefused, HubUnavailable, connect, describe, psycopg_module
 from kiosk.sync.worker import SyncWorker
@@ -49,7 +50,7 @@ def _recent(store: Store) -> bool:
     seen = local.state(store, local.SEEN_HUB_AT)
     if seen is None:
         return False
-    age = dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(seen)
+    age = utc_now() - parse_utc(seen)
     return age < dt.timedelta(seconds=STALE_AFTER_S)
 
 
@@ -242,7 +243,7 @@ class SyncedStation(Station):
             id=holder.entry_id,
             attendee_id=result.attendee.id,
             kind=EntryKind.ENTRY,
-            at=dt.datetime.fromisoformat(holder.at),
+            at=parse_utc(holder.at),
             day=dt.date.fromisoformat(holder.day),
             station=holder.station,
             session_id=result.session_id,

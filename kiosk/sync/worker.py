@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.store import Store
+from kiosk.store.timestamps import now_text
 from kiosk.sync import hub, local
 from kiosk.sync.connection import HubRefused, HubUnavailable, connect, describe, psycopg_module
 from kiosk.sync.hubschema import NOTIFY_CHANNEL
@@ -45,7 +46,7 @@ def push(conn: Any, store: Store, station: str) -> int:
         hub.upload(conn, station, [change for _seq, change in batch])
         with store.transaction():
             local.mark_sent(store, [seq for seq, _change in batch])
-            local.set_state(store, local.LAST_SYNC, local.utc_text())
+            local.set_state(store, local.LAST_SYNC, now_text())
         sent += len(batch)
     return sent
 
@@ -151,7 +152,12 @@ class SyncWorker(threading.Thread):
             log.error("hub %s holds a different event; staying offline", describe(self.url))
             self._pause(30)
             return
-        hub.upgrade(conn)
+        try:
+            hub.ensure_compatible(conn)
+        except hub.HubIncompatible as error:
+            log.error("hub %s cannot be used: %s", describe(self.url), error)
+            self._pause(30)
+            return
         conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
         self._set_online(store, True)
         must_pull = True
@@ -168,7 +174,7 @@ class SyncWorker(threading.Thread):
                 last_pull = time.monotonic()
                 # A heartbeat, so that a station killed while online does not
                 # read as online forever in `kiosk status`.
-                local.set_state(store, local.SEEN_HUB_AT, local.utc_text())
+                local.set_state(store, local.SEEN_HUB_AT, now_text())
             if (sent or applied) and self.on_change:
                 self.on_change()
             if sent or applied:

@@ -19,7 +19,6 @@ ONE_FORMAT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00")
 # Older shapes, as schema 8's writers left them.
 PRINT_TIME = "2026-03-10T09:01:02.345678Z"  # kiosk.printing.jobs
 SYNC_TIME = "2026-03-10T09:01:02.345+00:00"  # kiosk.sync.local
-OUTBOX_DEFAULT = "2026-03-10T09:01:02.345Z"  # the outbox's SQL default
 HUB_TIME = "2026-03-10 09:01:02.345678+00:00"  # str() of a hub timestamptz
 LOCKED_UNTIL = 1773133262.345678  # a Unix time, as the PIN lock-out kept it
 
