@@ -72,8 +72,7 @@ def map_joined(values: Sequence[str], transform: Transform) -> list[str]:
         done = transform(text, True).split(_JOIN)
     if len(distinct) == len(values):
         return done
-    mapping = dict(zip(distinct, done, strict=True))
-    return [mapping[value] for value in values]
+    return list(map(dict(zip(distinct, done, strict=True)).__getitem__, values))
 
 
 def unprintable(text: str) -> bool:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kiosk.domain.codes import MAX_CODE_LENGTH, clean_scan
@@ -47,6 +48,25 @@ def clean_text(value: str) -> str:
 def clean_many(values: Sequence[str]) -> list[str]:
     """`clean_text` of each value, in one pass over all of them."""
     return map_joined(values, _clean)
+
+
+# Marks a code that is not plain printable ASCII: `_record` decides its row.
+_NOT_PLAIN = object()
+
+
+def _plain_codes(column: Sequence[str]) -> list[object]:
+    """Each cell's code as `clean_code` gives it (None when empty), or
+    _NOT_PLAIN; whole-column checks first, as most files hold plain codes."""
+    codes = list(map(str.strip, column))
+    joined = "".join(codes)
+    if joined.isascii() and joined.isprintable() and max(map(len, codes)) <= MAX_CODE_LENGTH:
+        return [code or None for code in codes]
+    return [
+        (code or None)
+        if code.isascii() and code.isprintable() and len(code) <= MAX_CODE_LENGTH
+        else _NOT_PLAIN
+        for code in codes
+    ]
 
 
 def clean_code(raw: str) -> str | None:
@@ -94,39 +114,71 @@ class RowReader:
         return self.read_many([(row, cells)])[0]
 
     def read_many(self, rows: Sequence[tuple[int, list[str]]]) -> list[Record | str]:
-        """`read` of every row, with each column cleaned in one pass."""
+        """`read` of every row, with each column cleaned and checked in one pass.
+
+        The usual row (a given name, no code or a plain one) becomes its Record
+        here; any other goes through `_record`, which decides it in full.
+        """
+        if not rows:
+            return []
         width = self.width
         table = [
             cells if len(cells) >= width else cells + [""] * (width - len(cells))
             for _, cells in rows
         ]
+        # Rows may be longer than `width`, never shorter: the first `width` columns.
+        columns = list(zip(*table, strict=False))
         names = [name for name, _ in self.text_columns]
-        columns = [clean_many([cells[index] for cells in table]) for _, index in self.text_columns]
-        full_names = (
-            clean_many([cells[self.name_column] for cells in table])
-            if self.name_column is not None
-            else None
-        )
-        rows_fields = (
-            [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
-            if columns
+        cleaned = [clean_many(columns[index]) for _, index in self.text_columns]
+        rows_fields: list[dict[str, str]] = (
+            list(map(dict, map(zip, itertools.repeat(names), zip(*cleaned, strict=True))))
+            if cleaned
             else [{} for _ in table]
         )
-        if full_names is not None:
+        if self.name_column is not None:
+            full_names = clean_many(columns[self.name_column])
             for fields, full in zip(rows_fields, full_names, strict=True):
                 self._fill_from_full_name(fields, full)
         if self.buyer_column is not None:
-            buyers = clean_many([cells[self.buyer_column] for cells in table])
+            buyers = clean_many(columns[self.buyer_column])
             for fields, buyer in zip(rows_fields, buyers, strict=True):
                 _fall_back_to_buyer(fields, buyer)
         elif self.email_column is not None:
             for fields in rows_fields:
                 fields["email_from"] = _ATTENDEE
+        if self.status_column is not None:
+            statuses = map(self.status_of, columns[self.status_column])
+            for fields, status in zip(rows_fields, statuses, strict=True):
+                fields["status"] = status
+        codes = (
+            _plain_codes(columns[self.code_column])
+            if self.code_column is not None
+            else itertools.repeat(None)
+        )
         record = self._record
         return [
-            record(row, cells, fields)
-            for (row, _), cells, fields in zip(rows, table, rows_fields, strict=True)
+            Record(number, fields, code, external)  # type: ignore[arg-type]
+            if code is not _NOT_PLAIN and fields.get("first_name")
+            else record(number, cells, fields)
+            for (number, _), cells, fields, code, external in zip(
+                rows,
+                table,
+                rows_fields,
+                codes,
+                self._external_ids(columns, table),
+                strict=False,  # codes and ids may be endless repeats of None
+            )
         ]
+
+    def _external_ids(
+        self, columns: list[tuple[str, ...]], table: list[list[str]]
+    ) -> Iterable[str | None]:
+        """`external_id` of every row, a column at a time where it is one column."""
+        if self.external_column is not None:
+            return [value or None for value in map(str.strip, columns[self.external_column])]
+        if self.order_column is not None:
+            return map(self.external_id, table)
+        return itertools.repeat(None)
 
     def _record(self, row: int, cells: list[str], fields: dict[str, str]) -> Record | str:
         if not fields.get("first_name") and not fields.get("last_name"):

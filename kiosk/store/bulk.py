@@ -14,6 +14,7 @@ indexes' automatic merging waits until the load is done.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import queue
 import sqlite3
@@ -31,6 +32,7 @@ log = logging.getLogger("kiosk.store")
 # The attendee columns an import reads and writes (never id, notes or times).
 IMPORT_COLUMNS = ATTENDEES.names(Use.IMPORT)
 _IMPORT_VALUES = itemgetter(*IMPORT_COLUMNS)  # eleven columns: always a tuple
+_IMPORT_INDEX = {name: index for index, name in enumerate(IMPORT_COLUMNS)}
 _TEMP = "temp.kiosk_import_rows"
 # Page cache for the import's statements (KiB, negative as SQLite wants):
 # four times the default; more bought no speed and counts against memory.
@@ -193,26 +195,42 @@ class BulkWriter:
         updates: Sequence[tuple[int, Mapping[str, Any]]] = (),
     ) -> None:
         """Write new attendees and rewrites of changed ones (all IMPORT_COLUMNS each)."""
-        records = [*inserts, *(fields for _, fields in updates)]
-        if not records or self._error is not None:
+        if self._error is not None:
             return
-        targets = [None] * len(inserts) + [target for target, _ in updates]
-        folded = zip(*folded_columns(records), strict=True)
-        if self.sql_keys:
-            keys: Any = [(None, None, None)] * len(records)
-        else:
-            names = tuple(_KEYS_SQL)
-            keys = [tuple(rows.search_keys(f)[n] for n in names) for f in records]
-        chunk = [
-            (target, *_IMPORT_VALUES(fields), *parts, *made)
-            for target, fields, parts, made in zip(targets, records, folded, keys, strict=True)
-        ]
+        chunk = self.table_rows(inserts, updates)
+        if not chunk:
+            return
         self._jobs.join()  # the worker is done with the table and the connection
         if self._error is not None:
             return
         self.conn.execute(f"DELETE FROM {_TEMP}")
         self.conn.executemany(self._fill, chunk)
         self._jobs.put((bool(inserts), bool(updates)))
+
+    def table_rows(
+        self,
+        inserts: Sequence[Mapping[str, Any]],
+        updates: Sequence[tuple[int, Mapping[str, Any]]] = (),
+    ) -> list[tuple[Any, ...]]:
+        """The temporary table's rows for these records: target id (None for a
+        new attendee), IMPORT_COLUMNS, the folded fields, the keys or None.
+
+        Built a column at a time: the values are taken out of every record at
+        once, each folded column in one pass, and the rows zipped back together.
+        """
+        records = [*inserts, *(fields for _, fields in updates)]
+        if not records:
+            return []
+        columns = list(zip(*map(_IMPORT_VALUES, records), strict=True))
+        folded = [fold_many(_text(columns[_IMPORT_INDEX[name]])) for name in FOLDED]
+        if self.sql_keys:
+            keys: list[Any] = [itertools.repeat(None)] * len(_KEYS_SQL)
+        else:
+            names = tuple(_KEYS_SQL)
+            made = (tuple(rows.search_keys(f)[n] for n in names) for f in records)
+            keys = list(zip(*made, strict=True))
+        targets = itertools.chain(itertools.repeat(None, len(inserts)), (t for t, _ in updates))
+        return list(zip(targets, *columns, *folded, *keys, strict=False))  # keys may repeat
 
     def finish(self) -> None:
         """Wait for every chunk to be written; re-raises a failure of the worker."""
@@ -271,6 +289,11 @@ class BulkWriter:
                 f"FROM {_TEMP} AS u WHERE u.target_id IS NOT NULL AND attendees.id = u.target_id",
                 (self.now,),
             )
+
+
+def _text(values: Sequence[Any]) -> Sequence[str]:
+    """The values with None (a stored NULL) as empty text."""
+    return [value or "" for value in values] if None in values else values
 
 
 def _keys_from(table: str) -> list[str]:
