@@ -18,9 +18,9 @@ from typing import Any
 from benchmarks.roster import people
 from benchmarks.run_all import format_rows
 from benchmarks.stats import timing_row, value_row
+from kiosk.checkin import Station
 from kiosk.domain.models import Event
 from kiosk.domain.text import fold
-from kiosk.station import Station
 from kiosk.store import Store
 
 SCANS = 2000

@@ -36,10 +36,10 @@ from typing import Any
 from benchmarks.floors import lp_floor
 from benchmarks.stats import floor_row, percentile
 from kiosk.badges import render_badges_pdf
+from kiosk.checkin import Station
 from kiosk.demo import create_demo_event
 from kiosk.domain.models import Result
 from kiosk.printing import PrintQueue, PrintWorker
-from kiosk.station import Station
 from kiosk.store import Store
 
 TARGET = "p95 ≤ 100 ms"

@@ -10,11 +10,11 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from kiosk.checkin import Station, UndoError
 from kiosk.domain.codes import new_code
 from kiosk.domain.duplicates import Likeness
 from kiosk.domain.models import Attendee, AttendeeStatus, EmailFrom, LogEntry, ScanResult
 from kiosk.domain.rules import new_entry_id
-from kiosk.station import Station, UndoError
 from kiosk.store import Store
 from kiosk.store.attended import Admission, first_event_admission
 from kiosk.store.audit import AuditEntry, append_audit, audit_entries

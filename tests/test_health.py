@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.checkin import Station
 from kiosk.cli import main
 from kiosk.domain.models import Event
 from kiosk.health import (
@@ -18,7 +19,6 @@ from kiosk.health import (
     check_printer,
     run_checks,
 )
-from kiosk.station import Station
 from kiosk.store import Store
 
 

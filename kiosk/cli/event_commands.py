@@ -10,10 +10,10 @@ import sys
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from kiosk.checkin import Station, UndoError
 from kiosk.cli.common import UserError, add_db_argument, db_path, open_store, parse_day
 from kiosk.domain.models import Event, ScanResult
 from kiosk.reports import attendance_counts
-from kiosk.station import Station, UndoError
 from kiosk.store import Store
 from kiosk.store import live as live_stations
 from kiosk.store.faults import StoreFault

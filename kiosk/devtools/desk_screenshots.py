@@ -18,11 +18,11 @@ from pathlib import Path
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
+from kiosk.checkin import Station
 from kiosk.demo import create_demo_event
 from kiosk.desk import HelpDesk
 from kiosk.domain.models import AttendeeStatus
 from kiosk.printing import JobState, PrintQueue
-from kiosk.station import Station
 from kiosk.store import Store
 from kiosk.ui.console.window import desk_window, fit_to_screen
 from kiosk.ui.i18n import Languages

@@ -7,7 +7,7 @@ See docs/sync.md.
 """
 
 from kiosk.sync.connection import HubUnavailable, SyncSetupError, describe, resolve_server
-from kiosk.sync.station import SyncedStation, SyncStatus, file_status, open_synced_station
+from kiosk.sync.synced_station import SyncedStation, SyncStatus, file_status, open_synced_station
 
 __all__ = [
     "HubUnavailable",

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from kiosk.checkin import Station
 from kiosk.operations import DamagedFile, start_backups
 from kiosk.settings import Settings
-from kiosk.station import Station
 from kiosk.store import Store
 from kiosk.store.live import register as register_live
 from kiosk.ui import diagnostics

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kiosk.checkin import Station
 from kiosk.domain.models import Attendee, Result, ScanResult
 from kiosk.domain.text import fold, search_words
 from kiosk.settings import Settings
-from kiosk.station import Station
 from kiosk.store import Store
 from kiosk.store.faults import StoreFault
 from kiosk.ui.i18n import SOURCE_LANGUAGE, Languages

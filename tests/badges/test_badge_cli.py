@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from kiosk.checkin import Station
 from kiosk.cli import main
 from kiosk.demo import create_demo_event
-from kiosk.station import Station
 from kiosk.store import Store
 
 

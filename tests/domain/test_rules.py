@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from kiosk.checkin import Station, UndoError
 from kiosk.domain import Result
 from kiosk.domain.models import EntryKind
-from kiosk.station import Station, UndoError
 from kiosk.store import Store
 from kiosk.store.attended import attended_ids
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from fault_helpers import admitted_in_file, fill, make_event
 
-from kiosk.station import Station
+from kiosk.checkin import Station
 from kiosk.store import Store
 
 pytestmark = pytest.mark.faults

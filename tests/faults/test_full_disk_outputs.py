@@ -25,7 +25,7 @@ from fault_helpers import (
     size_limited,
 )
 
-from kiosk.station import Station
+from kiosk.checkin import Station
 from kiosk.store import Store
 
 pytestmark = pytest.mark.faults

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from import_helpers import SAMPLES, by_code, columns, dump, sample_rows, write_csv
 
+from kiosk.checkin import Station
 from kiosk.domain import Result
 from kiosk.domain.models import AttendeeStatus
 from kiosk.io import import_roster
-from kiosk.station import Station
 from kiosk.store import Store
 
 MORNING = dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.UTC)

@@ -13,10 +13,10 @@ from pathlib import Path
 from print_helpers import PDF_QUEUE, Changes, add_people, pdf_text
 from private_cups import PrivateCups
 
+from kiosk.checkin import Station
 from kiosk.domain.models import Result
 from kiosk.printing import JobState, PrintQueue, PrintWorker
 from kiosk.printing.backends import CupsBackend
-from kiosk.station import Station
 from kiosk.store import Store
 
 HERE = Path(__file__).parent

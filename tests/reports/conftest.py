@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from report_data import DAY, PEOPLE, at
 
+from kiosk.checkin import Station
 from kiosk.domain.models import Event
-from kiosk.station import Station
 from kiosk.store import Store
 
 

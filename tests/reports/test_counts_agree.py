@@ -24,11 +24,11 @@ import openpyxl
 import pypdf
 import pytest
 
+from kiosk.checkin import Station
 from kiosk.cli import main
 from kiosk.desk import HelpDesk
 from kiosk.domain.models import Event
 from kiosk.reports.live import overview
-from kiosk.station import Station
 from kiosk.store import Store
 
 LONDON = ZoneInfo("Europe/London")

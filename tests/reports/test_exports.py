@@ -102,7 +102,7 @@ def test_pdf_register_lists_exactly_the_session(event_store: Store, tmp_path: Pa
 
 
 def test_register_paginates_with_page_numbers(event_store: Store, tmp_path: Path) -> None:
-    from kiosk.station import Station
+    from kiosk.checkin import Station
 
     for index in range(120):
         attendee = event_store.add_attendee(

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.checkin import Station
 from kiosk.cli import main
 from kiosk.domain.models import Event
-from kiosk.station import Station
 from kiosk.store import Store, StoreError
 from kiosk.store.backup import (
     BackupScheduler,

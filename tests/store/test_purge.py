@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.checkin import Station
 from kiosk.cli import main
 from kiosk.demo import create_demo_event
 from kiosk.domain.models import AttendeeStatus
 from kiosk.reports import attendance_counts
-from kiosk.station import Station
 from kiosk.store import Store
 
 

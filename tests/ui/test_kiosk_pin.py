@@ -166,8 +166,8 @@ def test_a_scan_during_a_lockout_is_answered_and_the_lockout_goes_on(
 
 
 def test_lockout_survives_a_restart_and_is_per_station(kiosk: Kiosk, store) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.checkin import Station
     from kiosk.settings import Settings
-    from kiosk.station import Station
     from kiosk.ui.flow import FlowController
     from kiosk.ui.window import KioskWindow
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from kiosk_ui_helpers import all_text, enter_pin
 from PySide6.QtCore import Qt
 
+from kiosk.checkin import Station
 from kiosk.settings import Settings
-from kiosk.station import Station
 from kiosk.ui.app import Kiosk
 from kiosk.ui.flow import FlowController, Screen
 from kiosk.ui.pin import verify_pin

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
-from kiosk.station import Station
+from kiosk.checkin import Station
 from kiosk.store import Store
 from kiosk.store.attendee_list import CHECKED_IN, NOT_CHECKED_IN
 from kiosk.ui.console.model import (

@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kiosk.checkin import Station
 from kiosk.domain.models import Event
 from kiosk.printing import PrintQueue
 from kiosk.reports.live import overview
-from kiosk.station import Station
 from kiosk.store import Store
 from kiosk.ui.console.overview import OverviewWidget
 

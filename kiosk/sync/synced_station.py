@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.checkin import Station
 from kiosk.domain.codes import clean_scan
 from kiosk.domain.models import EntryKind, LogEntry, Result, ScanResult
 from kiosk.domain.rules import ScanRequest, decide
-from kiosk.station import Station
 from kiosk.store import Store
 from kiosk.store.rows import entry_to_row
 from kiosk.store.timestamps import parse_utc, utc_now

@@ -1,4 +1,4 @@
-"""The station service: decides a scan and commits it before anyone is told."""
+"""Check-in at one station: `Station` decides a scan and commits it before anyone is told."""
 
 from __future__ import annotations
 
