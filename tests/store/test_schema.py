@@ -5,6 +5,7 @@ change, its message says what else must follow."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,16 @@ def test_moments_are_text_and_a_persons_identity_is_editable_personal_data() -> 
                 assert column.type == "TEXT", f"{table.name}.{column.name}"
     assert set(ATTENDEES.names(Use.IDENTITY)) <= set(ATTENDEES.names(Use.EDIT))
     assert set(ATTENDEES.names(Use.IDENTITY)) <= set(ATTENDEES.names(Use.PERSONAL))
+
+
+def test_an_attendee_change_sent_to_the_hub_carries_every_hub_column(migrated: Store) -> None:
+    migrated.conn.execute("UPDATE sync_state SET value = '1' WHERE key = 'capture'")
+    migrated.add_attendee({"code": "A-1", "first_name": "Ada"})
+    payload = migrated.conn.execute(
+        "SELECT payload FROM sync_outbox WHERE kind = 'attendee' ORDER BY seq DESC LIMIT 1"
+    ).fetchone()[0]
+    missing = set(ATTENDEES.names(Use.HUB)) - set(json.loads(payload))
+    assert not missing, (
+        f"the sync capture triggers on attendees leave out {sorted(missing)}: the migration that "
+        "adds a column the hub carries must create them again with it (as migration 8 did)"
+    )
