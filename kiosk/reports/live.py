@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kiosk.store import Store
-from kiosk.store.attended import first_admissions, first_arrivals
+from kiosk.store.attended import earliest_by_attendee, first_admissions
 from kiosk.store.conflicts import offline_conflicts
 from kiosk.store.overview import (
     RecentCheckIn,
@@ -41,13 +41,15 @@ def overview(store: Store, day: dt.date) -> Overview:
         (count.category or "(none)", count.checked_in, count.expected)
         for count in category_counts(store, day=day)
     ]
-    per_session = Counter(a.session_id for a in first_admissions(store) if a.session_id)
+    # One pass over the log's admissions serves the sessions and the arrivals.
+    admissions = first_admissions(store)
+    per_session = Counter(a.session_id for a in admissions if a.session_id)
     by_session = [
         (session.title, per_session[session.id], session.capacity) for session in store.sessions()
     ]
     zone = store.event().zone
     buckets: Counter[dt.datetime] = Counter()
-    for admission in first_arrivals(store, day=day).values():
+    for admission in earliest_by_attendee(a for a in admissions if a.day == day).values():
         local = admission.at.astimezone(zone)
         minute = local.minute - local.minute % 15
         buckets[local.replace(minute=minute, second=0, microsecond=0)] += 1

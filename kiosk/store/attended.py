@@ -15,6 +15,7 @@ desk reads `attendance` (kiosk.store.attendee_list). Neither restates the rule.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,8 +88,13 @@ def attended_ids(
 
 def first_arrivals(store: Store, *, day: dt.date | None = None) -> dict[int, Admission]:
     """Each attendee's first admission in scope (event or session), by attendee."""
+    return earliest_by_attendee(first_admissions(store, day=day))
+
+
+def earliest_by_attendee(admissions: Iterable[Admission]) -> dict[int, Admission]:
+    """The first of each attendee's `admissions` (given in time order)."""
     firsts: dict[int, Admission] = {}
-    for admission in first_admissions(store, day=day):
+    for admission in admissions:
         firsts.setdefault(admission.attendee_id, admission)
     return firsts
 
