@@ -281,9 +281,8 @@ def _upgrade(conn: Any, version: str) -> None:
             )
     except errors.InsufficientPrivilege:
         if statements:
-            log.error(
-                "hub schema %s lacks what %s adds; this login may not add it", version, target
-            )
+            # Said to the user as the refusal; the versions are for the log.
+            log.info("hub schema %s lacks what %s adds; this login may not add it", version, target)
             raise HubIncompatible(
                 "The hub needs an upgrade that this station's login may not make; "
                 "start one station with the hub owner's login first."

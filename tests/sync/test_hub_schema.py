@@ -204,7 +204,6 @@ def test_a_joined_station_refuses_to_start_on_a_hub_of_a_newer_major_in_one_sent
     assert hub.cluster.password not in result.stderr + result.stdout
 
 
-@pytest.mark.expected_log("kiosk.sync", "this login may not add it", level="ERROR")
 def test_a_login_that_may_not_upgrade_an_older_hub_is_refused(hub: Hub, tmp_path: Path) -> None:
     user, password = f"door_{uuid.uuid4().hex[:8]}", f"pw-{uuid.uuid4().hex}"
     with psycopg.connect(hub.url, autocommit=True) as conn:
