@@ -67,9 +67,9 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
         c.queue.clear()
 
     yield "welcome"
-    c.set_large_text(True)
+    c.looks.set_large_text(True)
     yield "welcome-large-text"
-    c.set_large_text(False)
+    c.looks.set_large_text(False)
     preview_frame = _camera_picture(person.code)
     if preview_frame is not None:
         # What a kiosk with a camera shows: the live picture and its framing guide.
@@ -109,9 +109,9 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
     finish()
     # A scan that could not be saved (here: a full disk) closes the kiosk until
     # a real write works again; the probe of the healthy file reopens it.
-    c._cannot_save(fault(Fault.DISK_FULL, store.path or "event.db"))
+    c.save_watch.report(fault(Fault.DISK_FULL, store.path or "event.db"))
     yield "unavailable"
-    c._recheck()
+    c.save_watch.try_again()
     c.find_me_requested()
     c.find_me.field.setText(person.first_name[:3])
     yield "find-me"
@@ -120,15 +120,15 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
     c.find_me.refresh_countdown()
     yield "find-me-many"
     c.find_me.field.setText(person.first_name[:3])
-    c._note_activity()
+    c.idle.touched()
     c.find_me.matches[0].click()
     yield "find-me-confirm"
-    c._switch(c.current.WELCOME, "screenshot")
+    c.switch(c.current.WELCOME, "screenshot")
     gate, c.pin_gate = c.pin_gate, PinGate("")  # a kiosk where nobody has set a PIN yet
     c.staff_requested()
     yield "set-pin"
     c.pin_gate = gate
-    c._switch(c.current.WELCOME, "screenshot")
+    c.switch(c.current.WELCOME, "screenshot")
     if not c.pin_gate.has_pin:
         # The PIN screens need a PIN; a cheap hash is enough to show them.
         c.pin_gate = PinGate(hash_pin("2468", n=2**10))
@@ -153,7 +153,7 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
     c.staff.ask_exit()
     yield "staff-exit"
     c.staff.stay_button.click()
-    c._switch(c.current.WELCOME, "screenshot")
+    c.switch(c.current.WELCOME, "screenshot")
 
 
 def _camera_picture(code: str) -> QImage | None:
@@ -218,9 +218,10 @@ def capture(
                 if not only(size, scene):
                     continue
                 # Appearance resets after each attendee, as at a real kiosk.
-                kiosk.controller.appearance.language = language
-                kiosk.controller.appearance.high_contrast = contrast
-                kiosk.controller._apply_appearance()
+                looks = kiosk.controller.looks
+                looks.appearance.language = language
+                looks.appearance.high_contrast = contrast
+                looks.apply()
                 settle()
                 path = out / f"{prefix}-{scene}.png"
                 grab(kiosk).save(str(path))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.checkin import Station
 from kiosk.operations import DamagedFile, start_backups
+from kiosk.printing.service import PrintService
 from kiosk.settings import Settings
 from kiosk.store import Store
 from kiosk.store.live import register as register_live
@@ -41,7 +42,7 @@ class Kiosk:
     camera: Any = None
 
 
-def make_print_service(store: Store) -> Any:
+def make_print_service(store: Store) -> PrintService | None:
     """The print service if printing is installed, else None.
 
     With printer "none" the service saves each badge as a PDF file in the
@@ -69,7 +70,7 @@ def build_kiosk(
     *,
     station_name: str | None = None,
     locked: bool = True,
-    print_service: Any = None,
+    print_service: PrintService | None = None,
     camera: bool = True,
     languages: Languages | None = None,
     station: Station | None = None,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.domain.models import Event, Result, ScanResult, Session
+from kiosk.ui.badge_state import BadgeState
 
 if TYPE_CHECKING:
     from kiosk.sync import SyncStatus
@@ -133,30 +134,32 @@ def next_session_after(sessions: list[Session], now: dt.datetime) -> Session | N
     return min(upcoming, key=lambda s: (s.starts_at, s.id)) if upcoming else None
 
 
-# Badge printing states, as reported by the print service; "at_desk" is a
-# badge saved (printer "none") for the help desk to hand out.
-def badge_line(state: str, help_desk: str = "") -> str:
+def badge_line(state: BadgeState, help_desk: str = "") -> str:
+    """The result screen's line about the badge ("" for BadgeState.NONE)."""
     failed = translate("Result", "Your badge could not be printed. Please see the help desk.")
-    if state == "at_desk":
+    printing = translate("Result", "Printing your badge…")
+    if state is BadgeState.AT_DESK:
         if help_desk:
             return translate(
                 "Result", "Please collect your badge at the help desk ({where})."
             ).format(where=help_desk)
         return translate("Result", "Please collect your badge at the help desk.")
     return {
-        "off": translate(
+        BadgeState.NONE: "",
+        BadgeState.OFF: translate(
             "Result", "Badge printing is off. Please collect your badge at the help desk."
         ),
-        "queued": translate("Result", "Printing your badge…"),
-        "sent": translate("Result", "Printing your badge…"),
-        "printing": translate("Result", "Printing your badge…"),
-        "done": translate("Result", "Your badge is ready: please take it from the printer."),
-        "failed": failed,
-        "cancelled": failed,
-        "printed_before": translate(
+        BadgeState.QUEUED: printing,
+        BadgeState.SENT: printing,
+        BadgeState.DONE: translate(
+            "Result", "Your badge is ready: please take it from the printer."
+        ),
+        BadgeState.FAILED: failed,
+        BadgeState.CANCELLED: failed,
+        BadgeState.PRINTED_BEFORE: translate(
             "Result", "Your badge was printed before. Ask the help desk for a new one."
         ),
-    }.get(state, "")
+    }[state]
 
 
 def camera_line(status: str) -> str:

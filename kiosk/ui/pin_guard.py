@@ -10,7 +10,7 @@ import logging
 import sqlite3
 import time
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from kiosk.store import Store
 from kiosk.store.faults import StoreError
@@ -37,7 +37,8 @@ def station_gate(store: Store, station: str, stored_hash: str) -> PinGate:
 
 
 class PinGuard(QObject):
-    """Checks what is typed on `view` against `gate` (which may be replaced)."""
+    """Checks what is typed on `view` against `gate` (which may be replaced),
+    and answers the view's lock-out countdown (the view owns the timer)."""
 
     accepted = Signal()
 
@@ -47,23 +48,17 @@ class PinGuard(QObject):
         # a callback would tie owner and guard in a cycle only the garbage
         # collector frees, on whichever thread it happens to run.
         self.view, self.gate = view, gate
-        self.timer = QTimer(self)
-        self.timer.setInterval(1000)
-        self.timer.timeout.connect(self.tick)
         view.submitted.connect(self._submitted)
+        view.lock_tick.connect(self.tick)
 
     def start(self) -> None:
         """A fresh pad, or the lock-out still running from earlier guesses."""
         self.view.reset()
         self.tick()
 
-    def stop(self) -> None:
-        self.timer.stop()
-
     def _submitted(self, pin: str) -> None:
         gate = self.gate
         if gate.attempt(pin):
-            self.stop()
             self.accepted.emit()
             return
         log.warning("wrong staff PIN (%d in a row)", gate.failures)
@@ -76,8 +71,5 @@ class PinGuard(QObject):
         left = self.gate.seconds_left()
         if left > 0:
             self.view.show_locked(int(left + 0.999))
-            if not self.timer.isActive():
-                self.timer.start()
-        elif self.timer.isActive():
-            self.timer.stop()
+        elif self.view.locked:
             self.view.reset()

@@ -28,6 +28,7 @@ from kiosk.ui import diagnostics
 from kiosk.ui.i18n import Languages
 from kiosk.ui.pin import PinGate, hash_pin
 from kiosk.ui.pin_guard import PinGuard
+from kiosk.ui.screen_manager import ScreenManager
 from kiosk.ui.theme import ThemeName, theme_for
 from kiosk.ui.views.pin import PinView, SetPinView
 from kiosk.ui.views.recovery import RecoveryView, backup_time_text
@@ -47,7 +48,6 @@ class RecoveryScreen(enum.StrEnum):
 
 class RecoveryController(QObject):
     recovered = Signal()  # the event file is good again: the kiosk may start
-    screen_changed = Signal(str, str)  # screen, reason
 
     def __init__(
         self, window: KioskWindow, damaged: DamagedFile, languages: Languages | None = None
@@ -62,13 +62,16 @@ class RecoveryController(QObject):
         self.notice = RecoveryView(backup_time_text(taken, dt.date.today()) if taken else None)
         self.pin = PinView()
         self.set_pin = SetPinView()
-        self.views = {
-            RecoveryScreen.NOTICE: self.notice,
-            RecoveryScreen.PIN: self.pin,
-            RecoveryScreen.SET_PIN: self.set_pin,
-        }
-        for view in self.views.values():
-            window.stack.addWidget(view)
+        self.screens = ScreenManager(
+            window.stack,
+            {
+                RecoveryScreen.NOTICE: self.notice,
+                RecoveryScreen.PIN: self.pin,
+                RecoveryScreen.SET_PIN: self.set_pin,
+            },
+            self,
+        )
+        self.screens.entered.connect(self._note_activity)
         self.guard = PinGuard(self.pin, gate, self)
         self.guard.accepted.connect(lambda: self._restore(None))
         self.notice.restore_requested.connect(self.staff_requested)
@@ -94,8 +97,13 @@ class RecoveryController(QObject):
             self.settings.get("kiosk.theme") == ThemeName.HIGH_CONTRAST,
             self.settings.get("kiosk.large_text"),
         )
-        self.current = RecoveryScreen.NOTICE
         self._switch(RecoveryScreen.NOTICE, "event file damaged")
+
+    @property
+    def current(self) -> RecoveryScreen:
+        screen = self.screens.current
+        assert isinstance(screen, RecoveryScreen)
+        return screen
 
     def set_appearance(self, language: str, high_contrast: bool, large_text: bool) -> None:
         if self.languages is not None:
@@ -106,15 +114,9 @@ class RecoveryController(QObject):
         )
 
     def _switch(self, screen: RecoveryScreen, reason: str) -> None:
-        log.info("screen %s -> %s (%s)", self.current.value, screen.value, reason)
-        self.current = screen
-        if screen is not RecoveryScreen.PIN:
-            self.guard.stop()
-        self._note_activity()
-        self.window.stack.setCurrentWidget(self.views[screen])
-        self.screen_changed.emit(screen.value, reason)
+        self.screens.enter(screen, reason)
 
-    def _note_activity(self) -> None:
+    def _note_activity(self, *_entered: object) -> None:
         if self.current is RecoveryScreen.NOTICE:
             self.idle.stop()
         else:
@@ -185,7 +187,7 @@ class RecoveryController(QObject):
     def _finish(self, reason: str) -> None:
         self.watch.stop()
         self.idle.stop()
-        self.guard.stop()
+        self.pin.on_leave()  # nothing counts down behind the kiosk that starts now
         log.info("leaving the recovery screen (%s)", reason)
         self.recovered.emit()
 

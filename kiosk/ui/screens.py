@@ -1,8 +1,10 @@
-"""The kiosk's screens, and which of them idle back to welcome or refuse scans."""
+"""The kiosk's screens, which of them idle back to welcome or refuse scans,
+and the shape of the one call that changes them."""
 
 from __future__ import annotations
 
 import enum
+from typing import Protocol
 
 
 class Screen(enum.StrEnum):
@@ -19,3 +21,13 @@ class Screen(enum.StrEnum):
 PUBLIC_IDLE = {Screen.FIND_ME, Screen.CONFIRM, Screen.PIN, Screen.SET_PIN}
 # Screens where a scan is not an admission (a PIN pad gives way to a scan).
 NO_SCANS = {Screen.STAFF, Screen.UNAVAILABLE}
+
+
+class Switch(Protocol):
+    """The flow's one way to change screens (`FlowController.switch`).
+
+    `same_person`: back to welcome for the person already there, whose
+    display choices stay until the kiosk idles.
+    """
+
+    def __call__(self, screen: Screen, reason: str, *, same_person: bool = False) -> None: ...

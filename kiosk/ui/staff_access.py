@@ -1,7 +1,9 @@
 """The way to the staff screen: the corner gesture, the PIN pads, the console.
 
-Part of the flow controller (`kiosk.ui.flow.FlowController`), kept apart so
-each file stays about one thing; it uses the controller's screens and switch.
+A long press in the corner opens the PIN pad (or, with no PIN yet, the pad
+where staff choose one); the right PIN opens the staff screen, the help-desk
+console on this kiosk's own station. The PIN's lock-out is counted in the
+event file (`kiosk.ui.pin_guard`); the pad counts it down on screen.
 """
 
 from __future__ import annotations
@@ -10,20 +12,60 @@ import logging
 import sqlite3
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.checkin import Station
 from kiosk.domain.codes import clean_scan
+from kiosk.printing.service import PrintService
+from kiosk.settings import Settings
+from kiosk.store import Store
 from kiosk.store.faults import StoreError
 from kiosk.ui.pin import PinGate, hash_pin
-from kiosk.ui.pin_guard import station_gate
-from kiosk.ui.screens import Screen
+from kiosk.ui.pin_guard import PinGuard, station_gate
+from kiosk.ui.screens import Screen, Switch
+from kiosk.ui.views.pin import PinView, SetPinView
+from kiosk.ui.views.staff import StaffView
+from kiosk.ui.views.welcome import WelcomeView
 
 if TYPE_CHECKING:
     from kiosk.desk import HelpDesk
 
 log = logging.getLogger("kiosk.ui")
 
+# Screens from which the corner gesture does nothing: staff are on their way.
+STAFF_SCREENS = {Screen.PIN, Screen.SET_PIN, Screen.STAFF}
 
-class StaffAccess:
-    """The staff half of the flow controller (mixed into it)."""
+
+class StaffAccess(QObject):
+    exit_requested = Signal()  # staff chose to close the kiosk
+
+    def __init__(
+        self,
+        store: Store,
+        station: Station,
+        settings: Settings,
+        views: tuple[PinView, SetPinView, StaffView, WelcomeView],
+        switch: Switch,
+        print_service: PrintService | None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.station, self.settings = store, station, settings
+        self.pin, self.set_pin, self.staff, self.welcome = views
+        self.switch = switch
+        self.print_service = print_service
+        gate = station_gate(store, station.name, settings.get("kiosk.pin_hash"))
+        self.pin_guard = PinGuard(self.pin, gate, self)
+        self.pin_guard.accepted.connect(lambda: self._open_staff("PIN accepted"))
+        self.pin.cancelled.connect(
+            lambda: switch(Screen.WELCOME, "PIN cancelled", same_person=True)
+        )
+        self.set_pin.chosen.connect(self._new_pin)
+        self.set_pin.cancelled.connect(
+            lambda: switch(Screen.WELCOME, "set PIN cancelled", same_person=True)
+        )
+        self.staff.back.connect(lambda: switch(Screen.WELCOME, "staff back"))
+        self.staff.exit_requested.connect(self._exit)
 
     @property
     def pin_gate(self) -> PinGate:
@@ -34,15 +76,16 @@ class StaffAccess:
     def pin_gate(self, gate: PinGate) -> None:
         self.pin_guard.gate = gate
 
-    def staff_requested(self) -> None:
-        if self.current in (Screen.PIN, Screen.SET_PIN, Screen.STAFF):
+    def requested(self, current: Screen) -> None:
+        """The corner gesture on `current`: the PIN pad, or choosing a PIN first."""
+        if current in STAFF_SCREENS:
             return
         if not self.pin_gate.has_pin:
             # The staff screen shows the console, emails included: never unguarded.
             self.set_pin.reset()
-            self._switch(Screen.SET_PIN, "no staff PIN set")
+            self.switch(Screen.SET_PIN, "no staff PIN set")
             return
-        self._switch(Screen.PIN, "corner long press")
+        self.switch(Screen.PIN, "corner long press")
         self.pin_guard.start()
 
     def _new_pin(self, pin: str) -> None:
@@ -63,8 +106,7 @@ class StaffAccess:
     def _open_staff(self, reason: str) -> None:
         if self.staff.tabs is None:
             self.staff.set_desk(self._staff_desk())
-        self.staff.opened()
-        self._switch(Screen.STAFF, reason)
+        self.switch(Screen.STAFF, reason)  # the screen opens the console as it is entered
 
     def _staff_desk(self) -> HelpDesk:
         """The help desk on this kiosk's own station (built on first use: it
@@ -75,7 +117,7 @@ class StaffAccess:
         # and with printer "none" the desk opens the saved file.
         return HelpDesk(self.store, station=self.station, printer=self.print_service)
 
-    def _staff_scan(self, raw: str) -> None:
+    def look_up(self, raw: str) -> None:
         """A ticket scanned on the staff screen is looked up, not checked in."""
         code = clean_scan(raw)
         if code is None:
@@ -86,5 +128,4 @@ class StaffAccess:
 
     def _exit(self) -> None:
         log.info("kiosk exit from the staff screen")
-        self.window.allow_close = True
-        self.quit_requested.emit()
+        self.exit_requested.emit()

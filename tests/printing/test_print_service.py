@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
+from kiosk.printing.jobs import JobState
 from kiosk.printing.qt_service import PrintService
 from kiosk.store import Store
 
@@ -32,7 +33,8 @@ def test_auto_print_reports_done_on_the_gui_thread_and_happens_once(
         service.job_changed, check_params_cb=lambda job, state, error: state == "done"
     ) as done:
         job_id = service.enqueue_auto(1)
-    assert done.args == [job_id, "done", ""]
+    assert done.args == [job_id, JobState.DONE, ""]
+    assert type(done.args[1]) is JobState  # the enum crosses the signal, not its text
     assert threads and all(thread is service.thread() for thread in threads)
     assert service.enqueue_auto(1) is None
     assert service.printed_count(1) == 1

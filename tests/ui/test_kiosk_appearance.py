@@ -44,6 +44,8 @@ def check_screen(kiosk: Kiosk, scene: str) -> list[str]:
     return problems
 
 
+@pytest.mark.expected_log("kiosk.ui", "wrong staff PIN")
+@pytest.mark.expected_log("kiosk.ui", "check-ins cannot be saved: disk_full")
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_every_screen_fits_with_large_touch_targets_and_names(
     qtbot, kiosk: Kiosk, width: int, height: int
@@ -55,18 +57,22 @@ def test_every_screen_fits_with_large_touch_targets_and_names(
     assert problems == []
 
 
+@pytest.mark.expected_log("kiosk.ui", "wrong staff PIN")
+@pytest.mark.expected_log("kiosk.ui", "check-ins cannot be saved: disk_full")
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_large_text_still_fits_at_the_smallest_size(kiosk: Kiosk, language: str):
     c = kiosk.controller
     problems: list[str] = []
     for scene in scenes(kiosk, c.store):
-        c.appearance.large_text = True
-        c.appearance.language = language
-        c._apply_appearance()
+        c.looks.appearance.large_text = True
+        c.looks.appearance.language = language
+        c.looks.apply()
         problems += check_screen(kiosk, scene)
     assert problems == []
 
 
+@pytest.mark.expected_log("kiosk.ui", "wrong staff PIN")
+@pytest.mark.expected_log("kiosk.ui", "check-ins cannot be saved: disk_full")
 def test_layout_survives_right_to_left(qapp, kiosk: Kiosk):
     qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     try:
@@ -110,6 +116,7 @@ def test_choices_reset_to_the_defaults_after_each_attendee(qtbot, kiosk: Kiosk, 
     assert not c.welcome.large_button.isChecked()
 
 
+@pytest.mark.expected_log("kiosk.ui", "no staff PIN set")
 def test_event_colour_comes_from_the_settings(qtbot, store, roster, languages):  # type: ignore[no-untyped-def]
     from kiosk.settings import Settings
     from kiosk.ui.app import build_kiosk

@@ -10,6 +10,7 @@ from kiosk_ui_helpers import NOW, all_text
 
 from kiosk.store import Store
 from kiosk.ui.app import Kiosk, build_kiosk, make_print_service
+from kiosk.ui.badge_state import BadgeState
 from kiosk.ui.flow import Screen
 
 
@@ -30,6 +31,7 @@ def build(qtbot, store: Store, languages, **options) -> Kiosk:  # type: ignore[n
     return kiosk
 
 
+@pytest.mark.expected_log("kiosk.ui", "no staff PIN set")
 def test_a_camera_frame_checks_in_through_the_kiosk(qtbot, store, roster, languages):  # type: ignore[no-untyped-def]
     pytest.importorskip("PySide6.QtMultimedia", reason="Qt Multimedia needs Debian's libpulse0")
     from PySide6.QtMultimedia import QVideoFrame
@@ -58,11 +60,16 @@ def test_checked_in_prints_the_badge_and_shows_its_progress(
     try:
         kiosk = build(qtbot, file_store, languages, camera=False, print_service=service)
         assert "Badge printing on" in kiosk.controller.welcome.status.text()
+        states: list[object] = []
+        kiosk.controller.badges.changed.connect(lambda _attendee, state: states.append(state))
         kiosk.wedge.scanned.emit("PRINT-ME-0001")
         assert "Printing your badge…" in all_text(kiosk.controller.result)
         qtbot.waitUntil(
             lambda: "Your badge is ready" in all_text(kiosk.controller.result), timeout=15000
         )
+        # The badge's progress crosses the signal as the enum, never as text.
+        assert states[-1] is BadgeState.DONE
+        assert all(type(state) is BadgeState for state in states)
         assert len(list((tmp_path / "badges").glob("*.pdf"))) == 1
         # A second scan the same day: already checked in, and no second badge.
         kiosk.controller.result.done_button.click()

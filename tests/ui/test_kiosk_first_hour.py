@@ -3,6 +3,8 @@ display choices kept while they are still at the screen."""
 
 from __future__ import annotations
 
+import pytest
+
 from kiosk_ui_helpers import Roster, all_text
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -75,12 +77,13 @@ def test_unknown_and_cancelled_codes_offer_find_me_by_name(qtbot, kiosk: Kiosk, 
         qtbot.mouseClick(c.result.find_me_button, Qt.MouseButton.LeftButton)
         assert c.current is Screen.FIND_ME
         assert c.find_me.field.text() == ""
-        assert not c.countdown.isActive()  # the result's countdown stopped with it
+        assert not c.result.ticker.isActive()  # the result's countdown stopped with it
         c.find_me.back_button.click()
     kiosk.wedge.scanned.emit(roster.zoe.code)
     assert not c.result.find_me_button.isVisible()  # a welcome needs no way out
 
 
+@pytest.mark.expected_log("kiosk.ui", "no staff PIN set")
 def test_no_find_me_offer_where_find_me_is_switched_off(qtbot, store, roster, languages):  # type: ignore[no-untyped-def]
     from kiosk.ui.app import build_kiosk
 

@@ -101,9 +101,9 @@ def test_countdown_counts_down_and_returns_to_welcome(qtbot, kiosk: Kiosk, roste
     scan(kiosk, roster.omar.code)
     c = kiosk.controller
     assert c.result.countdown.text() == "Back to the start in 2 s"
-    with qtbot.waitSignal(c.screen_changed, timeout=5000) as blocker:
+    with qtbot.waitSignal(c.screens.entered, timeout=5000) as blocker:
         pass
-    assert blocker.args == ["welcome", "countdown"]
+    assert blocker.args == [Screen.WELCOME, "countdown"]
     assert c.history[-2][0] is Screen.RESULT
 
 

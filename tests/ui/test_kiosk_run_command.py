@@ -31,7 +31,7 @@ def test_smoke_run_paints_the_welcome_screen_and_exits_zero(tmp_path: Path):
     assert kiosk("demo", "--db", str(db)).returncode == 0
     result = kiosk("-v", "run", "--db", str(db), "--smoke")
     assert result.returncode == 0, result.stderr
-    assert "screen welcome -> welcome (start)" in result.stderr
+    assert "screen (none) -> welcome (start)" in result.stderr
     assert "kiosk stopped" in result.stderr
 
 
@@ -81,7 +81,7 @@ def test_smoke_run_on_a_damaged_file_paints_the_recovery_screen_and_exits_zero(t
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert f"recovery screen shown (newest good backup: {good.name})" in result.stderr
-    assert "screen recovery -> recovery (event file damaged)" in result.stderr
+    assert "screen (none) -> recovery (event file damaged)" in result.stderr
     assert "screen welcome" not in result.stderr  # check-in never opened
     assert db.read_bytes() == damaged  # nothing restored without staff
     assert not list(tmp_path.glob("event-replaced-*"))

@@ -78,7 +78,7 @@ def inside_colour(button) -> QColor:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("theme", [STANDARD, HIGH_CONTRAST])
 def test_the_larger_text_switch_shows_it_is_on(qtbot, kiosk: Kiosk, theme):  # type: ignore[no-untyped-def]
     c = kiosk.controller
-    c.set_high_contrast(theme is HIGH_CONTRAST)
+    c.looks.set_high_contrast(theme is HIGH_CONTRAST)
     button = c.welcome.large_button
     off = inside_colour(button)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -56,6 +56,7 @@ def test_a_ticket_scanned_on_the_staff_screen_is_looked_up_not_checked_in(
     assert controller.store.log_entries() == []
 
 
+@pytest.mark.expected_log("kiosk.ui", "wrong staff PIN")
 def test_back_returns_to_welcome_and_reopening_needs_the_pin(qtbot, controller: FlowController):
     open_staff(qtbot, controller)
     qtbot.mouseClick(controller.staff.back_button, Qt.MouseButton.LeftButton)
@@ -148,7 +149,7 @@ def test_opening_the_screen_shows_the_kiosks_own_scans_at_once(
 def test_every_staff_tab_fits_the_kiosk_screen(
     qtbot, controller: FlowController, roster: Roster, width: int, height: int, language: str
 ):
-    controller.set_language(language)  # French is longer
+    controller.looks.set_language(language)  # French is longer
     controller.window.resize(width, height)
     qtbot.wait(10)
     before = controller.window.size()

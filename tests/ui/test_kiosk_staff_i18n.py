@@ -71,7 +71,7 @@ def switch(qtbot, controller: FlowController, language: str) -> None:  # type: i
     assert controller.staff.tabs is not None
     model = controller.staff.tabs.console.model
     with qtbot.waitSignal(model.headerDataChanged, timeout=2000):
-        controller.set_language(language)
+        controller.looks.set_language(language)
 
 
 def test_switching_the_kiosk_to_french_and_back_switches_the_staff_console(
@@ -99,7 +99,8 @@ def test_switching_the_kiosk_to_french_and_back_switches_the_staff_console(
 
 
 def test_a_console_first_built_on_a_french_kiosk_is_french(qtbot, controller: FlowController):
-    controller.set_language("fr")  # an attendee's choice on the welcome screen lasts until welcome
+    # An attendee's choice on the welcome screen lasts until welcome.
+    controller.looks.set_language("fr")
     QApplication.processEvents()
     assert controller.staff.tabs is None
     console = open_staff(qtbot, controller)
@@ -111,7 +112,7 @@ def test_a_console_first_built_on_a_french_kiosk_is_french(qtbot, controller: Fl
 def test_a_language_change_while_the_staff_screen_is_closed_reaches_the_console(
     qtbot, controller: FlowController
 ):
-    controller.set_language("fr")
+    controller.looks.set_language("fr")
     open_staff(qtbot, controller)
     assert controller.staff.tabs is not None
     tabs = controller.staff.tabs

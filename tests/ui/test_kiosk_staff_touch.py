@@ -89,7 +89,7 @@ def test_exit_kiosk_is_kept_apart_from_back_to_check_in(
 def test_the_keyboard_leaves_the_search_and_first_matches_in_view(
     qtbot, controller: FlowController, roster: Roster, language: str, width: int, height: int
 ):  # type: ignore[no-untyped-def]
-    controller.set_language(language)
+    controller.looks.set_language(language)
     controller.window.resize(width, height)
     qtbot.wait(10)
     before = controller.window.size()

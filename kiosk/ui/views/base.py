@@ -1,4 +1,5 @@
-"""What every screen shares: theming hooks and retranslation on a language change."""
+"""What every screen shares: theming hooks, retranslation on a language change,
+and being entered and left (a screen runs its own timers, and stops them)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,12 @@ class ScreenView(FollowsLanguage, QWidget):
 
     def apply_style(self, theme: Theme, metrics: Metrics) -> None:
         """Sizes that a stylesheet cannot express (icons, spacing)."""
+
+    def on_enter(self) -> None:
+        """Now shown (see `kiosk.ui.screen_manager`): start what this screen runs."""
+
+    def on_leave(self) -> None:
+        """No longer shown: stop everything `on_enter` or the screen started."""
 
 
 def label(role: str, parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:

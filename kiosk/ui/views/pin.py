@@ -3,7 +3,7 @@ screen where staff choose a PIN when none is set yet."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.pin import MAX_PIN_LENGTH, is_valid_pin
@@ -104,19 +104,30 @@ class PadScreen(ScreenView):
 
 
 class PinView(PadScreen):
-    """Staff type the PIN; wrong ones are said, and lock the pad for a while."""
+    """Staff type the PIN; wrong ones are said, and lock the pad for a while.
+
+    While locked the screen asks every second how long is left
+    (`lock_tick`, answered by `kiosk.ui.pin_guard.PinGuard`); left, it stops asking.
+    """
+
+    lock_tick = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._message = ("enter", 0)
+        self.lock_timer = QTimer(self)
+        self.lock_timer.setInterval(1000)
+        self.lock_timer.timeout.connect(self.lock_tick)
         self.retranslate()
 
     def reset(self) -> None:
+        self.lock_timer.stop()
         self.entered = ""
         self._message = ("enter", 0)
         self._refresh()
 
     def show_wrong(self) -> None:
+        self.lock_timer.stop()
         self.entered = ""
         self._message = ("wrong", 0)
         self._refresh()
@@ -125,9 +136,18 @@ class PinView(PadScreen):
         self.entered = ""
         self._message = ("locked", seconds)
         self._refresh()
+        if not self.lock_timer.isActive():
+            self.lock_timer.start()
+
+    @property
+    def locked(self) -> bool:
+        return self._message[0] == "locked"
+
+    def on_leave(self) -> None:
+        self.lock_timer.stop()
 
     def keys_enabled(self) -> bool:
-        return self._message[0] != "locked"
+        return not self.locked
 
     def title_text(self) -> str:
         return translate("PinScreen", "Staff only")

@@ -171,6 +171,12 @@ class StaffView(ScreenView):
         self.tabs = tabs
         self._forget()
 
+    def on_enter(self) -> None:
+        self.opened()
+
+    def on_leave(self) -> None:
+        self.leave()
+
     def opened(self) -> None:
         """Fresh lists and counts: the kiosk has checked people in since last time."""
         if self.tabs is None:
