@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import threading
@@ -50,6 +51,49 @@ def test_parallel_batch_has_the_serial_pages_in_the_same_order(template: str, co
     serial_images = rasterise(serial_marked, 36)
     for number, (left, right) in enumerate(zip(split_images, serial_images, strict=True)):
         assert left.tobytes() == right.tobytes(), f"page {number + 1} differs"
+
+
+def _skip_unless_forking_is_safe() -> None:
+    if not hasattr(batch.os, "fork") or batch._threads() != 1:
+        pytest.skip("the product forks only where no other thread runs; threads run here")
+
+
+def test_forked_runs_drawn_here_and_in_children_keep_the_serial_order() -> None:
+    _skip_unless_forking_is_safe()
+    people = crowd(23)
+    pieces = batch.runs(len(people), 3, 1)
+    parts = batch._render_forked(people, EVENT, "4x3in", {}, pieces)
+    assert len(parts) == 3
+    merged = batch.merge_pdfs(parts)
+    serial = render_badges_pdf(people, EVENT, "4x3in", parallel=False)
+    assert page_texts(merged) == page_texts(serial)
+
+
+def test_a_run_whose_child_failed_is_drawn_in_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    request: pytest.FixtureRequest,
+) -> None:
+    _skip_unless_forking_is_safe()
+    # The log-failure fixture, where the suite has it: this warning is meant.
+    with contextlib.suppress(pytest.FixtureLookupError):
+        request.getfixturevalue("expected_log").allow("kiosk.badges", "a badge process failed")
+    here = batch.os.getpid()
+    real = batch._render_part
+
+    def fails_in_a_child(*args: object, **kwargs: object) -> bytes:
+        if batch.os.getpid() != here:
+            raise MemoryError("a child ran out of memory")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "_render_part", fails_in_a_child)
+    people = crowd(12)
+    parts = batch._render_forked(people, EVENT, "4x3in", {}, batch.runs(len(people), 2, 1))
+    merged = batch.merge_pdfs(parts)
+    assert page_texts(merged) == page_texts(
+        render_badges_pdf(people, EVENT, "4x3in", parallel=False)
+    )
+    assert "a badge process failed" in caplog.text
 
 
 def test_runs_start_on_a_page_and_cover_every_badge() -> None:
