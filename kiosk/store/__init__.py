@@ -1,4 +1,4 @@
-"""Storage: one SQLite file per event, through sqlite-utils."""
+"""Storage: one SQLite file per event (plain sqlite3, sqlite-utils where the README says)."""
 
 from kiosk.store.database import open_database
 from kiosk.store.faults import StoreError
