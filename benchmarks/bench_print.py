@@ -2,8 +2,9 @@
 
 Each sample checks a demo attendee in, queues the badge as the kiosk does,
 wakes the print worker (its own thread) and stops the clock when the worker
-reports the job accepted by CUPS: rendering, `lp` and the database writes
-included. Its floor, measured in the same run, is a bare `lp` of an already rendered
+reports the job accepted by CUPS: rendering, the hand-over (one IPP
+Print-Job request, see kiosk/printing/backends/ipp.py) and the database
+writes included. Its floor, measured in the same run, is a bare `lp` of an already rendered
 badge PDF to the same queue. A morning rush is measured too: ten badges
 queued at once at two kiosks (two print workers on one event file), each
 badge timed from the rush to its acceptance, beside ten bare `lp`s started
@@ -231,7 +232,7 @@ def run(samples: int = 60, printer: str | None = None, rushes: int = 5) -> list[
     kind = chosen.split(":")[0]
     rows = []
     for key, name in (
-        ("one", f"checked_in → badge accepted by CUPS, p95 ({kind}, render + lp)"),
+        ("one", f"checked_in → badge accepted by CUPS, p95 ({kind}, render + Print-Job)"),
         (
             "rush",
             f"the same, p95, {RUSH} badges queued at once at {RUSH_KIOSKS} kiosks "
