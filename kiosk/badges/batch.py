@@ -1,9 +1,10 @@
 """Big batches of badges rendered in several processes, merged in order.
 
 reportlab holds the GIL while it draws, so threads do not help; processes do.
-Each worker renders a run of consecutive badges into its own PDF (runs start
-on a page boundary, so sheets are filled exactly as in one process), and the
-parts are joined page by page with PDFium in the order of the attendees.
+Each process renders a run of consecutive badges into its own PDF (runs
+start on a page boundary, so sheets are filled exactly as in one process;
+with fork, this process draws the first run itself), and the parts are
+joined page by page with PDFium in the order of the attendees.
 
 Workers are forked where that is safe: forking a process in which other
 threads run can copy a lock held mid-operation, so a process with threads
