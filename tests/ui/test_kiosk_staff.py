@@ -113,7 +113,7 @@ def test_a_console_dialog_keeps_the_screen_awake_and_closes_when_it_locks(
     qtbot, controller: FlowController, roster: Roster
 ):
     console = open_staff(qtbot, controller)
-    console.ask_walk_in()
+    console.desk_actions.ask_walk_in()
     dialog = next(d for d in console.findChildren(QDialog) if d.isVisible())
     controller.idle.stop()
     qtbot.mouseClick(dialog, Qt.MouseButton.LeftButton)

@@ -105,7 +105,7 @@ def test_enter_twice_or_a_double_click_never_checks_in_the_first_row_unasked(
     qtbot.keyClick(console.table, Qt.Key.Key_Return)
     dialog = dialog_of(console, ConfirmDialog)
     assert console.desk.store.log_entries() == []
-    assert console._name(first) in dialog.findChild(QLabel).text()  # it names the person
+    assert console.name_of(first) in dialog.findChild(QLabel).text()  # it names the person
     dialog.reject()
     centre = console.table.visualRect(console.model.index(0, 0)).center()
     viewport = console.table.viewport()

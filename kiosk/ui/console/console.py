@@ -11,34 +11,27 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
-    QGridLayout,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.desk import DeskError, DuplicateWalkIn, HelpDesk
-from kiosk.domain import Result
-from kiosk.store.attendee_list import CHECKED_IN, NOT_CHECKED_IN, categories
+from kiosk.desk import DeskError, HelpDesk
 from kiosk.store.faults import BUG_SENTENCE
-from kiosk.ui.console.badge_file import BadgeFileBar, where_it_goes
+from kiosk.ui.console.action_bar import ActionBar
+from kiosk.ui.console.badge_file import BadgeFileBar
+from kiosk.ui.console.desk_actions import DeskActions
 from kiosk.ui.console.details import DetailsPanel
-from kiosk.ui.console.dialogs import ConfirmDialog, PersonDialog, ReasonDialog
-from kiosk.ui.console.duplicates import DuplicateDialog
+from kiosk.ui.console.filters import FilterBar
+from kiosk.ui.console.message_line import MessageLine, NextAction
 from kiosk.ui.console.model import (
     COL_CATEGORY,
     COL_NAME,
@@ -61,22 +54,10 @@ class ConsoleWidget(FollowsLanguage, QWidget):
     def __init__(self, desk: HelpDesk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
-        store = desk.store
-        self.model = AttendeeTableModel(store, desk.station.event, self)
-        self.search = QLineEdit(self)
-        self.search.setClearButtonEnabled(True)
-        self.state = QComboBox(self)
-        for value in (None, CHECKED_IN, NOT_CHECKED_IN):
-            self.state.addItem("", value)
-        self.category = QComboBox(self)
-        self.category.addItem("", None)
-        for name in categories(store):
-            self.category.addItem(name, name)
-        self.session = QComboBox(self)
-        self.session.addItem("", None)
-        for session in store.sessions():
-            self.session.addItem(session.title, session.id)
-
+        self.model = AttendeeTableModel(desk.store, desk.station.event, self)
+        self.filter_bar = FilterBar(desk.store, self)
+        fb = self.filter_bar
+        self.search, self.state, self.category, self.session = fb.search, *fb.combos
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -89,56 +70,18 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         self.table.setColumnWidth(COL_NAME, 260)
         self.table.setColumnWidth(COL_ORGANISATION, 260)
         self.details = DetailsPanel(desk, self)
-
-        self.buttons: dict[str, QPushButton] = {}
-        actions = (
-            ("check_in", "Ctrl+Return", self.check_in),
-            ("undo", "Ctrl+Z", self.ask_undo),
-            ("reprint", "Ctrl+P", self.reprint),
-            ("edit", "Ctrl+E", self.ask_edit),
-            ("transfer", "Ctrl+T", self.ask_transfer),
-            ("cancel", "Ctrl+Delete", self.ask_cancel),
-            ("walk_in", "Ctrl+N", self.ask_walk_in),
-        )
-        self.action_row = action_row = QHBoxLayout()
-        self.action_grid = QGridLayout()
-        for key, shortcut, slot in actions:
-            button = QPushButton(self)
-            button.setToolTip(
-                QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-            )
-            button.clicked.connect(slot)
-            QShortcut(QKeySequence(shortcut), self, activated=slot)
-            self.buttons[key] = button
-        self.back_button = QPushButton(self)
-        self.back_button.clicked.connect(self.back)
-        action_row.addLayout(self.action_grid)
-        action_row.addStretch(1)
-        action_row.addWidget(self.back_button)
+        self.desk_actions = DeskActions(self)
+        self.action_bar = ActionBar(self.desk_actions, self.back.emit, self)
+        self.buttons, self.back_button = self.action_bar.buttons, self.action_bar.back_button
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        # One button beside the message for what to do next (reprint after
-        # an edit, a walk-in when nobody is found); hidden otherwise.
-        self.message_action = QPushButton(self)
-        self.message_action.hide()
-        self.message_action.clicked.connect(self._message_action_clicked)
-        self._next_action: Callable[[], None] | None = None
+        self.message_line = MessageLine(self)
+        self.message, self.message_action = self.message_line.label, self.message_line.action
         self.badge_file = BadgeFileBar(desk.printer, self)
         self.badge_file.news.connect(self._badge_news)
-        self._message_for: int | None = None  # the person the message is about
         self._chosen_by_hand = False  # the current row was picked, not pre-selected
         self._choosing = False
         self.retranslate()
 
-        # Long session titles and categories must not make the window wider.
-        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 16)
-        for combo in (self.state, self.category, self.session):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(8)
-        self.filters = QGridLayout()
         self.split = split = QSplitter(self)
         split.addWidget(self.table)
         split.addWidget(self.details)
@@ -149,21 +92,20 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         self._fitted: tuple[int, int] | None = None
         self._arrange(columns=len(self.buttons), narrow=False)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.filters)
-        layout.addWidget(split, 1)
-        message_row = QHBoxLayout()
-        message_row.addWidget(self.message, 1)
-        message_row.addWidget(self.message_action)
-        layout.addLayout(message_row)
-        layout.addWidget(self.badge_file)
-        layout.addLayout(action_row)
+        for widget, stretch in (
+            (fb, 0),
+            (split, 1),
+            (self.message_line, 0),
+            (self.badge_file, 0),
+            (self.action_bar, 0),
+        ):
+            layout.addWidget(widget, stretch)
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self._enter_from_search)
-        for combo in (self.state, self.category, self.session):
-            combo.currentIndexChanged.connect(self.refresh)
+        fb.filter_changed.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda _index: self._activated())
         self._update_buttons()
@@ -174,38 +116,10 @@ class ConsoleWidget(FollowsLanguage, QWidget):
     def retranslate(self) -> None:
         """Set every text again: at the start and when the language changes.
         The last action's message stays as it was said."""
-        self.search.setPlaceholderText(
-            translate("Console", "Search name, organisation, email or code")
-        )
-        self.search.setAccessibleName(translate("Console", "Search attendees"))
-        self.state.setAccessibleName(translate("Console", "Check-in filter"))
-        for index, text in enumerate(
-            (
-                translate("Console", "Everyone"),
-                translate("Console", "Checked in", "filter: the people who have arrived"),
-                translate("Console", "Not yet"),
-            )
-        ):
-            self.state.setItemText(index, text)
-        self.category.setAccessibleName(translate("Console", "Category filter"))
-        self.category.setItemText(0, translate("Console", "All categories"))
-        self.session.setAccessibleName(translate("Console", "Event or session"))
-        self.session.setItemText(0, translate("Console", "The event (today)"))
+        self.filter_bar.retranslate()
         self.table.setAccessibleName(translate("Console", "Attendees"))
-        texts = {
-            "check_in": translate("Console", "Check in"),
-            "undo": translate("Console", "Undo check-in…"),
-            "reprint": translate("Console", "Reprint badge"),
-            "edit": translate("Console", "Edit…"),
-            "transfer": translate("Console", "Transfer…"),
-            "cancel": translate("Console", "Cancel registration…"),
-            "walk_in": translate("Console", "Walk-in…"),
-        }
-        for key, button in self.buttons.items():
-            button.setText(texts[key])
-            button.setAccessibleName(texts[key])
-        self.back_button.setText(translate("Console", "Back"))
-        self.message.setAccessibleName(translate("Console", "Last action"))
+        self.action_bar.retranslate()
+        self.message_line.retranslate()
         self.model.retranslate()
 
     # -- the layout --------------------------------------------------------
@@ -235,18 +149,8 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         self._fitted = (width, height)
         layout = self.layout()
         margins = layout.contentsMargins() if layout is not None else None
-        spacing = max(0, self.action_grid.horizontalSpacing())
         full = width - (margins.left() + margins.right() if margins is not None else 0)
-        room = full
-        if self.back_button.isVisibleTo(self):
-            room -= self.back_button.sizeHint().width() + spacing
-        widths = [button.sizeHint().width() for button in self.buttons.values()]
-        columns = len(widths)
-        while columns > 1:
-            needed = sum(max(widths[c::columns]) for c in range(columns))
-            if needed + spacing * (columns - 1) <= room:
-                break
-            columns -= 1
+        columns = self.action_bar.columns_for(full)
         narrow = width < height
         self._arrange(columns, narrow)
         # Name and organisation share what the list gets, so the state shows too.
@@ -263,29 +167,12 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         if self._arranged == (columns, narrow):
             return
         self._arranged = (columns, narrow)
-        for button in self.buttons.values():
-            self.action_grid.removeWidget(button)
-        for index, button in enumerate(self.buttons.values()):
-            self.action_grid.addWidget(button, index // columns, index % columns)
-        fields = (self.search, self.state, self.category, self.session)
-        for field in fields:
-            self.filters.removeWidget(field)
-        if narrow:
-            self.filters.addWidget(self.search, 0, 0, 1, 3)
-            for column, combo in enumerate(fields[1:]):
-                self.filters.addWidget(combo, 1, column)
-                self.filters.setColumnStretch(column, 1)
-            self.filters.setColumnStretch(3, 0)
-        else:
-            for column, (field, stretch) in enumerate(zip(fields, (5, 2, 2, 3), strict=True)):
-                self.filters.addWidget(field, 0, column)
-                self.filters.setColumnStretch(column, stretch)
+        self.action_bar.arrange(columns)
+        self.filter_bar.arrange(narrow)
         self.split.setOrientation(Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal)
-        # Hidden, nobody asks the layouts to recompute: a stale minimum
-        # (seven buttons in a row) would otherwise widen the kiosk window.
-        for layout in (self.action_grid, self.action_row, self.filters, self.layout()):
-            if layout is not None:
-                layout.invalidate()
+        layout = self.layout()
+        if layout is not None:
+            layout.invalidate()
 
     # -- the list ----------------------------------------------------------
 
@@ -309,13 +196,7 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         volunteer, who should not see whom the last one looked up."""
         for dialog in self.findChildren(QDialog):
             dialog.reject()
-        for widget in (self.search, self.state, self.category, self.session):
-            widget.blockSignals(True)
-        self.search.clear()
-        for combo in (self.state, self.category, self.session):
-            combo.setCurrentIndex(0)
-        for widget in (self.search, self.state, self.category, self.session):
-            widget.blockSignals(False)
+        self.filter_bar.clear()
         self._debounce.stop()
         self._say("")
         self.table.selectionModel().clear()
@@ -323,14 +204,9 @@ class ConsoleWidget(FollowsLanguage, QWidget):
 
     def _query(self, *, choose_first: bool) -> None:
         chosen = self.current_id()
-        session_id = self.session.currentData()
-        self.model.set_query(
-            self.search.text(),
-            state=self.state.currentData(),
-            category=self.category.currentData(),
-            session_id=session_id,
-            day=None if session_id is not None else self._today(),
-        )
+        query = self.filter_bar.query()
+        day = None if query["session_id"] is not None else self._today()
+        self.model.set_query(query.pop("text"), day=day, **query)
         row = next(
             (r for r in range(self.model.rowCount()) if self.model.attendee_id(r) == chosen),
             0 if self.model.rowCount() and choose_first else None,
@@ -364,7 +240,7 @@ class ConsoleWidget(FollowsLanguage, QWidget):
 
     def _show_current(self) -> None:
         attendee_id = self.current_id()
-        if attendee_id != self._message_for and self.message.text():
+        if attendee_id != self.message_line.about and self.message.text():
             self._say("")  # the last message was about someone else
         attendee = self.desk.store.attendee(attendee_id) if attendee_id else None
         printed = (
@@ -382,10 +258,7 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         self._show_current()
 
     def _update_buttons(self) -> None:
-        chosen = self.current_id() is not None
-        for key, button in self.buttons.items():
-            button.setEnabled(chosen or key == "walk_in")
-        self.buttons["reprint"].setEnabled(chosen and self.desk.printer is not None)
+        self.action_bar.enable(self.current_id() is not None, self.desk.printer is not None)
 
     def _enter_from_search(self) -> None:
         self._debounce.stop()
@@ -400,26 +273,15 @@ class ConsoleWidget(FollowsLanguage, QWidget):
 
     # -- the message line --------------------------------------------------
 
-    def _say(self, text: str, action: tuple[str, Callable[[], None]] | None = None) -> None:
+    def _say(self, text: str, action: NextAction | None = None) -> None:
         """Show `text` about the current person, with a button for what to do next."""
-        self.message.setText(text)
-        self.message.setAccessibleDescription(text)
-        self._message_for = self.current_id() if text else None
-        self._next_action = action[1] if action else None
-        if action:
-            self.message_action.setText(action[0])
-            self.message_action.setAccessibleName(action[0])
-        self.message_action.setVisible(action is not None)
-
-    def _message_action_clicked(self) -> None:
-        if self._next_action is not None:
-            self._next_action()
+        self.message_line.say(text, self.current_id(), action)
 
     def _offer_walk_in(self) -> None:
         """A search that finds nobody offers to register them at the desk."""
         text = self.search.text().strip()
         if not text or self.model.rowCount():
-            if self._next_action == self._walk_in_from_search:
+            if self.message_line.next_action == self._walk_in_from_search:
                 self._say("")
             return
         self._say(
@@ -430,17 +292,17 @@ class ConsoleWidget(FollowsLanguage, QWidget):
     def _walk_in_from_search(self) -> None:
         """A walk-in with the searched words as the name: first word, then the rest."""
         words = self.search.text().split()
-        self.ask_walk_in(
+        self.desk_actions.ask_walk_in(
             {"first_name": words[0] if words else "", "last_name": " ".join(words[1:])}
         )
 
     # -- actions -----------------------------------------------------------
 
-    def _done(
+    def done(
         self,
         text: str,
         keep: int | None = None,
-        action: tuple[str, Callable[[], None]] | None = None,
+        action: NextAction | None = None,
     ) -> None:
         """Say what happened and refresh; `keep` stays chosen even when an
         edit means the search no longer finds them (it then shows them by code)."""
@@ -455,7 +317,7 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         self._say(text, action)
         self.changed.emit()
 
-    def _failed(self, error: DeskError) -> None:
+    def failed(self, error: DeskError) -> None:
         self._say(str(error))
 
     def say_problem(self, sentence: str) -> None:
@@ -464,9 +326,16 @@ class ConsoleWidget(FollowsLanguage, QWidget):
             sentence = translate("Console", "Something went wrong; check-ins so far are safe.")
         self._say(sentence)
 
-    def _name(self, attendee_id: int) -> str:
+    def name_of(self, attendee_id: int) -> str:
         attendee = self.desk.store.attendee(attendee_id)
         return attendee.full_name if attendee else ""
+
+    def choose_by_hand(self, attendee_id: int) -> None:
+        """Show `attendee_id` chosen, as if the volunteer had picked their row."""
+        attendee = self.desk.store.attendee(attendee_id)
+        if attendee is not None:
+            self.look_up(attendee.code)
+            self._chosen_by_hand = True
 
     def _activated(self) -> None:
         """Enter or a double-click on a row: a row the search chose by itself
@@ -475,212 +344,12 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         if attendee_id is None:
             return
         if self._chosen_by_hand:
-            self.check_in()
-            return
-        attendee = self.desk.store.attendee(attendee_id)
-        if attendee is None:
-            return
-        who = ", ".join(part for part in (attendee.full_name, attendee.organisation) if part)
-        dialog = ConfirmDialog(
-            translate("Console", "Check in"),
-            translate("Console", "Check in {who}?").format(who=who),
-            translate("Console", "Check in"),
-            self,
-        )
-
-        def accepted() -> None:
-            if self.current_id() == attendee_id:
-                self.check_in()
-
-        dialog.accepted.connect(accepted)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def check_in(self) -> None:
-        attendee_id = self.current_id()
-        if attendee_id is None:
-            return
-        result, job = self.desk.check_in_with_badge(attendee_id)
-        texts = {
-            Result.CHECKED_IN: translate("Console", "Checked in."),
-            Result.ALREADY_CHECKED_IN: translate("Console", "Already checked in today."),
-            Result.CANCELLED: translate("Console", "This registration is cancelled."),
-            Result.NOT_VALID_NOW: translate("Console", "Not valid at this time."),
-        }
-        self._done(
-            self._with_badge(texts.get(result.result, result.result.value), job, attendee_id)
-        )
-
-    def _with_badge(self, text: str, job: int | None, attendee_id: int) -> str:
-        """`text`, then where the badge made for it is going (the bar follows it)."""
-        if job is None:
-            return text
-        self.badge_file.follow(job, attendee_id)
-        return f"{text} {where_it_goes(self.desk.printer, job)}"
-
-    def reprint(self) -> None:
-        attendee_id = self.current_id()
-        if attendee_id is None:
-            return
-        try:
-            job = self.desk.reprint(attendee_id)
-        except DeskError as error:
-            self._failed(error)
-            return
-        self.badge_file.follow(job, attendee_id)
-        self._done(where_it_goes(self.desk.printer, job))
+            self.desk_actions.check_in()
+        else:
+            self.desk_actions.confirm_check_in(attendee_id)
 
     def _badge_news(self, attendee_id: int, text: str) -> None:
         """Where a badge went, said while its person is still the one chosen."""
         if attendee_id == self.current_id():
             self._show_current()  # the count of badges and the file have changed
             self._say(text)
-
-    def ask_undo(self) -> None:
-        name = self._name(self.current_id() or 0)
-        self._ask_reason(
-            translate("Console", "Undo check-in: {name}").format(name=name),
-            translate("Console", "Why is the check-in of {name} being undone?").format(name=name),
-            lambda attendee_id, reason: self.desk.undo(attendee_id, reason),
-            translate("Console", "Check-in undone."),
-        )
-
-    def ask_cancel(self) -> None:
-        name = self._name(self.current_id() or 0)
-        self._ask_reason(
-            translate("Console", "Cancel registration: {name}").format(name=name),
-            translate("Console", "Why is the registration of {name} being cancelled?").format(
-                name=name
-            ),
-            lambda attendee_id, reason: self.desk.cancel(attendee_id, reason),
-            translate("Console", "Registration cancelled."),
-        )
-
-    def _ask_reason(self, title: str, prompt: str, action, done: str) -> None:  # type: ignore[no-untyped-def]
-        attendee_id = self.current_id()
-        if attendee_id is None:
-            return
-        dialog = ReasonDialog(title, prompt, self)
-
-        def accepted() -> None:
-            try:
-                action(attendee_id, dialog.text())
-            except DeskError as error:
-                self._failed(error)
-                return
-            self._done(done)
-
-        dialog.accepted.connect(accepted)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def ask_edit(self) -> None:
-        attendee_id = self.current_id()
-        attendee = self.desk.store.attendee(attendee_id) if attendee_id else None
-        if attendee is None:
-            return
-        dialog = PersonDialog(
-            translate("Console", "Edit attendee"),
-            categories(self.desk.store),
-            attendee,
-            parent=self,
-        )
-
-        def accepted() -> None:
-            try:
-                edited = self.desk.edit(attendee.id, dialog.values())
-            except DeskError as error:
-                self._failed(error)
-                return
-            on_badge = ("first_name", "last_name", "organisation", "job_title", "category")
-            renamed = any(getattr(edited, k) != getattr(attendee, k) for k in on_badge)
-            offer = (
-                (translate("Console", "Reprint badge"), self.reprint)
-                if renamed and self.desk.printer is not None
-                else None
-            )
-            self._done(translate("Console", "Saved."), attendee.id, offer)
-
-        dialog.accepted.connect(accepted)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def ask_transfer(self) -> None:
-        attendee_id = self.current_id()
-        if attendee_id is None:
-            return
-        name = self._name(attendee_id)
-        dialog = PersonDialog(
-            translate("Console", "Transfer to another person"),
-            [],
-            with_category=False,
-            with_notes=False,
-            note=translate(
-                "Console",
-                "Give the registration of {name} to someone else, for example a colleague "
-                "sent in their place. The ticket stays the same, so the code they carry still "
-                "scans; {name} is kept in the audit log.",
-            ).format(name=name),
-            parent=self,
-        )
-
-        def accepted() -> None:
-            try:
-                self.desk.transfer(attendee_id, dialog.values(), "transferred at the desk")
-            except DeskError as error:
-                self._failed(error)
-                return
-            self._done(
-                translate("Console", "Registration transferred; the ticket still scans."),
-                attendee_id,
-            )
-
-        dialog.accepted.connect(accepted)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def ask_walk_in(self, typed: dict[str, str] | None = None) -> None:
-        """The walk-in form (with `typed` filled in); someone like a person
-        on the roster is offered that record first."""
-        dialog = PersonDialog(
-            translate("Console", "Walk-in registration"), categories(self.desk.store), parent=self
-        )
-        for name, value in (typed or {}).items():
-            dialog.edits[name].setText(value)
-
-        def accepted() -> None:
-            self._register_walk_in(dialog.values())
-
-        dialog.accepted.connect(accepted)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def _register_walk_in(self, values: dict[str, str], reason: str = "") -> None:
-        try:
-            walk_in = self.desk.walk_in(values, duplicate_reason=reason)
-        except DuplicateWalkIn as duplicate:
-            self._ask_which(values, duplicate)
-            return
-        except DeskError as error:
-            self._failed(error)
-            return
-        registered = translate("Console", "Walk-in registered and checked in.")
-        self._done(
-            self._with_badge(registered, walk_in.print_job, walk_in.attendee.id),
-            walk_in.attendee.id,
-        )
-
-    def _ask_which(self, values: dict[str, str], duplicate: DuplicateWalkIn) -> None:
-        dialog = DuplicateDialog(duplicate.matches, self.desk.station.event.zone, self)
-
-        def accepted() -> None:
-            if dialog.chosen is None:
-                self._register_walk_in(values, dialog.reason())
-                return
-            self.look_up(self.desk.store.attendee(dialog.chosen).code)  # type: ignore[union-attr]
-            self._chosen_by_hand = True  # the volunteer chose them in the dialog
-            self.check_in()
-
-        dialog.accepted.connect(accepted)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()

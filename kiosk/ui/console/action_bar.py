@@ -1,0 +1,98 @@
+"""The console's row of actions, each with its keyboard shortcut, and Back.
+
+The buttons wrap into as many columns as the width allows, so a 1024 px
+kiosk and a portrait screen show them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
+
+from kiosk.ui.console.desk_actions import DeskActions
+
+translate = QCoreApplication.translate
+
+
+class ActionBar(QWidget):
+    """Its texts are set by the console's `retranslate` (before the console
+    fits itself to their new widths)."""
+
+    def __init__(
+        self, actions: DeskActions, back: Callable[[], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, shortcut, slot in (
+            ("check_in", "Ctrl+Return", actions.check_in),
+            ("undo", "Ctrl+Z", actions.ask_undo),
+            ("reprint", "Ctrl+P", actions.reprint),
+            ("edit", "Ctrl+E", actions.ask_edit),
+            ("transfer", "Ctrl+T", actions.ask_transfer),
+            ("cancel", "Ctrl+Delete", actions.ask_cancel),
+            ("walk_in", "Ctrl+N", actions.ask_walk_in),
+        ):
+            button = QPushButton(self)
+            button.setToolTip(
+                QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+            button.clicked.connect(slot)
+            QShortcut(QKeySequence(shortcut), self, slot)
+            self.buttons[key] = button
+        self.back_button = QPushButton(self)
+        self.back_button.clicked.connect(back)
+        self.grid = QGridLayout()
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addLayout(self.grid)
+        self.row.addStretch(1)
+        self.row.addWidget(self.back_button)
+
+    def columns_for(self, width: int) -> int:
+        """The most columns of buttons that fit in `width` beside Back."""
+        spacing = max(0, self.grid.horizontalSpacing())
+        room = width
+        if self.back_button.isVisibleTo(self):
+            room -= self.back_button.sizeHint().width() + spacing
+        widths = [button.sizeHint().width() for button in self.buttons.values()]
+        columns = len(widths)
+        while columns > 1:
+            needed = sum(max(widths[c::columns]) for c in range(columns))
+            if needed + spacing * (columns - 1) <= room:
+                break
+            columns -= 1
+        return columns
+
+    def arrange(self, columns: int) -> None:
+        for button in self.buttons.values():
+            self.grid.removeWidget(button)
+        for index, button in enumerate(self.buttons.values()):
+            self.grid.addWidget(button, index // columns, index % columns)
+        # Hidden, nobody asks the layouts to recompute: a stale minimum
+        # (seven buttons in a row) would otherwise widen the kiosk window.
+        self.grid.invalidate()
+        self.row.invalidate()
+
+    def enable(self, chosen: bool, printing: bool) -> None:
+        """Actions on a person need one chosen; a walk-in never does."""
+        for key, button in self.buttons.items():
+            button.setEnabled(chosen or key == "walk_in")
+        self.buttons["reprint"].setEnabled(chosen and printing)
+
+    def retranslate(self) -> None:
+        texts = {
+            "check_in": translate("Console", "Check in"),
+            "undo": translate("Console", "Undo check-in…"),
+            "reprint": translate("Console", "Reprint badge"),
+            "edit": translate("Console", "Edit…"),
+            "transfer": translate("Console", "Transfer…"),
+            "cancel": translate("Console", "Cancel registration…"),
+            "walk_in": translate("Console", "Walk-in…"),
+        }
+        for key, button in self.buttons.items():
+            button.setText(texts[key])
+            button.setAccessibleName(texts[key])
+        self.back_button.setText(translate("Console", "Back"))
