@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 
@@ -139,4 +139,3 @@ class ScanResult:
     appended: LogEntry | None = None
     session_id: int | None = None
     offline: bool = False
-    details: dict[str, str] = field(default_factory=dict)

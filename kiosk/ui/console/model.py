@@ -27,7 +27,6 @@ translate = QCoreApplication.translate
 COL_NAME, COL_ORGANISATION, COL_CATEGORY, COL_STATUS, COL_CODE = range(5)
 COLUMN_COUNT = 5
 ATTENDEE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE = 200
 
 Index = QModelIndex | QPersistentModelIndex
@@ -118,10 +117,6 @@ class AttendeeTableModel(QAbstractTableModel):
         column = index.column()
         if role == ATTENDEE_ID_ROLE:
             return attendee.id
-        if role == SORT_ROLE:
-            if column == COL_STATUS:
-                return row.checked_in_at.isoformat() if row.checked_in_at else ""
-            return str(self.data(index))
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_NAME:
                 return f"{attendee.last_name}, {attendee.first_name}".strip(", ")
