@@ -13,13 +13,14 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from kiosk.printing.jobs import OPEN_STATES
+from kiosk.desk import BadgePrinter
+from kiosk.printing.jobs import OPEN_STATES, JobState
+from kiosk.printing.service import PrintService
 from kiosk.ui.i18n import FollowsLanguage
 
 translate = QCoreApplication.translate
@@ -34,11 +35,12 @@ def copy_owner_only(source: Path, target: Path) -> None:
         handle.write(data)
 
 
-def where_it_goes(printer: Any, job_id: int) -> str:
+def where_it_goes(printer: BadgePrinter | None, job_id: int) -> str:
     """What the desk says the moment a badge is queued: where it is going."""
     if getattr(printer, "saves_only", False):
         return translate("Console", "Saving the badge as a PDF file for the help desk…")
-    job = printer.queue.job(job_id) if hasattr(printer, "queue") else None
+    queue = getattr(printer, "queue", None)  # a print service's (a bare queue names no printer)
+    job = queue.job(job_id) if queue is not None else None
     name = (job.printer if job is not None else None) or getattr(printer, "printer", "")
     if name:
         return translate("Console", "The badge is on its way to the printer {printer}.").format(
@@ -53,11 +55,11 @@ class BadgeFileBar(FollowsLanguage, QWidget):
     # attendee id, a sentence for the desk's message line
     news = Signal(int, str)
 
-    def __init__(self, printer: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, printer: BadgePrinter | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # A print service follows jobs and knows their files; a bare queue
         # (or no printing) has nothing to show.
-        self.printer = printer if hasattr(printer, "job_changed") else None
+        self.printer = printer if isinstance(printer, PrintService) else None
         self.attendee_id: int | None = None
         self.path: Path | None = None
         self._followed: dict[int, int] = {}  # job id -> attendee id
@@ -113,18 +115,18 @@ class BadgeFileBar(FollowsLanguage, QWidget):
     def follow(self, job_id: int, attendee_id: int) -> None:
         self._followed[job_id] = attendee_id
 
-    def _job_changed(self, job_id: int, state: str, error: str) -> None:
+    def _job_changed(self, job_id: int, state: JobState, error: str) -> None:
         attendee_id = self._followed.get(job_id)
-        if attendee_id is None or (state in OPEN_STATES and not error):
+        if attendee_id is None or self.printer is None or (state in OPEN_STATES and not error):
             return
-        if state == "done":
+        if state is JobState.DONE:
             del self._followed[job_id]
             path = self.printer.saved_file(job_id)
             if path is not None:  # the bar shows the file, with Open and Save a copy
                 text = translate("Console", "The new badge is saved as a PDF file.")
             else:
                 text = translate("Console", "The badge was printed.")
-        elif state in ("failed", "cancelled"):
+        elif state in (JobState.FAILED, JobState.CANCELLED):
             del self._followed[job_id]
             text = translate(
                 "Console", "The badge was not printed: {error} See Needs attention on the overview."

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QCoreApplication, QMargins, Qt, QTimer
@@ -28,6 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.desk import BadgePrinter
+from kiosk.printing.jobs import PrintQueue
+from kiosk.printing.service import PrintService
 from kiosk.reports.live import Overview, data_version, overview
 from kiosk.store import Store
 from kiosk.ui.console.print_actions import JobActions
@@ -45,7 +47,7 @@ class OverviewWidget(FollowsLanguage, QWidget):
         store: Store,
         today: Callable[[], dt.date],
         parent: QWidget | None = None,
-        printer: Any = None,
+        printer: BadgePrinter | None = None,
     ) -> None:
         """`printer` (the desk's print service or queue) lets staff act on
         the badges listed under "Needs attention"."""
@@ -74,7 +76,7 @@ class OverviewWidget(FollowsLanguage, QWidget):
 
         self.job_actions: JobActions | None = None
         attention: QWidget = self.problems
-        if printer is not None:
+        if isinstance(printer, PrintService | PrintQueue):
             self.job_actions = JobActions(printer, self.refresh, self)
             self.problems.currentItemChanged.connect(self._problem_chosen)
             attention = QWidget(self)

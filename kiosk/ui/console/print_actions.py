@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -24,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.printing.jobs import PrintQueue
+from kiosk.printing.service import PrintService
 from kiosk.ui.i18n import FollowsLanguage
 
 translate = QCoreApplication.translate
@@ -85,10 +86,13 @@ class JobActions(FollowsLanguage, QWidget):
     """Retry, cancel or move the jobs of the chosen "Needs attention" line."""
 
     def __init__(
-        self, printer: Any, changed: Callable[[], None], parent: QWidget | None = None
+        self,
+        printer: PrintService | PrintQueue,
+        changed: Callable[[], None],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.printer = printer  # a PrintService or a PrintQueue: the same three methods
+        self.printer = printer  # either has retry, cancel and move
         self.changed = changed
         self.jobs: list[int] = []
         self.retry_button = QPushButton(self)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 from kiosk.desk import HelpDesk
 from kiosk.operations import start_backups
+from kiosk.printing.service import PrintService
 from kiosk.store import Store
 from kiosk.ui.console.console import ConsoleWidget
 from kiosk.ui.console.health import HealthPanel
@@ -53,7 +54,7 @@ class DeskTabs(FollowsLanguage, QTabWidget):
         self.setTabText(self.indexOf(self.settings), translate("Console", "Settings"))
 
 
-def print_service_for(store: Store):  # type: ignore[no-untyped-def]
+def print_service_for(store: Store) -> PrintService | None:
     """The desk's print service: its worker prints (or, with printer "none",
     saves) what the desk queues; None when printing is not installed."""
     try:
