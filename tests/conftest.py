@@ -22,9 +22,47 @@ def _private_log_dir(
     monkeypatch.setenv("KIOSK_LOG_DIR", str(tmp_path_factory.getbasetemp() / "logs"))
 
 
+from logfail import ExpectedLog, RecordKeeper, describe  # noqa: E402
+
 from kiosk.domain.models import Event  # noqa: E402
 from kiosk.store import Store  # noqa: E402
 from kiosk.ui.collector import collect_due  # noqa: E402
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "expected_log(logger, contains='', level='WARNING'): this test logs that record "
+        "on purpose (see tests/logfail.py)",
+    )
+
+
+@pytest.fixture
+def expected_log() -> ExpectedLog:
+    """What this test (or a fixture it uses) declares it will log at WARNING or worse."""
+    return ExpectedLog()
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_unexpected_log(
+    request: pytest.FixtureRequest, expected_log: ExpectedLog
+) -> Iterator[None]:
+    """Fail a test that logs an ERROR or WARNING it did not declare (tests/logfail.py).
+
+    Autouse, so it is set up before the test's own fixtures and torn down
+    after them: what a worker logs while a fixture stops it counts too."""
+    for marker in request.node.iter_markers("expected_log"):
+        expected_log.allow(*marker.args, **marker.kwargs)
+    keeper = RecordKeeper()
+    keeper.attach()
+    try:
+        yield
+    finally:
+        keeper.detach()
+    expected_log.records = keeper.records
+    unexpected = expected_log.unexpected()
+    if unexpected:
+        pytest.fail(describe(unexpected), pytrace=False)
 
 
 @pytest.fixture(scope="session", autouse=True)

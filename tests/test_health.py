@@ -55,6 +55,7 @@ def test_a_clock_behind_the_log_is_reported(event: Store) -> None:
     assert not check_clock(event, now=dt.datetime(2001, 1, 1, tzinfo=dt.UTC)).ok
 
 
+@pytest.mark.expected_log("kiosk.print")  # the spooler is down or the queue missing: on purpose
 def test_a_missing_printer_and_a_good_folder(event: Store, tmp_path: Path) -> None:
     event.set_setting("printer", "cups:NoSuchQueue")
     assert not check_printer(event).ok

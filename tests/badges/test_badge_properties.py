@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from badge_helpers import EVENT, ink_outside, person, rasterise
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,6 +30,8 @@ NASTY = st.sampled_from(
 NAMES = st.one_of(st.text(max_size=500), NASTY, st.lists(NASTY, max_size=4).map("".join))
 
 
+@pytest.mark.expected_log("kiosk.badges", "no font can draw")
+@pytest.mark.expected_log("kiosk.badges", "text cut with an ellipsis")
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(first=NAMES, last=NAMES)
 def test_any_name_renders_inside_its_boxes(first: str, last: str) -> None:
@@ -58,6 +61,8 @@ min_size = 14
 """
 
 
+@pytest.mark.expected_log("kiosk.badges", "no font can draw")
+@pytest.mark.expected_log("kiosk.badges", "text cut with an ellipsis")
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(name=NAMES)
 def test_no_ink_leaves_the_name_box(name: str) -> None:

@@ -78,6 +78,7 @@ def test_the_organisers_template_is_listed_and_used(user_templates: Path) -> Non
     assert pdf.startswith(b"%PDF")
 
 
+@pytest.mark.expected_log("kiosk.badges", "badge template skipped")
 def test_a_broken_user_template_does_not_hide_the_others(user_templates: Path) -> None:
     write(user_templates, "broken.toml", "stock = ")
     names = {info.name for info in list_templates()}

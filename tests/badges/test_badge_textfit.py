@@ -73,6 +73,7 @@ def test_a_box_too_short_for_the_smallest_size_goes_below_it_and_says_so() -> No
     assert fitted.size < 14 and fitted.height <= 8 + 1e-6
 
 
+@pytest.mark.expected_log("kiosk.badges", "text cut with an ellipsis")
 def test_cutting_text_is_logged_with_the_attendee_id_only(caplog: pytest.LogCaptureFixture) -> None:
     long_word = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 3
     attendee = person("Ada", long_word, id=7)

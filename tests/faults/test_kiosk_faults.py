@@ -35,6 +35,8 @@ def shown_results(kiosk: Kiosk) -> list[str]:
     return [reason for screen, reason in kiosk.controller.history if screen is Screen.RESULT]
 
 
+@pytest.mark.expected_log("kiosk.ui", "no staff PIN set")
+@pytest.mark.expected_log("kiosk.ui", "check-ins cannot be saved: file_replaced")
 @pytest.mark.parametrize("fault", ["moved", "deleted", "replaced"])
 def test_kiosk_says_it_cannot_save_and_recovers_by_itself(qtbot, running, fault: str) -> None:  # type: ignore[no-untyped-def]
     kiosk, db, codes = running
@@ -77,6 +79,9 @@ def test_kiosk_says_it_cannot_save_and_recovers_by_itself(qtbot, running, fault:
     assert codes[1] not in admitted_in_file(db)
 
 
+@pytest.mark.expected_log("kiosk.ui", "no staff PIN set")
+@pytest.mark.expected_log("kiosk.store", "disk_full")
+@pytest.mark.expected_log("kiosk.ui", "check-ins cannot be saved: disk_full")
 def test_kiosk_on_a_full_disk_shows_cant_save_and_reports_no_check_in(
     qtbot, small_disk: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -108,6 +108,8 @@ def enter(qtbot, controller: RecoveryController, pin: str, pad=None) -> None:  #
     qtbot.mouseClick(pad.ok, Qt.MouseButton.LeftButton)
 
 
+@pytest.mark.expected_log("kiosk.store", "failed its integrity check", level="ERROR")
+@pytest.mark.expected_log("kiosk.store", "damaged (DatabaseError", level="ERROR")
 @pytest.mark.parametrize("where", ["schema", "data", "truncated"])
 def test_damaged_file_pauses_check_in_and_offers_the_backup_by_its_time(
     qtbot, screens, tmp_path: Path, where: str
@@ -133,6 +135,9 @@ def test_a_healthy_file_needs_no_recovery(tmp_path: Path) -> None:
     assert damaged_event_file(db) is None
 
 
+@pytest.mark.expected_log("kiosk.store", "failed its integrity check", level="ERROR")
+@pytest.mark.expected_log("kiosk.store", "damaged (DatabaseError", level="ERROR")
+@pytest.mark.expected_log("kiosk.ui", "wrong staff PIN")
 def test_the_pin_in_the_backup_restores_it_and_the_kiosk_then_admits(
     qtbot, screens, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
@@ -169,6 +174,8 @@ def test_the_pin_in_the_backup_restores_it_and_the_kiosk_then_admits(
     assert codes[0] in admitted_in_file(db)
 
 
+@pytest.mark.expected_log("kiosk.store", "failed its integrity check", level="ERROR")
+@pytest.mark.expected_log("kiosk.ui", "wrong staff PIN")
 def test_wrong_pins_lock_the_recovery_pad_and_restore_nothing(
     qtbot, screens, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
@@ -188,6 +195,8 @@ def test_wrong_pins_lock_the_recovery_pad_and_restore_nothing(
     assert not list(tmp_path.glob("event-replaced-*.db"))
 
 
+@pytest.mark.expected_log("kiosk.store", "failed its integrity check", level="ERROR")
+@pytest.mark.expected_log("kiosk.store", "damaged (DatabaseError", level="ERROR")
 def test_with_no_pin_in_the_backup_staff_set_one_which_the_restored_file_keeps(
     qtbot, screens, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
@@ -212,6 +221,9 @@ def test_with_no_pin_in_the_backup_staff_set_one_which_the_restored_file_keeps(
         store.close()
 
 
+@pytest.mark.expected_log("kiosk.store", "failed its integrity check", level="ERROR")
+@pytest.mark.expected_log("kiosk.store", "damaged (DatabaseError", level="ERROR")
+@pytest.mark.expected_log("kiosk.ui", "the backup was not restored")
 def test_a_refused_restore_is_said_on_the_screen(qtbot, screens, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     db, _, _ = event_with_backup(tmp_path)
     damage(db, "truncated")
@@ -231,6 +243,8 @@ def test_a_refused_restore_is_said_on_the_screen(qtbot, screens, tmp_path: Path)
         other.close()
 
 
+@pytest.mark.expected_log("kiosk.store", "failed its integrity check", level="ERROR")
+@pytest.mark.expected_log("kiosk.store", "damaged (DatabaseError", level="ERROR")
 def test_without_a_good_backup_it_says_what_to_do_and_starts_once_restored(
     qtbot, screens, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

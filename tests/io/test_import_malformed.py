@@ -90,6 +90,7 @@ def test_ten_megabyte_single_line(store: Store, tmp_path: Path, filler: bytes) -
     _refused(store, path, "longer than")
 
 
+@pytest.mark.expected_log("kiosk.io", "field larger than field limit")
 def test_huge_cell_on_a_later_row(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "cell.csv"
     # Line breaks inside one quoted cell: no line is long, the cell is.
@@ -105,12 +106,14 @@ def test_directory(store: Store, tmp_path: Path) -> None:
     _refused(store, tmp_path, "is a folder")
 
 
+@pytest.mark.expected_log("kiosk.io", "not a readable workbook")
 def test_xlsx_that_is_not_a_zip(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "roster.xlsx"
     path.write_text("first_name,last_name\nAda,Lovelace\n")
     _refused(store, path, "not a readable XLSX workbook")
 
 
+@pytest.mark.expected_log("kiosk.io", "not a readable workbook")
 def test_zip_that_is_not_a_workbook(store: Store, tmp_path: Path) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -120,6 +123,7 @@ def test_zip_that_is_not_a_workbook(store: Store, tmp_path: Path) -> None:
     _refused(store, path, "not a readable XLSX workbook")
 
 
+@pytest.mark.expected_log("kiosk.io", "not a readable workbook")
 def test_truncated_xlsx(store: Store, tmp_path: Path, xlsx_bytes: bytes) -> None:
     path = tmp_path / "cut.xlsx"
     path.write_bytes(xlsx_bytes[: len(xlsx_bytes) // 2])
@@ -158,6 +162,7 @@ _HEADER = st.sampled_from(
 @settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+@pytest.mark.expected_log("kiosk.io")  # random bytes: any reader may say what it refused
 @given(head=_HEADER, body=st.binary(max_size=600) | st.text(max_size=300).map(str.encode))
 def test_any_bytes_give_a_report_or_one_sentence(tmp_path: Path, head: bytes, body: bytes) -> None:
     store = Store.open(":memory:")

@@ -93,6 +93,7 @@ def test_the_join_character_is_inert() -> None:
     assert unicodedata.normalize("NFC", "e" + join + "\u0301") == "e" + join + "\u0301"
 
 
+@pytest.mark.expected_log("kiosk.store", "search keys changed shape")
 def test_writer_falls_back_to_row_by_row_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bulk, "sql_keys_agree", lambda conn: False)
     records = [

@@ -52,6 +52,7 @@ def test_a_failing_write_leaves_the_event_as_it_was(
     assert import_roster(store, _roster(tmp_path / "a.csv", 20)).imported == 20
 
 
+@pytest.mark.expected_log("kiosk.io", "import could not write the event database", level="ERROR")
 def test_cli_reports_a_failing_write_in_one_sentence(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

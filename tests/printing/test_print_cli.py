@@ -57,6 +57,7 @@ def test_print_through_cups_is_accepted_and_a_second_print_is_refused_with_the_c
     assert len(queue.jobs(attendee_id=1)) == 2
 
 
+@pytest.mark.expected_log("kiosk.print")  # the spooler is down or the queue missing: on purpose
 def test_print_to_a_stopped_spooler_says_so_and_keeps_the_job_for_the_queue_command(
     pdf_printer: PrivateCups, event_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from print_helpers import PDF_QUEUE, Changes, page_size_mm, pdf_text
 from private_cups import PrivateCups
 
@@ -47,6 +48,7 @@ def test_cups_printer_is_listed_with_its_media_and_a_stock_mismatch_is_warned(
     assert media_warning(info, (210.0, 297.0)) is None
 
 
+@pytest.mark.expected_log("kiosk.print")  # the spooler is down or the queue missing: on purpose
 def test_a_missing_cups_queue_is_a_transient_error_with_a_reason(pdf_printer: PrivateCups) -> None:
     from kiosk.printing.backends import PrintError
 

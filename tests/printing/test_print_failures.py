@@ -73,6 +73,7 @@ def test_a_stalled_printer_shows_why_and_moving_the_job_prints_it_once_elsewhere
     assert queue.printed_count(1) == 1
 
 
+@pytest.mark.expected_log("kiosk.print", "failed at the spooler")
 def test_a_job_the_printer_fails_keeps_its_error_can_be_retried_and_sent_elsewhere(
     troubled: PrivateCups, pdf_printer: PrivateCups, event_db: Path
 ) -> None:

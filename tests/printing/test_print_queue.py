@@ -49,6 +49,7 @@ def test_a_cancelled_automatic_job_does_not_block_the_next_automatic_one(
     assert queue.enqueue(2) is not None
 
 
+@pytest.mark.expected_log("kiosk.print", "does not exist.")
 def test_missing_printer_folder_keeps_the_job_queued_with_reason_then_it_prints(
     queue: PrintQueue, event_db: Path, tmp_path: Path
 ) -> None:
@@ -75,6 +76,7 @@ def test_missing_printer_folder_keeps_the_job_queued_with_reason_then_it_prints(
     assert changes.states(job_id) == ["queued", "done"]
 
 
+@pytest.mark.expected_log("kiosk.print", "does not exist.")
 def test_backoff_doubles_up_to_its_cap(queue: PrintQueue, event_db: Path, tmp_path: Path) -> None:
     worker = folder_worker(event_db, tmp_path / "missing", retry_base=1.0, retry_max=3.0)
     job_id = queue.enqueue(1)
@@ -129,6 +131,7 @@ def test_a_job_can_be_moved_to_another_printer(
     assert len(list(other.glob("*.pdf"))) == 1
 
 
+@pytest.mark.expected_log("kiosk.print", "is not a printer name")
 def test_a_printer_name_that_means_nothing_fails_the_job_with_a_sentence(
     queue: PrintQueue, event_db: Path
 ) -> None:

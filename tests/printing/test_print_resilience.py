@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from print_helpers import PDF_QUEUE, Changes, add_people, pdf_text
 from private_cups import PrivateCups
 
@@ -40,6 +41,7 @@ def wait_until(condition, timeout: float = 60.0) -> bool:  # type: ignore[no-unt
     return condition()
 
 
+@pytest.mark.expected_log("kiosk.print")  # the spooler is down or the queue missing: on purpose
 def test_cups_stopped_check_ins_go_on_jobs_wait_and_each_prints_once_after_restart(
     pdf_printer: PrivateCups, db_path: Path
 ) -> None:

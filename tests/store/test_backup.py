@@ -113,6 +113,7 @@ def test_cli_backup_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["restore", str(tmp_path / "missing.db"), "--db", str(path)]) == 2
 
 
+@pytest.mark.expected_log("kiosk.store", "failed its integrity check", level="ERROR")
 def test_a_damaged_file_names_the_newest_good_backup(tmp_path: Path) -> None:
     from kiosk.store.backup import check_on_start
 

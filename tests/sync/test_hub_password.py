@@ -172,6 +172,7 @@ def eventually(condition: Callable[[], bool], seconds: float = 30) -> bool:
     return True
 
 
+@pytest.mark.expected_log("kiosk.sync", "refused this station's login")
 def test_a_password_changed_while_running_is_shown_and_healed(door: Door, tmp_path: Path) -> None:
     db = tmp_path / "k.db"
     original = door.password

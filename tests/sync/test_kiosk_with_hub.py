@@ -68,6 +68,7 @@ def on_hub(qtbot, hub: Hub) -> Iterator[KioskOnHub]:  # type: ignore[no-untyped-
     built.close()
 
 
+@pytest.mark.expected_log("kiosk.ui", "no staff PIN set")
 def test_a_kiosk_scan_is_decided_at_the_hub(on_hub: KioskOnHub, hub: Hub) -> None:
     code = hub.codes[7]
     on_hub.kiosk.controller.handle_scan(code, "scanner")
@@ -86,12 +87,14 @@ def test_a_kiosk_scan_is_decided_at_the_hub(on_hub: KioskOnHub, hub: Hub) -> Non
     assert again.first_checked_in is not None and again.first_checked_in.station == "kiosk"
 
 
+@pytest.mark.expected_log("kiosk.ui", "no staff PIN set")
 def test_the_welcome_screen_says_online(on_hub: KioskOnHub) -> None:
     line = on_hub.status_line()
     assert "Hub online" in line
     assert "offline" not in line
 
 
+@pytest.mark.expected_log("kiosk.ui", "no staff PIN set")
 def test_with_the_hub_down_the_kiosk_admits_and_says_what_waits(qtbot, hub: Hub) -> None:  # type: ignore[no-untyped-def]
     path = hub.station_db("alone")
     open_synced_station(path, hub.url, name="alone").close()  # joined: has its copy

@@ -74,7 +74,10 @@ def languages(qapp: QApplication) -> Iterator[Languages]:
 
 
 @pytest.fixture
-def kiosk(qtbot, store: Store, roster: Roster, languages: Languages) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+def kiosk(
+    qtbot, store: Store, roster: Roster, languages: Languages, expected_log
+) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+    expected_log.allow("kiosk.ui", "no staff PIN set")  # this kiosk starts with none
     load_fonts()
     built = build_kiosk(store, station_name="test-kiosk", camera=False, languages=languages)
     built.controller.station.clock = lambda: NOW

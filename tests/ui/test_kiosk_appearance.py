@@ -128,6 +128,7 @@ def test_event_colour_comes_from_the_settings(qtbot, store, roster, languages): 
     assert "#7b1fa2" in kiosk.window.styleSheet()
 
 
+@pytest.mark.expected_log("kiosk.ui", "no staff PIN set")
 def test_sounds_play_only_when_switched_on(store, roster, languages, qtbot):  # type: ignore[no-untyped-def]
     from kiosk_ui_helpers import NOW
 
@@ -144,6 +145,7 @@ def test_sounds_play_only_when_switched_on(store, roster, languages, qtbot):  # 
     assert kiosk.controller.sounds.played == ["success", "help"]
 
 
+@pytest.mark.expected_log("kiosk.ui", "no staff PIN set")
 def test_event_logo_from_the_settings_is_shown(qtbot, store, roster, languages, tmp_path):  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QColor, QImage
 

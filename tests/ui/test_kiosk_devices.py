@@ -49,6 +49,7 @@ def test_a_camera_frame_checks_in_through_the_kiosk(qtbot, store, roster, langua
         kiosk.camera.stop()
 
 
+@pytest.mark.expected_log("kiosk.ui", "no staff PIN set")
 def test_checked_in_prints_the_badge_and_shows_its_progress(
     qtbot, file_store: Store, languages, tmp_path: Path
 ):  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from kiosk_ui_helpers import Roster, all_text
 from PySide6.QtCore import Qt
 
@@ -106,6 +107,7 @@ def test_idle_find_me_returns_to_welcome_and_forgets_the_search(
     assert c.find_me.field.text() == ""
 
 
+@pytest.mark.expected_log("kiosk.ui", "no staff PIN set")
 def test_organisers_can_switch_find_me_off(qtbot, store, roster: Roster, languages):  # type: ignore[no-untyped-def]
     from kiosk.ui.app import build_kiosk
 

@@ -4,7 +4,6 @@ display choices kept while they are still at the screen."""
 from __future__ import annotations
 
 import pytest
-
 from kiosk_ui_helpers import Roster, all_text
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from kiosk_ui_helpers import visible_texts
 from PySide6.QtWidgets import QApplication
 

@@ -97,6 +97,7 @@ def test_staff_back_returns_to_welcome(qtbot, kiosk: Kiosk, locked: FakeClock):
     assert c.current is Screen.WELCOME
 
 
+@pytest.mark.expected_log("kiosk.ui", "wrong staff PIN")
 def test_wrong_pins_lock_the_pad_for_growing_periods(qtbot, kiosk: Kiosk, locked: FakeClock):
     c = kiosk.controller
     c.staff_requested()

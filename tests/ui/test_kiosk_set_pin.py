@@ -3,6 +3,7 @@ the staff screen shows the console (emails included) and is never unguarded."""
 
 from __future__ import annotations
 
+import pytest
 from kiosk_ui_helpers import all_text, enter_pin
 from PySide6.QtCore import Qt
 
@@ -74,6 +75,7 @@ def test_a_pin_typed_twice_is_stored_as_the_set_pin_hash_and_opens_staff(
     assert "No staff PIN set" not in c.welcome.status.text()
 
 
+@pytest.mark.expected_log("kiosk.ui", "wrong staff PIN")
 def test_next_time_the_pin_screen_asks_for_the_new_pin(qtbot, kiosk: Kiosk, store):  # type: ignore[no-untyped-def]
     c = kiosk.controller
     c.staff_requested()

@@ -36,6 +36,7 @@ def raise_later(error: BaseException) -> None:
     QTimer.singleShot(0, slot)
 
 
+@pytest.mark.expected_log("kiosk.ui", "unexpected error", level="ERROR")
 def test_a_bug_in_a_slot_is_one_sentence_and_the_traceback_is_logged(
     qtbot, console, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
 ) -> None:  # type: ignore[no-untyped-def]
@@ -48,6 +49,7 @@ def test_a_bug_in_a_slot_is_one_sentence_and_the_traceback_is_logged(
     assert "Traceback" not in capsys.readouterr().err
 
 
+@pytest.mark.expected_log("kiosk.ui", "event file problem: disk_full")
 def test_a_full_disk_is_said_in_its_own_sentence(qtbot, console, tmp_path) -> None:  # type: ignore[no-untyped-def]
     raise_later(fault(Fault.DISK_FULL, tmp_path / "event.db"))
     qtbot.waitUntil(lambda: "is full" in console.message.text(), timeout=5000)

@@ -124,6 +124,7 @@ def test_desk_check_in_says_where_the_badge_went(
     assert console.badge_file.isVisible() and str(saved) in console.badge_file.label.text()
 
 
+@pytest.mark.expected_log("kiosk.ui", "no staff PIN set")
 def test_kiosk_with_no_printer_sends_the_attendee_to_the_help_desk_and_saves_the_badge(
     qtbot, store: Store, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
