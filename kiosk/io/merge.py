@@ -13,7 +13,7 @@ import functools
 import gc
 import itertools
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -21,7 +21,6 @@ from typing import Any
 
 from kiosk.domain.codes import new_code
 from kiosk.domain.models import EmailFrom
-from kiosk.domain.text import map_joined
 from kiosk.io.errors import RosterError
 from kiosk.io.presets import Layout, choose_layout, expected_header
 from kiosk.io.reading import RowStream, stream_table
@@ -29,19 +28,12 @@ from kiosk.io.records import Record, RowReader
 from kiosk.io.unchanged import Same, UnchangedRows
 from kiosk.store import Store
 from kiosk.store.bulk import IMPORT_COLUMNS, BulkWriter, existing_attendees
+from kiosk.store.schema import ATTENDEES, Use
 
 log = logging.getLogger("kiosk.io")
 
-_DEFAULTS = {
-    "first_name": "",
-    "last_name": "",
-    "organisation": "",
-    "job_title": "",
-    "email": "",
-    "category": "",
-    "status": "active",
-    "email_from": "",
-}
+# What a new attendee's columns hold when the file leaves them out: the declared defaults.
+_DEFAULTS = {"first_name": "", **ATTENDEES.defaults(Use.IMPORT)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +196,8 @@ def _chunks(
 _BUYER = EmailFrom.BUYER.value
 _COLUMN = {name: index for index, name in enumerate(IMPORT_COLUMNS)}
 _CODE, _SOURCE, _EXTERNAL = _COLUMN["code"], _COLUMN["source"], _COLUMN["external_id"]
+# A stored row is (id, *IMPORT_COLUMNS): its id, its values, its code.
+_ID, _VALUES, _STORED_CODE = itemgetter(0), itemgetter(slice(1, None)), itemgetter(1 + _CODE)
 
 
 class _Planner:
@@ -216,14 +210,17 @@ class _Planner:
     def __init__(self, existing: list[tuple[Any, ...]], layout: Layout) -> None:
         self.layout = layout
         self.source = layout.source
-        self.current: dict[int, tuple[Any, ...]] = {row[0]: row[1:] for row in existing}
-        self.by_code: dict[str, int] = {row[1 + _CODE]: row[0] for row in existing}
+        # Built with item getters and zip (in C): a re-import starts with every attendee.
+        ids = list(map(_ID, existing))
+        values = map(_VALUES, existing)
+        self.current: dict[int, tuple[Any, ...]] = dict(zip(ids, values, strict=True))
+        self.by_code: dict[str, int] = dict(zip(map(_STORED_CODE, existing), ids, strict=True))
         self.by_external: dict[str, int] = {
             row[1 + _EXTERNAL]: row[0]
             for row in existing
             if row[1 + _SOURCE] == self.source and row[1 + _EXTERNAL]
         }
-        self.by_identity: dict[tuple[str, str, str], list[int]] | None = None
+        self.by_identity: _IdentityIndex | None = None
         self.code_rows: dict[str, int] = {}
         self.external_rows: dict[str, int] = {}
         self.matched: dict[int, int] = {}
@@ -352,24 +349,39 @@ class _Planner:
         """For a row with neither code nor id: an attendee of this source with
         the same name and e-mail that no other row has matched."""
         if self.by_identity is None:
-            self.by_identity = index = {}
-            source = self.source
-            ids, rows = [], []
-            for id_, values in self.current.items():
-                if values[_SOURCE] == source:
-                    ids.append(id_)
-                    rows.append(values)
-            parts = zip(*map(_IDENTITY_OF_STORED, rows), strict=True) if rows else ((), (), ())
-            folded = [map_joined([v or "" for v in part], _casefold) for part in parts]
-            keys = zip(*folded, strict=True)
-            for id_, key in zip(ids, keys, strict=True):
-                same = index.get(key)
-                if same is None:
-                    index[key] = [id_]
-                else:
-                    same.append(id_)
-        for id_ in self.by_identity.get(_identity(record.fields), ()):
-            if id_ not in self.matched:
+            self.by_identity = _IdentityIndex(self.current, self.source)
+        return self.by_identity.unmatched(_identity(record.fields), self.matched)
+
+
+class _IdentityIndex:
+    """The attendees of one source by (first name, last name, e-mail), case-folded.
+
+    Built once per import over every stored attendee, so in C where it can
+    be: the first attendee of each identity in one dict; the rare identities
+    that several attendees share also keep all of theirs, in id order.
+    """
+
+    def __init__(self, current: dict[int, tuple[Any, ...]], source: str) -> None:
+        ids = [id_ for id_, values in current.items() if values[_SOURCE] == source]
+        rows = list(map(current.__getitem__, ids))
+        folded = [
+            list(map(str.casefold, [value or "" for value in map(part, rows)]))
+            for part in _IDENTITY_PARTS
+        ]
+        keys = list(zip(*folded, strict=True))
+        # Reversed, so the first attendee of an identity is the one kept.
+        self.first = dict(zip(reversed(keys), reversed(ids), strict=True))
+        self.shared: dict[tuple[str, ...], list[int]] = {}
+        if len(self.first) < len(ids):
+            every: dict[tuple[str, ...], list[int]] = {}
+            for key, id_ in zip(keys, ids, strict=True):
+                every.setdefault(key, []).append(id_)
+            self.shared = {key: same for key, same in every.items() if len(same) > 1}
+
+    def unmatched(self, key: tuple[str, ...], matched: Mapping[int, int]) -> int | None:
+        """The first attendee with this identity that no row has matched yet."""
+        for id_ in self.shared.get(key) or (self.first.get(key),):
+            if id_ is not None and id_ not in matched:
                 return id_
         return None
 
@@ -390,11 +402,7 @@ def _differs(stored: tuple[Any, ...], new: dict[str, Any]) -> bool:
 
 
 _IDENTITY = ("first_name", "last_name", "email")
-_IDENTITY_OF_STORED = itemgetter(*(_COLUMN[name] for name in _IDENTITY))
-
-
-def _casefold(text: str, joined: bool) -> str:
-    return text.casefold()  # character by character, so joined or not is all one
+_IDENTITY_PARTS = tuple(itemgetter(_COLUMN[name]) for name in _IDENTITY)
 
 
 def _identity(fields: dict[str, Any]) -> tuple[str, str, str]:

@@ -105,6 +105,26 @@ def test_reimporting_a_list_without_codes_does_not_duplicate_anyone(store: Store
     assert set(by_code(store)) == codes
 
 
+def test_namesakes_without_codes_each_keep_their_own_attendee(store: Store, tmp_path: Path) -> None:
+    # Two people with the same name and e-mail (case aside) and a third
+    # person: a list without codes matches each row to a different attendee,
+    # in file order, and a new namesake row is a new attendee.
+    header = ["first_name", "last_name", "email", "job_title"]
+    rows = [
+        ["Sam", "Lee", "lee@x.org", "Chair"],
+        ["SAM", "lee", "Lee@X.org", "Speaker"],
+        ["Ana", "Ruiz", "", "Guest"],
+    ]
+    import_roster(store, write_csv(tmp_path / "a.csv", [header, *rows]))
+    ids = {a.job_title: a.id for a in store.attendees()}
+    again = [header, *rows, ["Sam", "Lee", "LEE@x.org", "Volunteer"]]
+    report = import_roster(store, write_csv(tmp_path / "b.csv", again))
+    assert report.summary() == "imported 1, updated 0, unchanged 3, skipped 0"
+    after = {a.job_title: a.id for a in store.attendees()}
+    assert {job: after[job] for job in ids} == ids
+    assert after["Volunteer"] not in ids.values()
+
+
 def test_unchanged_reimport_writes_nothing(store: Store) -> None:
     import_roster(store, SAMPLES["pretix"])
     stamps = columns(store, "updated_at")
