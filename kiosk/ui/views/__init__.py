@@ -1,1 +1,3 @@
-"""The kiosk's screens. Each emits intentions; only the flow controller switches screens."""
+"""The kiosk's screens, one a file. Each emits intentions and runs its own
+timers between `on_enter` and `on_leave`; only the flow (through the screen
+manager) switches screens."""
