@@ -58,6 +58,14 @@ class Table:
         """The columns (carried by `use`, when given) in table order."""
         return tuple(c.name for c in self.columns if use in c.uses)
 
+    def defaults(self, use: Use = Use.NONE) -> dict[str, str]:
+        """The text columns (carried by `use`) that have a default, with its value."""
+        return {
+            c.name: c.default[1:-1]
+            for c in self.columns
+            if use in c.uses and c.default is not None and c.default.startswith("'")
+        }
+
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
 

@@ -210,12 +210,8 @@ CREATE TRIGGER changes_notify AFTER INSERT ON changes
 )
 
 # Values for columns a station of an older version leaves out of its
-# changes (NULL would break the column's NOT NULL): the declared defaults.
-ATTENDEE_DEFAULTS = {
-    c.name: c.default.strip("'")
-    for c in _ATTENDEES.columns
-    if c.not_null and c.default is not None and c.default.startswith("'")
-}
+# changes (NULL would break a NOT NULL column): the declared defaults.
+ATTENDEE_DEFAULTS = schema.ATTENDEES.defaults(Use.HUB)
 
 
 def attendee_values(fields: dict[str, Any]) -> list[Any]:

@@ -139,7 +139,7 @@ def test_a_hub_from_before_versions_gains_what_it_lacks_and_its_version(
 def test_a_station_uses_a_hub_that_is_ahead_only_additively(hub: Hub, tmp_path: Path) -> None:
     ahead = f"{hubschema.MAJOR}.{hubschema.MINOR + 3}"
     with psycopg.connect(hub.url, autocommit=True) as conn:
-        conn.execute("ALTER TABLE attendees ADD COLUMN pronouns text NOT NULL DEFAULT ''")
+        conn.execute("ALTER TABLE attendees ADD COLUMN added_later text NOT NULL DEFAULT ''")
     _set_version(hub.url, ahead)
     store = join(tmp_path / "door.db", hub.url, "door")
     try:
@@ -150,7 +150,7 @@ def test_a_station_uses_a_hub_that_is_ahead_only_additively(hub: Hub, tmp_path: 
             station_change = hub_change(store)
             hub_ops.upload(conn, "door", [station_change])
             row = conn.execute(
-                "SELECT first_name, pronouns FROM attendees WHERE code = %s",
+                "SELECT first_name, added_later FROM attendees WHERE code = %s",
                 (station_change.payload["code"],),
             ).fetchone()
         assert row == ("Renamed", "")
