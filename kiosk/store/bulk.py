@@ -178,8 +178,10 @@ class BulkWriter:
         conn.execute(f"DROP TABLE IF EXISTS {_TEMP}")
         columns = (*IMPORT_COLUMNS, *_FOLDED_COLUMNS, *_KEYS_SQL)
         conn.execute(f"CREATE TEMP TABLE kiosk_import_rows (target_id, {', '.join(columns)})")
+        # With keys made in SQL their columns stay NULL: not bound at all.
+        filled = ("target_id", *columns[: len(columns) - len(_KEYS_SQL) * self.sql_keys])
         self._fill = (
-            f"INSERT INTO {_TEMP} VALUES ({', '.join('?' for _ in range(len(columns) + 1))})"
+            f"INSERT INTO {_TEMP} ({', '.join(filled)}) VALUES ({', '.join('?' for _ in filled)})"
         )
         self._indexed = conn.execute("SELECT coalesce(max(id), 0) FROM attendees").fetchone()[0]
         self._triggers = _set_aside_triggers(conn, tuple(_INDEX_ON_INSERT))
@@ -213,7 +215,8 @@ class BulkWriter:
         updates: Sequence[tuple[int, Mapping[str, Any]]] = (),
     ) -> list[tuple[Any, ...]]:
         """The temporary table's rows for these records: target id (None for a
-        new attendee), IMPORT_COLUMNS, the folded fields, the keys or None.
+        new attendee), IMPORT_COLUMNS, the folded fields, and the keys unless
+        SQL makes them.
 
         Built a column at a time: the values are taken out of every record at
         once, each folded column in one pass, and the rows zipped back together.
@@ -223,14 +226,13 @@ class BulkWriter:
             return []
         columns = list(zip(*map(_IMPORT_VALUES, records), strict=True))
         folded = [fold_many(_text(columns[_IMPORT_INDEX[name]])) for name in FOLDED]
-        if self.sql_keys:
-            keys: list[Any] = [itertools.repeat(None)] * len(_KEYS_SQL)
-        else:
+        keys: list[tuple[str, ...]] = []
+        if not self.sql_keys:
             names = tuple(_KEYS_SQL)
             made = (tuple(rows.search_keys(f)[n] for n in names) for f in records)
             keys = list(zip(*made, strict=True))
         targets = itertools.chain(itertools.repeat(None, len(inserts)), (t for t, _ in updates))
-        return list(zip(targets, *columns, *folded, *keys, strict=False))  # keys may repeat
+        return list(zip(targets, *columns, *folded, *keys, strict=True))
 
     def finish(self) -> None:
         """Wait for every chunk to be written; re-raises a failure of the worker."""
