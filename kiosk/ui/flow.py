@@ -305,11 +305,12 @@ class FlowController(QObject):
 
     @property
     def pin_gate(self) -> PinGate:
-        return self.staff_access.pin_gate
+        """The staff PIN and its lock-out (held by the PIN pad's guard)."""
+        return self.staff_access.pin_guard.gate
 
     @pin_gate.setter
     def pin_gate(self, gate: PinGate) -> None:
-        self.staff_access.pin_gate = gate
+        self.staff_access.pin_guard.gate = gate
 
     def _exit(self) -> None:
         self.window.allow_close = True

@@ -20,7 +20,7 @@ from kiosk.printing.service import PrintService
 from kiosk.settings import Settings
 from kiosk.store import Store
 from kiosk.store.faults import StoreError
-from kiosk.ui.pin import PinGate, hash_pin
+from kiosk.ui.pin import hash_pin
 from kiosk.ui.pin_guard import PinGuard, station_gate
 from kiosk.ui.screens import Screen, Switch
 from kiosk.ui.views.pin import PinView, SetPinView
@@ -67,20 +67,11 @@ class StaffAccess(QObject):
         self.staff.back.connect(lambda: switch(Screen.WELCOME, "staff back"))
         self.staff.exit_requested.connect(self._exit)
 
-    @property
-    def pin_gate(self) -> PinGate:
-        """The staff PIN and its lock-out (held by the pad's guard)."""
-        return self.pin_guard.gate
-
-    @pin_gate.setter
-    def pin_gate(self, gate: PinGate) -> None:
-        self.pin_guard.gate = gate
-
     def requested(self, current: Screen) -> None:
         """The corner gesture on `current`: the PIN pad, or choosing a PIN first."""
         if current in STAFF_SCREENS:
             return
-        if not self.pin_gate.has_pin:
+        if not self.pin_guard.gate.has_pin:
             # The staff screen shows the console, emails included: never unguarded.
             self.set_pin.reset()
             self.switch(Screen.SET_PIN, "no staff PIN set")
@@ -98,7 +89,7 @@ class StaffAccess(QObject):
             self.set_pin.show_not_saved()
             return
         log.info("staff PIN set at the kiosk")
-        self.pin_gate = station_gate(self.store, self.station.name, stored)
+        self.pin_guard.gate = station_gate(self.store, self.station.name, stored)
         self.welcome.status_info["pin"] = True
         self.welcome.retranslate()
         self._open_staff("staff PIN set")
