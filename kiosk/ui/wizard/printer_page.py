@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWizardPage
 
 from kiosk.printing.backends import list_printers
-from kiosk.printing.jobs import JobKind
+from kiosk.printing.jobs import JobKind, JobState
 from kiosk.printing.qt_service import PrintService
 
 translate = QCoreApplication.translate
@@ -71,11 +71,11 @@ class PrinterPage(QWizardPage):
         service.start()
         self.status.setText(translate("Wizard", "Sending a test badge…"))
 
-    def _job_changed(self, job_id: int, state: str, error: str) -> None:
+    def _job_changed(self, job_id: int, state: JobState, error: str) -> None:
         if job_id != self.test_job:
             return
         printer = self.printer.currentText().strip()
-        saved = self._service().saved_file(job_id) if state == "done" else None
+        saved = self._service().saved_file(job_id) if state is JobState.DONE else None
         if saved is not None:
             done = translate(
                 "Wizard", "Nothing was printed: the test badge was saved as a PDF file, {file}"
@@ -90,12 +90,14 @@ class PrinterPage(QWizardPage):
                 "The test badge went to the printer. Check it comes out like the preview.",
             )
         texts = {
-            "sent": translate("Wizard", "The printer has the test badge."),
-            "done": done,
-            "failed": translate("Wizard", "The test badge did not print: {error}").format(
+            JobState.SENT: translate("Wizard", "The printer has the test badge."),
+            JobState.DONE: done,
+            JobState.FAILED: translate("Wizard", "The test badge did not print: {error}").format(
                 error=error
             ),
-            "queued": translate("Wizard", "Waiting for the printer: {error}").format(error=error),
+            JobState.QUEUED: translate("Wizard", "Waiting for the printer: {error}").format(
+                error=error
+            ),
         }
         self.status.setText(texts.get(state, state))
 
