@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.domain.models import AttendeeStatus
 from kiosk.operations import DamagedFile, damaged_event_file
+from kiosk.scanning.camera_status import CameraStatus
 from kiosk.settings import Settings
 from kiosk.store import Store
 from kiosk.store.backup import backup_database, rotate_backup
@@ -74,7 +75,7 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
     if preview_frame is not None:
         # What a kiosk with a camera shows: the live picture and its framing guide.
         status = c.welcome.status_info["camera"]
-        c.set_camera_status("ready")
+        c.set_camera_status(CameraStatus.READY)
         c.welcome.preview.show_frame(preview_frame)
         yield "welcome-camera"
         c.set_camera_status(status)
@@ -211,7 +212,7 @@ def capture(
         for prefix, language, contrast, size in variants:
             store = demo_store(Path(folder) / prefix)
             kiosk = build_kiosk(store, locked=False, camera=False, languages=languages)
-            kiosk.controller.set_camera_status("no_camera")
+            kiosk.controller.set_camera_status(CameraStatus.NO_CAMERA)
             kiosk.window.resize(*SIZES[size])
             kiosk.window.show()
             for scene in scenes(kiosk, store):

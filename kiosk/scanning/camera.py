@@ -19,6 +19,7 @@ from PySide6.QtMultimedia import (
 )
 
 from kiosk.domain.codes import clean_scan
+from kiosk.scanning.camera_status import CameraStatus
 from kiosk.scanning.decoder import FrameDecoder, decoder_available
 from kiosk.scanning.repeats import RepeatFilter
 
@@ -28,13 +29,13 @@ log = logging.getLogger("kiosk.scan")
 class CameraScanner(QObject):
     scanned = Signal(str)
     preview = Signal(QImage)
-    status_changed = Signal(str)  # "ready", "no_camera", "no_decoder", "error"
+    status_changed = Signal(object)  # CameraStatus
 
     def __init__(self, repeat_seconds: float = 4.0, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.sink = QVideoSink(self)
         self.repeats = RepeatFilter(repeat_seconds)
-        self.status = "no_camera"
+        self.status = CameraStatus.NO_CAMERA
         self._camera: QCamera | None = None
         self._session: QMediaCaptureSession | None = None
         self._thread = QThread(self)
@@ -46,20 +47,20 @@ class CameraScanner(QObject):
         self.sink.videoFrameChanged.connect(self._on_frame)
         self._thread.start()
 
-    def start_camera(self) -> str:
+    def start_camera(self) -> CameraStatus:
         """Open the default camera if there is one; returns the new status."""
         if not decoder_available():
-            return self._set_status("no_decoder")
+            return self._set_status(CameraStatus.NO_DECODER)
         inputs = QMediaDevices.videoInputs()
         if not inputs:
-            return self._set_status("no_camera")
+            return self._set_status(CameraStatus.NO_CAMERA)
         self._camera = QCamera(QMediaDevices.defaultVideoInput(), self)
         self._camera.errorOccurred.connect(self._on_camera_error)
         self._session = QMediaCaptureSession(self)
         self._session.setCamera(self._camera)
         self._session.setVideoSink(self.sink)
         self._camera.start()
-        return self._set_status("ready")
+        return self._set_status(CameraStatus.READY)
 
     def stop(self) -> None:
         if self._camera is not None:
@@ -67,7 +68,7 @@ class CameraScanner(QObject):
         self._thread.quit()
         self._thread.wait(2000)
 
-    def _set_status(self, status: str) -> str:
+    def _set_status(self, status: CameraStatus) -> CameraStatus:
         self.status = status
         self.status_changed.emit(status)
         log.info("camera status %s", status)
@@ -75,7 +76,7 @@ class CameraScanner(QObject):
 
     def _on_camera_error(self, error: QCamera.Error, text: str) -> None:
         log.warning("camera error %s: %s", error, text)
-        self._set_status("error")
+        self._set_status(CameraStatus.ERROR)
 
     def _on_frame(self, frame: QVideoFrame) -> None:
         if frame.isValid():

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.checkin import Station
 from kiosk.operations import DamagedFile, start_backups
 from kiosk.printing.service import PrintService
+from kiosk.scanning.camera_status import CameraStatus
 from kiosk.settings import Settings
 from kiosk.store import Store
 from kiosk.store.live import register as register_live
@@ -105,7 +106,7 @@ def build_kiosk(
     if camera and settings.get("kiosk.camera_enabled"):
         kiosk.camera = _start_camera(controller, settings)
     else:
-        controller.set_camera_status("off")
+        controller.set_camera_status(CameraStatus.OFF)
     return kiosk
 
 
@@ -115,7 +116,7 @@ def _start_camera(controller: FlowController, settings: Settings) -> Any:
     except ImportError as error:
         # Qt Multimedia needs PulseAudio's client library even for video.
         log.warning("camera scanning unavailable: %s", error)
-        controller.set_camera_status("no_decoder")
+        controller.set_camera_status(CameraStatus.NO_DECODER)
         return None
     scanner = CameraScanner(settings.get("kiosk.camera_repeat_seconds"), parent=controller)
     scanner.scanned.connect(lambda code: controller.handle_scan(code, "camera"))

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kiosk.checkin import Station
 from kiosk.domain.models import Result, ScanResult
 from kiosk.printing.service import PrintService
+from kiosk.scanning.camera_status import CameraStatus
 from kiosk.settings import Settings
 from kiosk.store import Store
 from kiosk.store.faults import StoreFault
@@ -192,10 +193,10 @@ class FlowController(QObject):
 
     # -- what the station shows on welcome -------------------------------
 
-    def set_camera_status(self, status: str) -> None:
+    def set_camera_status(self, status: CameraStatus) -> None:
         self.welcome.status_info["camera"] = status
         self.welcome.retranslate()
-        self.welcome.preview.setVisible(status == "ready")
+        self.welcome.preview.setVisible(status is CameraStatus.READY)
 
     def set_sync_status(self, status: SyncStatus | None) -> None:
         """Hub online or offline, uploads waiting, last sync (None: no hub)."""

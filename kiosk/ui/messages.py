@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.domain.models import Event, Result, ScanResult, Session
+from kiosk.scanning.camera_status import CameraStatus
 from kiosk.ui.badge_state import BadgeState
 
 if TYPE_CHECKING:
@@ -162,14 +163,14 @@ def badge_line(state: BadgeState, help_desk: str = "") -> str:
     }[state]
 
 
-def camera_line(status: str) -> str:
+def camera_line(status: CameraStatus) -> str:
     return {
-        "ready": translate("Result", "Camera on"),
-        "no_camera": translate("Result", "No camera"),
-        "no_decoder": translate("Result", "Camera off"),
-        "error": translate("Result", "Camera error"),
-        "off": translate("Result", "Camera off"),
-    }.get(status, "")
+        CameraStatus.READY: translate("Result", "Camera on"),
+        CameraStatus.NO_CAMERA: translate("Result", "No camera"),
+        CameraStatus.NO_DECODER: translate("Result", "Camera off"),
+        CameraStatus.ERROR: translate("Result", "Camera error"),
+        CameraStatus.OFF: translate("Result", "Camera off"),
+    }[status]
 
 
 def sync_line(status: SyncStatus) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtMultimedia import QMediaDevices, QVideoFrame
 
 from kiosk.scanning import synthetic
 from kiosk.scanning.camera import CameraScanner
+from kiosk.scanning.camera_status import CameraStatus
 from kiosk.scanning.repeats import RepeatFilter
 
 CODE = "K7QJ4MXR9TCVH3WAE6NPDFYU"
@@ -92,5 +93,8 @@ def test_repeat_filter_lets_a_code_through_again_after_the_quiet_time():
 def test_without_a_camera_the_status_says_so(camera: CameraScanner):
     if QMediaDevices.videoInputs():
         pytest.skip("this machine has a camera")
-    assert camera.start_camera() == "no_camera"
-    assert camera.status == "no_camera"
+    said: list[object] = []
+    camera.status_changed.connect(said.append)
+    assert camera.start_camera() is CameraStatus.NO_CAMERA
+    assert camera.status is CameraStatus.NO_CAMERA
+    assert said == [CameraStatus.NO_CAMERA] and type(said[0]) is CameraStatus

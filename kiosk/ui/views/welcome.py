@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.scanning.camera_status import CameraStatus
 from kiosk.ui.i18n import LANGUAGES
 from kiosk.ui.messages import camera_line, sync_line
 from kiosk.ui.theme import Metrics, Theme
@@ -33,7 +34,7 @@ class WelcomeView(ScreenView):
         # shown small at the bottom, never anything about an attendee.
         self.status_info: dict[str, Any] = {
             "station": "",
-            "camera": "off",
+            "camera": CameraStatus.OFF,
             "printing": False,  # True, False or "desk" (printer "none")
             "pin": True,
             "sync": None,
