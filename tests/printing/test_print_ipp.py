@@ -94,3 +94,23 @@ def test_a_reply_without_a_job_id_is_not_taken_for_success() -> None:
     header = struct.pack(">BBHI", 2, 0, 0x0000, 1) + bytes([0x01, 0x03])
     with pytest.raises(ipp.IppRefused):
         ipp.job_id_of(header)
+
+
+def test_the_backend_hands_over_with_lp_when_the_scheduler_asks_for_a_password(
+    password_asking_server: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A CUPS that asks for a password cannot be set up without one to give;
+    # the socket above answers as it does, and lp's own part is recorded.
+    monkeypatch.setattr(cups, "server", lambda: str(password_asking_server))
+    handed: list[tuple[str, int, str]] = []
+
+    def lp(self: cups.CupsBackend, pdf: bytes, title: str, copies: int, media: str) -> str:
+        handed.append((title, copies, media))
+        return "request id is Badges-7 (1 file(s))"
+
+    monkeypatch.setattr(cups.CupsBackend, "_lp", lp)
+    monkeypatch.setattr(cups.CupsBackend, "_media_for", lambda self, size: "Custom.100x50mm")
+    backend = cups.CupsBackend("Badges")
+    submission = backend.submit(b"%PDF", title="kiosk-000007-t", width_mm=100, height_mm=50)
+    assert submission.spooler_job_id == "Badges-7"
+    assert handed == [("kiosk-000007-t", 1, "Custom.100x50mm")]
