@@ -180,7 +180,13 @@ def _chunks(
         # Blank rows are layout, not attendees.
         chunk = [(number, cells) for number, cells in batch if "".join(cells).strip()]
         found = found or bool(chunk)
-        same = known.same_many(chunk) if known else [None] * len(chunk)
+        if known is None:  # nothing stored yet: every row is read
+            yield [
+                result if type(result) is not str else Skipped(number, result)
+                for (number, _), result in zip(chunk, reader.read_many(chunk), strict=True)
+            ]
+            continue
+        same = known.same_many(chunk)
         # Only the other rows are cleaned; they keep their place in the file.
         read = iter(reader.read_many([r for r, s in zip(chunk, same, strict=True) if s is None]))
         yield [

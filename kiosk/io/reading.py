@@ -114,6 +114,11 @@ def first_non_blank(rows: Iterable[tuple[int, list[str]]], name: str) -> tuple[i
 def _check_line_lengths(text: str, name: str) -> None:
     if len(text) <= MAX_LINE_CHARS:
         return
+    # Lines end in \n (or \r\n) in almost every file: the text cut into blocks
+    # after a \n holds a long line only in a block longer than the limit, so
+    # only such a block (or a file of \r endings) is walked line by line.
+    if "\n" in text and all(len(part) <= MAX_LINE_CHARS for part in _blocks(text, LINES_BLOCK)):
+        return
     newline = "\n" if "\n" in text else "\r"
     start, line = 0, 1
     while start < len(text):

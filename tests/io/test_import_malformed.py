@@ -90,6 +90,19 @@ def test_ten_megabyte_single_line(store: Store, tmp_path: Path, filler: bytes) -
     _refused(store, path, "longer than")
 
 
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n"], ids=["lf", "crlf"])
+def test_a_long_line_between_ordinary_rows_is_found(
+    store: Store, tmp_path: Path, ending: bytes
+) -> None:
+    # Well over a megabyte of ordinary rows around one line of two million characters.
+    rows = [b"first_name,code"] + [b"Ada,C-%d" % index for index in range(60_000)]
+    rows.insert(30_000, b"Long," + b"x" * 2_000_000)
+    path = tmp_path / "long.csv"
+    path.write_bytes(ending.join(rows) + ending)
+    with pytest.raises(RosterError, match=r"Line 30001 of long\.csv is longer than"):
+        import_roster(store, path)
+
+
 @pytest.mark.expected_log("kiosk.io", "field larger than field limit")
 def test_huge_cell_on_a_later_row(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "cell.csv"
