@@ -125,3 +125,11 @@ def test_labels_and_descriptions_follow_the_console_into_french(
     assert languages.set_language("en")
     QApplication.processEvents()
     assert "Backups kept" in {label.text() for label in panel.findChildren(QLabel)}
+
+
+def test_find_me_limit_range_is_the_screens_places_for_names() -> None:
+    """The setting's range replaces the clamp the flow once applied by hand."""
+    from kiosk.ui.views.findme import MATCH_SLOTS
+
+    spec = SPECS["kiosk.findme_limit"]
+    assert (spec.minimum, spec.maximum) == (1, MATCH_SLOTS)
