@@ -95,6 +95,9 @@ class ImportReport:
 # each statement's index work is efficient, small enough that preparing the
 # next overlaps it and that a 100k import stays under 120 MB.
 CHUNK_ROWS = 8192
+# The first chunk is smaller, so the writer starts while most rows are still
+# being read rather than after a whole chunk's preparation.
+FIRST_CHUNK_ROWS = 1024
 
 
 def import_roster(
@@ -176,7 +179,8 @@ def _chunks(
     reader = RowReader(planner.layout)
     known = planner.unchanged_rows(reader) if planner.current else None
     found = False
-    while batch := list(itertools.islice(stream.rows, CHUNK_ROWS)):
+    sizes = itertools.chain([min(FIRST_CHUNK_ROWS, CHUNK_ROWS)], itertools.repeat(CHUNK_ROWS))
+    while batch := list(itertools.islice(stream.rows, next(sizes))):
         # Blank rows are layout, not attendees.
         chunk = [(number, cells) for number, cells in batch if "".join(cells).strip()]
         found = found or bool(chunk)
