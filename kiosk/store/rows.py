@@ -16,7 +16,7 @@ from kiosk.domain.models import (
     Session,
 )
 from kiosk.domain.text import fold
-from kiosk.store.schema import ATTENDEES, Use
+from kiosk.store.schema import ATTENDEES, CHECKINS, Use
 
 # Moments are read and written here by many callers: re-exported.
 from kiosk.store.timestamps import parse_utc as parse_utc
@@ -25,9 +25,9 @@ from kiosk.store.timestamps import utc_text as utc_text
 # The attendee columns read into `Attendee`, in the order `attendee_from_tuple` takes them.
 ATTENDEE_FIELDS = ATTENDEES.names(Use.ROW)
 ATTENDEE_COLUMNS = ", ".join(ATTENDEE_FIELDS)
-ENTRY_COLUMNS = (
-    "id, attendee_id, kind, at, day, station, operator, session_id, undoes, reason, offline"
-)
+# The log columns read into `LogEntry`, in the order `entry_from_tuple` takes them.
+ENTRY_FIELDS = CHECKINS.names(Use.ROW)
+ENTRY_COLUMNS = ", ".join(ENTRY_FIELDS)
 
 
 def parse_day(text: str | None) -> dt.date | None:
@@ -67,18 +67,20 @@ def attendee_from_tuple(row: tuple[Any, ...]) -> Attendee:
 
 
 def entry_from_tuple(row: tuple[Any, ...]) -> LogEntry:
+    """A log entry from the values of ENTRY_FIELDS."""
+    values = dict(zip(ENTRY_FIELDS, row, strict=True))
     return LogEntry(
-        id=row[0],
-        attendee_id=row[1],
-        kind=EntryKind(row[2]),
-        at=parse_utc(row[3]),
-        day=dt.date.fromisoformat(row[4]),
-        station=row[5],
-        operator=row[6] or "",
-        session_id=row[7],
-        undoes=row[8],
-        reason=row[9] or "",
-        offline=bool(row[10]),
+        id=values["id"],
+        attendee_id=values["attendee_id"],
+        kind=EntryKind(values["kind"]),
+        at=parse_utc(values["at"]),
+        day=dt.date.fromisoformat(values["day"]),
+        station=values["station"],
+        operator=values["operator"] or "",
+        session_id=values["session_id"],
+        undoes=values["undoes"],
+        reason=values["reason"] or "",
+        offline=bool(values["offline"]),
     )
 
 

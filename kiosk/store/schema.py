@@ -24,7 +24,7 @@ class Use(enum.Flag):
     """Who carries a column besides the table itself."""
 
     NONE = 0
-    ROW = enum.auto()  # read into the domain's object (Attendee), in declaration order
+    ROW = enum.auto()  # read into the domain's object (Attendee, LogEntry)
     IMPORT = enum.auto()  # a roster import writes it
     HUB = enum.auto()  # the hub carries it (kiosk.sync.hubschema mirrors it)
     EDIT = enum.auto()  # staff may change it at the help desk
@@ -147,17 +147,17 @@ CHECKINS = Table(
     "checkins",
     (
         _key("seq"),
-        _required("id"),
-        _required("attendee_id", "INTEGER"),
-        _integer("session_id"),
-        _required("kind"),
-        _text("undoes"),
-        _moment("at", required=True),
-        _required("day"),
-        _required("station"),
-        _text("operator", default="''"),
-        _text("reason", default="''"),
-        _integer("offline", default="0"),
+        _required("id", uses=_ROW),
+        _required("attendee_id", "INTEGER", uses=_ROW),
+        Column("session_id", "INTEGER", uses=_ROW),
+        _required("kind", uses=_ROW),
+        _text("undoes", _ROW),
+        _moment("at", required=True, uses=_ROW),
+        _required("day", uses=_ROW),
+        _required("station", uses=_ROW),
+        _text("operator", _ROW, default="''"),
+        _text("reason", _ROW, default="''"),
+        Column("offline", "INTEGER", default="0", uses=_ROW),
     ),
 )
 # Settings reach the hub too, all but each station's own (kiosk.sync.join).
