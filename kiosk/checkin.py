@@ -44,14 +44,7 @@ class Station:
         The read, the decision and the append happen inside one write
         transaction; the result is returned only after COMMIT.
         """
-        request = ScanRequest(
-            raw=raw,
-            station=self.name,
-            now=self.clock(),
-            operator=self.operator,
-            session=self.session,
-            exit=self.exit_mode,
-        )
+        request = self._request(raw)
         if clean_scan(raw) is None:
             # No lookup, no lock: garbage from a scanner never touches the file.
             result = decide(request, self.event, self.store)
@@ -67,6 +60,18 @@ class Station:
             result.session_id if result.session_id is not None else "-",
         )
         return result
+
+    def _request(self, raw: str, offline: bool = False) -> ScanRequest:
+        """The scan as the domain's decision takes it, at this station, now."""
+        return ScanRequest(
+            raw=raw,
+            station=self.name,
+            now=self.clock(),
+            operator=self.operator,
+            session=self.session,
+            exit=self.exit_mode,
+            offline=offline,
+        )
 
     def undo(self, code: str, reason: str = "") -> LogEntry:
         """Take back the latest admission of `code` (today, or in this session)."""

@@ -14,7 +14,7 @@ from typing import Any
 from kiosk.checkin import Station
 from kiosk.domain.codes import clean_scan
 from kiosk.domain.models import EntryKind, LogEntry, Result, ScanResult
-from kiosk.domain.rules import ScanRequest, decide
+from kiosk.domain.rules import decide
 from kiosk.store import Store
 from kiosk.store.rows import entry_to_row
 from kiosk.store.timestamps import parse_utc, utc_now
@@ -146,17 +146,6 @@ class SyncedStation(Station):
         undo = super().undo(code, reason)
         self.worker.wake()  # the hub frees the admission when the undo arrives
         return undo
-
-    def _request(self, raw: str, offline: bool) -> ScanRequest:
-        return ScanRequest(
-            raw=raw,
-            station=self.name,
-            now=self.clock(),
-            operator=self.operator,
-            session=self.session,
-            exit=self.exit_mode,
-            offline=offline,
-        )
 
     def _scan_locally(self, raw: str, *, offline: bool) -> ScanResult:
         request = self._request(raw, offline)
