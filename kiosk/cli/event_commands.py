@@ -17,6 +17,7 @@ from kiosk.reports import attendance_counts
 from kiosk.store import Store
 from kiosk.store import live as live_stations
 from kiosk.store.faults import StoreFault
+from kiosk.store.timestamps import utc_text
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -100,7 +101,7 @@ def scan_json(result: ScanResult, station: str) -> dict[str, Any]:
             "organisation": attendee.organisation,
             "category": attendee.category,
         },
-        "first_checked_in_at": first.at.isoformat() if first else None,
+        "first_checked_in_at": utc_text(first.at) if first else None,
         "station": first.station if first else station,
         "session": result.session_id,
     }

@@ -27,6 +27,7 @@ from kiosk.settings import Settings
 from kiosk.store import Store
 from kiosk.store.backup import backup_database, rotate_backup
 from kiosk.store.faults import Fault, fault
+from kiosk.store.timestamps import utc_text
 from kiosk.sync import SyncStatus
 from kiosk.ui.app import Kiosk, build_kiosk
 from kiosk.ui.flow import FlowController
@@ -81,7 +82,7 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
         c.set_camera_status(status)
     # A station joined to a hub while the hub is away: what its bottom line says.
     synced = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=3)
-    c.set_sync_status(SyncStatus("hub", False, 12, synced.isoformat(), 0))
+    c.set_sync_status(SyncStatus("hub", False, 12, utc_text(synced), 0))
     yield "welcome-hub-offline"
     c.set_sync_status(None)
     c.handle_scan(person.code)

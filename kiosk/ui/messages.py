@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kiosk.domain.models import Event, Result, ScanResult, Session
 from kiosk.scanning.camera_status import CameraStatus
+from kiosk.store.timestamps import parse_utc
 from kiosk.ui.badge_state import BadgeState
 
 if TYPE_CHECKING:
@@ -187,7 +188,7 @@ def sync_line(status: SyncStatus) -> str:
         parts.append(translate("Result", "{count} waiting to upload").format(count=status.waiting))
     if status.last_sync:
         try:
-            synced = dt.datetime.fromisoformat(status.last_sync).astimezone()
+            synced = parse_utc(status.last_sync).astimezone()
         except ValueError:
             synced = None
         if synced is not None:
