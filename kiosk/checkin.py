@@ -11,12 +11,9 @@ from kiosk.domain.codes import clean_scan
 from kiosk.domain.models import EntryKind, LogEntry, Result, ScanResult, Session
 from kiosk.domain.rules import ScanRequest, decide, new_entry_id, undo_target
 from kiosk.store import Store
+from kiosk.store.timestamps import utc_now
 
 log = logging.getLogger("kiosk.scan")
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class UndoError(Exception):

@@ -13,7 +13,6 @@ indexes' automatic merging waits until the load is done.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import logging
 import queue
@@ -26,6 +25,7 @@ from typing import Any
 from kiosk.domain.text import fold_many
 from kiosk.store import rows
 from kiosk.store.schema import ATTENDEES, Use
+from kiosk.store.timestamps import now_text
 
 log = logging.getLogger("kiosk.store")
 
@@ -123,10 +123,6 @@ _PROBES: tuple[dict[str, str], ...] = (
 )
 
 
-def utc_now_text() -> str:
-    return rows.utc_text(dt.datetime.now(dt.UTC))
-
-
 def folded_columns(fields: Sequence[Mapping[str, Any]]) -> list[list[str]]:
     """For each name in FOLDED, the folded value of every record, in one pass each."""
     return [fold_many([str(f.get(name) or "") for f in fields]) for name in FOLDED]
@@ -165,7 +161,7 @@ class BulkWriter:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.now = utc_now_text()
+        self.now = now_text()
         # Keys made in SQL unless they would differ from the store's own; then
         # they are made by `rows.search_keys` row by row (correct, slower).
         self.sql_keys = sql_keys_agree(conn)

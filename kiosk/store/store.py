@@ -25,6 +25,7 @@ from kiosk.store.private import (
     write_private,
 )
 from kiosk.store.search import search_attendees
+from kiosk.store.timestamps import now_text
 
 log = logging.getLogger("kiosk.store")
 
@@ -155,7 +156,7 @@ class Store:
                 "timezone": event.timezone,
                 "first_day": event.first_day.isoformat() if event.first_day else None,
                 "last_day": event.last_day.isoformat() if event.last_day else None,
-                "created_at": rows.utc_text(dt.datetime.now(dt.UTC)),
+                "created_at": now_text(),
             },
             pk="id",
         )
@@ -228,7 +229,7 @@ class Store:
 
     def add_attendee(self, fields: dict[str, Any]) -> Attendee:
         """Insert one attendee; `fields` must hold at least code and first_name."""
-        now = rows.utc_text(dt.datetime.now(dt.UTC))
+        now = now_text()
         record = {**fields, **rows.search_keys(fields), "created_at": now, "updated_at": now}
         cursor = self.conn.execute(
             f"INSERT INTO attendees ({', '.join(record)}) "
@@ -245,7 +246,7 @@ class Store:
         changes = {
             **changes,
             **rows.search_keys(merged),
-            "updated_at": rows.utc_text(dt.datetime.now(dt.UTC)),
+            "updated_at": now_text(),
         }
         assignments = ", ".join(f"{column} = ?" for column in changes)
         self.conn.execute(
