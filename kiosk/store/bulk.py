@@ -268,13 +268,15 @@ class BulkWriter:
     def _write(self, inserts: bool, updates: bool) -> None:
         conn, names = self.conn, ", ".join(IMPORT_COLUMNS)
         if inserts:
-            conn.execute(
+            # The id of the statement's last row: no second statement, as each
+            # call from this thread waits for the GIL while the caller prepares.
+            newest = conn.execute(
                 f"INSERT INTO attendees ({names}, {', '.join(_KEYS_SQL)}, created_at, updated_at) "
                 f"SELECT {names}, {', '.join(_keys_from(''))}, ?, ? "
                 f"FROM {_TEMP} WHERE target_id IS NULL ORDER BY rowid",
                 (self.now, self.now),
-            )
-            newest = conn.execute("SELECT max(id) FROM attendees").fetchone()[0]
+            ).lastrowid
+            assert newest is not None  # the chunk has new attendees, so a row went in
             if newest - self._indexed >= INDEX_ROWS:
                 self._index(newest)
         if updates:

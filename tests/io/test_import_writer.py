@@ -10,7 +10,7 @@ from import_helpers import by_code, write_csv
 
 from kiosk.cli import main
 from kiosk.io import import_roster, merge
-from kiosk.store import Store
+from kiosk.store import Store, bulk
 
 
 def _roster(path: Path, count: int, prefix: str = "Person") -> Path:
@@ -75,10 +75,12 @@ def _schema(store: Store) -> list[tuple[str, str]]:
     ).fetchall()
 
 
+@pytest.mark.parametrize("index_rows", [bulk.INDEX_ROWS, 10], ids=["at-the-end", "every-10"])
 def test_import_indexes_new_rows_and_puts_the_index_triggers_back(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, index_rows: int
 ) -> None:
     monkeypatch.setattr(merge, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(bulk, "INDEX_ROWS", index_rows)  # rows indexed as the load goes, too
     triggers = _schema(store)
     store.add_attendee({"code": "OLD", "first_name": "Before", "last_name": "Import"})
     import_roster(store, _roster(tmp_path / "a.csv", 30))
