@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,17 @@ def test_import_leaves_the_index_merge_settings_as_it_found_them(
     store.conn.execute("INSERT INTO attendees_fts (attendees_fts, rank) VALUES ('automerge', 8)")
     import_roster(store, _roster(tmp_path / "b.csv", 12, prefix="Renamed"))
     assert _automerge(store) == [(4,), (8,)]
+
+
+def test_import_gives_back_the_interpreters_switch_interval(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The writer shortens it for the load; afterwards, and after a failure, it is as it was.
+    monkeypatch.setattr(merge, "CHUNK_ROWS", 4)
+    before = sys.getswitchinterval()
+    import_roster(store, _roster(tmp_path / "a.csv", 10))
+    assert sys.getswitchinterval() == before
+    _refuse_boom(store.conn)
+    with pytest.raises(sqlite3.DatabaseError):
+        import_roster(store, _roster(tmp_path / "b.csv", 20))
+    assert sys.getswitchinterval() == before
