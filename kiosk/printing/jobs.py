@@ -19,8 +19,7 @@ from dataclasses import dataclass
 
 from kiosk.store import Store
 from kiosk.store.schema import PRINT_JOBS
-from kiosk.store.timestamps import parse_utc, utc_text
-from kiosk.store.timestamps import utc_now as utc_now  # the print worker's clock too
+from kiosk.store.timestamps import parse_utc, utc_now, utc_text
 
 log = logging.getLogger("kiosk.print")
 
