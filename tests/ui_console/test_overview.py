@@ -33,6 +33,7 @@ def test_counts_follow_another_station(qtbot, tmp_path: Path) -> None:  # type: 
     store = make_event(tmp_path / "event.db")
     widget = OverviewWidget(store, lambda: store.event().local_day(dt.datetime.now(dt.UTC)))
     qtbot.addWidget(widget)
+    widget.show()  # a hidden overview does not poll
     assert widget.total.text() == "0 of 30 checked in today"
     codes = "".join(f"C{index:02d}\n" for index in range(0, 30, 2))
     subprocess.run(
@@ -50,6 +51,19 @@ def test_counts_follow_another_station(qtbot, tmp_path: Path) -> None:  # type: 
         for r in range(widget.categories.rowCount())
     }
     assert rows == {"Delegate": "12", "Speaker": "3"}
+
+
+def test_a_hidden_overview_leaves_a_closed_store_alone(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A desk window closed before its store: the overview's poll must not
+    # query the closed file (it raised "Cannot operate on a closed database").
+    store = make_event(tmp_path / "event.db")
+    widget = OverviewWidget(store, lambda: store.event().local_day(dt.datetime.now(dt.UTC)))
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.close()
+    store.close()
+    widget.refresh_if_changed()  # what the timer does next
+    assert widget.total.text() == "0 of 30 checked in today"
 
 
 def test_figures_count_undos_sessions_and_print_failures(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QCoreApplication, QMargins, Qt, QTimer
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -154,9 +154,17 @@ class OverviewWidget(FollowsLanguage, QWidget):
         return box
 
     def refresh_if_changed(self) -> None:
+        # A hidden overview (another tab, or a closed window whose store may
+        # be closed too) does not poll; showing it again refreshes it.
+        if not self.isVisible():
+            return
         version = data_version(self.store)
         if version != self._version:
             self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh_if_changed()
 
     def refresh(self) -> None:
         self._version = data_version(self.store)
