@@ -97,8 +97,9 @@ def render_badges_pdf(
     canvas = _new_canvas(buffer, paper.page_width, paper.page_height)
     per_page = paper.per_page
     painter = BadgePainter(canvas, design)
-    # With a recorder (tests), every element is drawn on every badge and recorded.
-    if attendees and recorder is None:
+    # With a recorder (tests), every element is drawn on every badge and
+    # recorded; a lone badge (the print worker's) gains nothing from a form.
+    if len(attendees) > 1 and recorder is None:
         painter.draw_static_once(attendees[0], event)
     for number, attendee in enumerate(attendees):
         slot = number % per_page
