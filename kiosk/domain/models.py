@@ -97,6 +97,8 @@ class Attendee:
     status: AttendeeStatus = AttendeeStatus.ACTIVE
     notes: str = ""
     email_from: EmailFrom = EmailFrom.ATTENDEE
+    pronouns: str = ""
+    credentials: str = ""  # post-nominals, as the attendee writes them: "RN, MSc"
 
     @property
     def email_is_buyers(self) -> bool:

@@ -480,6 +480,35 @@ def _v10_checkin_views(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX attendees_status ON attendees (status)")
 
 
+def _pronouns_and_credentials(db: sqlite_utils.Database) -> None:
+    """Pronouns ("she/her") and post-nominal credentials ("RN, MSc") of an
+    attendee, printed on badges where a template places them, and sent to the
+    hub like every other roster column.
+
+    The sync capture triggers are made again with every column the table has
+    now but its local id (the columns a hub carries), read from the table
+    itself: other migrations of the same release add hub columns of their
+    own, and whichever runs last must send all of them.
+    """
+    for column in ("pronouns", "credentials"):
+        db.execute(f"ALTER TABLE attendees ADD COLUMN {column} TEXT DEFAULT ''")
+    columns = [row[1] for row in db.execute("PRAGMA table_info(attendees)") if row[1] != "id"]
+    fields = ", ".join(f"'{column}', NEW.{column}" for column in columns)
+    capturing = "WHEN (SELECT value FROM sync_state WHERE key = 'capture') = '1'"
+    for event, old_code in (("INSERT", "NULL"), ("UPDATE", "OLD.code")):
+        name = f"sync_capture_attendee_{event.lower()}"
+        db.execute(f"DROP TRIGGER {name}")
+        db.execute(
+            f"""CREATE TRIGGER {name} AFTER {event} ON attendees
+            {capturing}
+            BEGIN
+                INSERT INTO sync_outbox (change_id, kind, attendee_code, payload)
+                VALUES (lower(hex(randomblob(16))), 'attendee', NEW.code,
+                        json_object({fields}, 'old_code', {old_code}));
+            END"""
+        )
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1_initial,
     2: _v2_print_jobs,
@@ -491,5 +520,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     8: _v8_email_from,
     9: one_timestamp_format,
     10: _v10_checkin_views,
+    11: _pronouns_and_credentials,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

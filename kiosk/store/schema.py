@@ -141,6 +141,10 @@ ATTENDEES = Table(
         _moment("created_at", uses=_HUB),
         _moment("updated_at", uses=_HUB),
         _required("email_from", default="''", uses=_ROW | _IMPORT | _HUB),
+        # Printed on the badge where a template places them; the attendee may
+        # fix them at the kiosk (kiosk.editable_badge_fields).
+        _text("pronouns", _PERSON, default="''"),
+        _text("credentials", _PERSON, default="''"),  # post-nominals: "RN, MSc"
     ),
 )
 CHECKINS = Table(

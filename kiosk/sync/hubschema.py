@@ -29,7 +29,7 @@ NOTIFY_CHANNEL = "kiosk_changes"
 # tests/sync/test_hub_schema.py fails until a change to the tables below
 # raises MINOR (additive) or MAJOR (anything else).
 MAJOR = 1
-MINOR = 1
+MINOR = 2
 VERSION_KEY = "schema_version"
 
 
