@@ -26,6 +26,7 @@ from typing import Any, Protocol
 log = logging.getLogger("kiosk.settings")
 
 PRINTERS = "printers"  # SettingSpec.values_from: a printer name (kiosk printers lists them)
+MAIL_SERVER = "mail server"  # SettingSpec.values_from: an smtp:// or smtps:// address
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -62,6 +63,8 @@ class SettingSpec:
             return f"{self.minimum} to {self.maximum}"
         if self.values_from == PRINTERS:
             return "cups:QUEUE, qt:NAME, folder:PATH or none"
+        if self.values_from == MAIL_SERVER:
+            return "smtp://[user@]host[:port], smtps://... or empty"
         return ""
 
 
@@ -302,6 +305,41 @@ SETTINGS: tuple[SettingSpec, ...] = (
         QT_TRANSLATE_NOOP("Setting", "Signature image for the certificates."),
         label=QT_TRANSLATE_NOOP("Setting", "Signature image"),
     ),
+    SettingSpec(
+        "email.server",
+        str,
+        "",
+        QT_TRANSLATE_NOOP(
+            "Setting",
+            "Mail server for tickets and certificates: smtp://user@host:port or "
+            "smtps://user@host:port (the password is never stored).",
+        ),
+        label=QT_TRANSLATE_NOOP("Setting", "Mail server"),
+        values_from=MAIL_SERVER,
+    ),
+    SettingSpec(
+        "email.from",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("Setting", "Sender address of tickets and certificates."),
+        label=QT_TRANSLATE_NOOP("Setting", "Email from"),
+    ),
+    SettingSpec(
+        "email.reply_to",
+        str,
+        "",
+        QT_TRANSLATE_NOOP("Setting", "Where replies go (empty: to the sender address)."),
+        label=QT_TRANSLATE_NOOP("Setting", "Replies to"),
+    ),
+    SettingSpec(
+        "email.rate_per_minute",
+        int,
+        60,
+        QT_TRANSLATE_NOOP("Setting", "Most messages sent a minute (0: no limit)."),
+        label=QT_TRANSLATE_NOOP("Setting", "Messages a minute"),
+        minimum=0,
+        maximum=6000,
+    ),
 )
 SPECS = {spec.name: spec for spec in SETTINGS}
 # Shown as "(set)" or as dots: a PIN hash, and a connection string that may hold a password.
@@ -347,6 +385,13 @@ def check(spec: SettingSpec, value: Any) -> None:
         try:
             open_backend(value)
         except UnknownPrinter as error:
+            raise SettingError(str(error)) from None
+    if spec.values_from == MAIL_SERVER and value:
+        from kiosk.mail.server import MailServerError, parse_server
+
+        try:
+            parse_server(value)
+        except MailServerError as error:
             raise SettingError(str(error)) from None
 
 

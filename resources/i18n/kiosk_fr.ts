@@ -1217,5 +1217,37 @@
         <source>Signature image for the certificates.</source>
         <translation>Image de signature des attestations.</translation>
     </message>
+    <message>
+        <source>Mail server for tickets and certificates: smtp://user@host:port or smtps://user@host:port (the password is never stored).</source>
+        <translation>Serveur de messagerie des billets et attestations : smtp://utilisateur@hôte:port ou smtps://utilisateur@hôte:port (le mot de passe n’est jamais enregistré).</translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation>Serveur de messagerie</translation>
+    </message>
+    <message>
+        <source>Sender address of tickets and certificates.</source>
+        <translation>Adresse d’expédition des billets et attestations.</translation>
+    </message>
+    <message>
+        <source>Email from</source>
+        <translation>Expéditeur des e-mails</translation>
+    </message>
+    <message>
+        <source>Where replies go (empty: to the sender address).</source>
+        <translation>Adresse des réponses (vide : l’adresse d’expédition).</translation>
+    </message>
+    <message>
+        <source>Replies to</source>
+        <translation>Réponses à</translation>
+    </message>
+    <message>
+        <source>Most messages sent a minute (0: no limit).</source>
+        <translation>Nombre maximal de messages envoyés par minute (0 : sans limite).</translation>
+    </message>
+    <message>
+        <source>Messages a minute</source>
+        <translation>Messages par minute</translation>
+    </message>
 </context>
 </TS>
