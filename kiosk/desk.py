@@ -14,11 +14,13 @@ from kiosk.checkin import Station, UndoError
 from kiosk.domain.codes import new_code
 from kiosk.domain.duplicates import Likeness
 from kiosk.domain.models import Attendee, AttendeeStatus, EmailFrom, LogEntry, ScanResult
+from kiosk.domain.roles import Role, StaffAction, may, minimum_role
 from kiosk.domain.rules import new_entry_id
 from kiosk.store import Store
 from kiosk.store.attended import Admission, first_event_admission
 from kiosk.store.audit import AuditEntry, append_audit, audit_entries
 from kiosk.store.duplicates import possible_duplicates
+from kiosk.store.operators import Operator, has_operators
 from kiosk.store.schema import ATTENDEES, Use
 
 log = logging.getLogger("kiosk.desk")
@@ -38,6 +40,23 @@ class PossibleDuplicate:
     attendee: Attendee
     likeness: Likeness
     checked_in_at: dt.datetime | None  # their first admission to the event, if any
+
+
+class NotAllowed(DeskError):
+    """The volunteer signed in (or nobody) may not do this action."""
+
+    def __init__(self, action: StaffAction) -> None:
+        self.action = action
+        self.needed = minimum_role(action)
+        super().__init__(NOT_ALLOWED[self.needed])
+
+
+# The sentence a refused action gets, by the role it needs.
+NOT_ALLOWED = {
+    Role.SCANNER: "Please sign in first.",
+    Role.DESK: "Only a desk volunteer or a supervisor may do this.",
+    Role.SUPERVISOR: "Only a supervisor may do this.",
+}
 
 
 class DuplicateWalkIn(DeskError):
@@ -99,10 +118,48 @@ class HelpDesk:
         else:
             self.station = Station(store, name=station, operator=operator)
         self.printer = printer
+        # With volunteer accounts, nobody may act until someone signs in;
+        # without, the desk (behind the single staff PIN, if any) may do all.
+        self.needs_sign_in = has_operators(store)
+        self.signed_in: Operator | None = None
+        self._unsigned_operator = self.station.operator
 
     @property
     def operator(self) -> str:
         return self.station.operator
+
+    # -- who is working ----------------------------------------------------
+
+    @property
+    def role(self) -> Role | None:
+        """The role of whoever is working now; None while nobody is signed in."""
+        if self.signed_in is not None:
+            return self.signed_in.role
+        return None if self.needs_sign_in else Role.SUPERVISOR
+
+    def may(self, action: StaffAction) -> bool:
+        role = self.role
+        return role is not None and may(role, action)
+
+    def require(self, action: StaffAction) -> None:
+        """Raise NotAllowed unless whoever is working may do `action`."""
+        if not self.may(action):
+            log.info("desk %s refused for operator %s", action.value, self._operator_id())
+            raise NotAllowed(action)
+
+    def sign_in(self, operator: Operator) -> None:
+        """From now on the log and the audit name `operator`, and their role decides."""
+        self.signed_in = operator
+        self.station.operator = operator.name
+
+    def sign_out(self) -> None:
+        if self.signed_in is not None:
+            log.info("operator %s signed out", self.signed_in.id)
+        self.signed_in = None
+        self.station.operator = self._unsigned_operator
+
+    def _operator_id(self) -> str:
+        return str(self.signed_in.id) if self.signed_in else "-"
 
     # -- the log -----------------------------------------------------------
 
@@ -163,6 +220,7 @@ class HelpDesk:
 
     def check_in_with_badge(self, attendee_id: int) -> tuple[ScanResult, int | None]:
         """Check someone in by hand; also the print job of their badge, if one was made."""
+        self.require(StaffAction.CHECK_IN)
         attendee = self._attendee(attendee_id)
         result = self.station.scan(attendee.code)
         job = None
@@ -171,6 +229,7 @@ class HelpDesk:
         return result, job
 
     def undo(self, attendee_id: int, reason: str) -> LogEntry:
+        self.require(StaffAction.UNDO)
         if not reason.strip():
             raise DeskError("Please give a reason for undoing the check-in.")
         attendee = self._attendee(attendee_id)
@@ -181,6 +240,7 @@ class HelpDesk:
 
     def reprint(self, attendee_id: int) -> int:
         """Queue another badge, on purpose; returns the job id."""
+        self.require(StaffAction.REPRINT)
         if self.printer is None:
             raise DeskError("Badge printing is off at this station.")
         self._attendee(attendee_id)
@@ -193,6 +253,7 @@ class HelpDesk:
 
     def edit(self, attendee_id: int, changes: dict[str, str]) -> Attendee:
         """Change name, organisation, category...; the old values are logged."""
+        self.require(StaffAction.EDIT)
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise DeskError(f"{sorted(unknown)[0]} cannot be edited here.")
@@ -220,6 +281,7 @@ class HelpDesk:
 
         Raises DuplicateWalkIn when the roster has someone like them, unless
         `duplicate_reason` says why they are registered again (it is audited)."""
+        self.require(StaffAction.WALK_IN)
         record = {k: v.strip() for k, v in fields.items() if k in EDITABLE}
         if not record.get("first_name"):
             raise DeskError("A first name is needed.")
@@ -240,6 +302,7 @@ class HelpDesk:
         return WalkIn(attendee, result, job)
 
     def cancel(self, attendee_id: int, reason: str) -> Attendee:
+        self.require(StaffAction.CANCEL)
         if not reason.strip():
             raise DeskError("Please give a reason for cancelling the registration.")
         with self.store.transaction():
@@ -254,6 +317,7 @@ class HelpDesk:
         """Give a registration to someone else (a colleague sent in one's
         place). The code stays, so the ticket they carry still scans; the
         previous holder is kept in the audit log."""
+        self.require(StaffAction.TRANSFER)
         new_identity = {k: person.get(k, "").strip() for k in IDENTITY}
         if not new_identity["first_name"]:
             raise DeskError("A first name is needed for the new attendee.")

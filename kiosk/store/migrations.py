@@ -509,6 +509,26 @@ def _pronouns_and_credentials(db: sqlite_utils.Database) -> None:
         )
 
 
+def _operators(db: sqlite_utils.Database) -> None:
+    """Volunteer accounts (kiosk.store.operators): who works the desk, in which
+    role, with a PIN kept as a scrypt hash. One account in use per name,
+    compared without case; a removed account keeps its row for the log."""
+    db.execute(
+        """CREATE TABLE operators (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('scanner', 'desk', 'supervisor')),
+            pin_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            removed_at TEXT
+        )"""
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX operators_in_use ON operators (name COLLATE NOCASE) "
+        "WHERE removed_at IS NULL"
+    )
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1_initial,
     2: _v2_print_jobs,
@@ -521,5 +541,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     9: one_timestamp_format,
     10: _v10_checkin_views,
     11: _pronouns_and_credentials,
+    12: _operators,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -240,6 +240,18 @@ PIN_LOCKOUTS = Table(
         _moment("locked_until"),
     ),
 )
+# Volunteer accounts (kiosk.store.operators); each station's own, like its PIN.
+OPERATORS = Table(
+    "operators",
+    (
+        _key("id"),
+        _required("name"),
+        _required("role"),
+        _required("pin_hash"),
+        _moment("created_at", required=True),
+        _moment("removed_at"),
+    ),
+)
 
 TABLES = (
     EVENT,
@@ -255,6 +267,7 @@ TABLES = (
     AUDIT_LOG,
     EVENT_IDENTITY,
     PIN_LOCKOUTS,
+    OPERATORS,
 )
 # Keys of `sync_state` whose values are moments.
 SYNC_STATE_MOMENTS = ("last_sync", "seen_hub_at")
