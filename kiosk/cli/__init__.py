@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "kiosk.cli.bench_commands",
     "kiosk.cli.server_commands",
     "kiosk.cli.autostart_commands",
+    "kiosk.cli.operator_commands",
 )
 
 log = logging.getLogger("kiosk.cli")

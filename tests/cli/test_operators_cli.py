@@ -1,0 +1,92 @@
+"""`kiosk operators`: accounts added with the PIN on standard input, listed, removed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.domain.pins import verify_pin
+from kiosk.domain.roles import Role
+from kiosk.store import Store
+from kiosk.store.operators import operator_named
+
+
+def kiosk(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "event.db"
+    created = kiosk(
+        "init", "--db", str(path), "--event-name", "Spring", "--first-day", "2026-03-10"
+    )
+    assert created.returncode == 0, created.stderr
+    return path
+
+
+def test_add_reads_the_pin_from_standard_input_and_keeps_only_its_hash(db: Path) -> None:
+    added = kiosk(
+        "operators", "add", "Dana Reyes", "--role", "desk", "--db", str(db), stdin="4821\n"
+    )
+    assert added.returncode == 0, added.stderr
+    assert "4821" not in added.stdout + added.stderr
+    store = Store.open(db)
+    try:
+        account = operator_named(store, "dana reyes")
+        assert account is not None and account.role is Role.DESK
+        assert "4821" not in account.pin_hash and verify_pin("4821", account.pin_hash)
+        assert not verify_pin("4822", account.pin_hash)
+    finally:
+        store.close()
+    assert b"4821" not in db.read_bytes()
+
+
+def test_a_bad_pin_a_second_account_of_one_name_and_an_unknown_role_are_refused(db: Path) -> None:
+    for pin in ("12", "abcd", ""):
+        bad = kiosk("operators", "add", "Sam", "--role", "scanner", "--db", str(db), stdin=pin)
+        assert bad.returncode == 2 and "4 to 8 digits" in bad.stderr
+        assert "Traceback" not in bad.stderr
+    assert (
+        kiosk(
+            "operators", "add", "Sam", "--role", "scanner", "--db", str(db), stdin="1234"
+        ).returncode
+        == 0
+    )
+    again = kiosk("operators", "add", "sam", "--role", "desk", "--db", str(db), stdin="5678")
+    assert again.returncode == 2 and "already a volunteer called sam" in again.stderr
+    wrong = kiosk("operators", "add", "Kim", "--role", "admin", "--db", str(db), stdin="5678")
+    assert wrong.returncode == 2 and "invalid choice" in wrong.stderr
+
+
+def test_the_pin_is_never_an_argument(db: Path) -> None:
+    refused = kiosk("operators", "add", "Sam", "--role", "desk", "--pin", "1234", "--db", str(db))
+    assert refused.returncode == 2 and "unrecognized arguments" in refused.stderr
+
+
+def test_list_and_remove(db: Path) -> None:
+    empty = kiosk("operators", "list", "--db", str(db))
+    assert "No volunteer accounts" in empty.stdout
+    for name, role, pin in (("Ola", "supervisor", "9753"), ("Sam", "scanner", "2468")):
+        assert (
+            kiosk("operators", "add", name, "--role", role, "--db", str(db), stdin=pin).returncode
+            == 0
+        )
+    listed = kiosk("operators", "list", "--json", "--db", str(db))
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert [(r["name"], r["role"]) for r in rows] == [("Ola", "supervisor"), ("Sam", "scanner")]
+    assert all("pin" not in key for row in rows for key in row)
+    assert kiosk("operators", "remove", "sam", "--db", str(db)).returncode == 0
+    assert kiosk("operators", "list", "--db", str(db)).stdout.split() == ["Ola", "supervisor"]
+    gone = kiosk("operators", "remove", "Sam", "--db", str(db))
+    assert gone.returncode == 2 and "no volunteer called Sam" in gone.stderr
