@@ -29,17 +29,22 @@ class EntryKind(enum.StrEnum):
 
 
 class Result(enum.StrEnum):
-    """What a scan decided. The first six are the results of an entry scan."""
+    """What a scan decided. The first seven are the results of an entry scan."""
 
     CHECKED_IN = "checked_in"
     ALREADY_CHECKED_IN = "already_checked_in"
     UNKNOWN_CODE = "unknown_code"
+    # The code of a lost badge, replaced by a new one: it never admits again.
+    REPLACED = "replaced"
     CANCELLED = "cancelled"
     NOT_VALID_NOW = "not_valid_now"
     INVALID_INPUT = "invalid_input"
     # Exit scans (a station in exit mode) have two outcomes of their own.
     CHECKED_OUT = "checked_out"
     NOT_CHECKED_IN = "not_checked_in"
+    # A print-only station's answers: it prints badges and admits nobody.
+    BADGE_PRINTED = "badge_printed"
+    ALREADY_PRINTED = "already_printed"
 
     @property
     def admitted(self) -> bool:
@@ -99,6 +104,8 @@ class Attendee:
     email_from: EmailFrom = EmailFrom.ATTENDEE
     pronouns: str = ""
     credentials: str = ""  # post-nominals, as the attendee writes them: "RN, MSc"
+    attention: str = ""  # a staff note: the kiosk sends them to the help desk
+    notify: bool = False  # staff are alerted when they arrive
 
     @property
     def email_is_buyers(self) -> bool:
@@ -141,3 +148,8 @@ class ScanResult:
     appended: LogEntry | None = None
     session_id: int | None = None
     offline: bool = False
+
+    @property
+    def see_desk(self) -> bool:
+        """An admission of a flagged attendee: sent to the help desk (never told why)."""
+        return self.result is Result.CHECKED_IN and bool(self.attendee and self.attendee.attention)

@@ -1,7 +1,9 @@
 """The one decision every scan goes through.
 
-Order (see the README): input valid -> code known -> not cancelled -> inside the
-day or session window -> not already admitted for this day or session.
+Order (see the README): input valid -> not a replaced code -> code known -> not
+cancelled -> inside the day or session window -> not already admitted for this
+day or session. A print-only station takes the first four steps
+(`decide_badge`): it prints a badge and admits nobody.
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ class Roster(Protocol):
     """What the decision needs to read; the store implements it."""
 
     def attendee_by_code(self, code: str) -> Attendee | None: ...
+
+    def attendee_by_replaced_code(self, code: str) -> Attendee | None:
+        """Whose lost badge carried `code`, if a new code replaced it."""
+        ...
 
     def entries_for(self, attendee_id: int, session_id: int | None) -> Sequence[LogEntry]: ...
 
@@ -79,15 +85,20 @@ def is_inside(entries: Iterable[LogEntry]) -> bool:
     return bool(live) and live[-1].kind is EntryKind.ENTRY
 
 
-def decide(request: ScanRequest, event: Event, roster: Roster) -> ScanResult:
-    """Decide one scan. Pure apart from reading `roster`; the caller appends
-    `ScanResult.appended` to the log in the same transaction as the reads."""
-    session = request.session
-    session_id = session.id if session else None
-
-    code = clean_scan(request.raw)
+def identify(
+    raw: str, roster: Roster, session_id: int | None = None
+) -> ScanResult | tuple[str, Attendee]:
+    """The first steps of every scan: the code and its active attendee, or the
+    refusal (invalid input, a replaced code, an unknown code, a cancelled
+    registration). A replaced code is asked first, so that it is refused even
+    if a later import brought the old code back as a row of its own."""
+    code = clean_scan(raw)
     if code is None:
-        return ScanResult(request.raw, Result.INVALID_INPUT, session_id=session_id)
+        return ScanResult(raw, Result.INVALID_INPUT, session_id=session_id)
+
+    lost = roster.attendee_by_replaced_code(code)
+    if lost is not None:
+        return ScanResult(code, Result.REPLACED, lost, session_id=session_id)
 
     attendee = roster.attendee_by_code(code)
     if attendee is None:
@@ -95,6 +106,31 @@ def decide(request: ScanRequest, event: Event, roster: Roster) -> ScanResult:
 
     if attendee.status is AttendeeStatus.CANCELLED:
         return ScanResult(code, Result.CANCELLED, attendee, session_id=session_id)
+    return code, attendee
+
+
+def decide_badge(raw: str, roster: Roster) -> ScanResult:
+    """A print-only station's decision: BADGE_PRINTED for an active attendee
+    (the printing layer then decides between a first badge and a counted
+    reprint), else the refusal `identify` gives. No window: badges are
+    printed before the doors open too. Nothing is appended to the log."""
+    found = identify(raw, roster)
+    if isinstance(found, ScanResult):
+        return found
+    code, attendee = found
+    return ScanResult(code, Result.BADGE_PRINTED, attendee)
+
+
+def decide(request: ScanRequest, event: Event, roster: Roster) -> ScanResult:
+    """Decide one scan. Pure apart from reading `roster`; the caller appends
+    `ScanResult.appended` to the log in the same transaction as the reads."""
+    session = request.session
+    session_id = session.id if session else None
+
+    found = identify(request.raw, roster, session_id)
+    if isinstance(found, ScanResult):
+        return found
+    code, attendee = found
 
     today = event.local_day(request.now)
     if not event.is_open_on(today) or (

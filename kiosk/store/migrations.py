@@ -529,6 +529,36 @@ def _operators(db: sqlite_utils.Database) -> None:
     )
 
 
+def _replaced_codes(db: sqlite_utils.Database) -> None:
+    """The codes of lost badges (kiosk reissue): each names the attendee it
+    belonged to, when and by whom it was replaced. A scan of one answers
+    `replaced`. The sync trigger sends each new row to the hub with the
+    attendee's code at that moment, which the same transaction has already
+    changed to the new one (the attendee's own change goes first)."""
+    db.execute(
+        """CREATE TABLE replaced_codes (
+            code TEXT PRIMARY KEY,
+            attendee_id INTEGER NOT NULL REFERENCES attendees (id),
+            replaced_at TEXT NOT NULL,
+            station TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX replaced_codes_attendee ON replaced_codes (attendee_id)")
+    capturing = "WHEN (SELECT value FROM sync_state WHERE key = 'capture') = '1'"
+    code_of = "(SELECT code FROM attendees WHERE id = NEW.attendee_id)"
+    db.execute(
+        f"""CREATE TRIGGER sync_capture_replaced_code AFTER INSERT ON replaced_codes
+        {capturing}
+        BEGIN
+            INSERT INTO sync_outbox (change_id, kind, attendee_code, payload)
+            VALUES (lower(hex(randomblob(16))), 'replaced', {code_of}, json_object(
+                'code', NEW.code, 'attendee_code', {code_of}, 'replaced_at', NEW.replaced_at,
+                'station', NEW.station, 'operator', NEW.operator));
+        END"""
+    )
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1_initial,
     2: _v2_print_jobs,
@@ -542,5 +572,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     10: _v10_checkin_views,
     11: _pronouns_and_credentials,
     12: _operators,
+    13: _replaced_codes,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

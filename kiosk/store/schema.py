@@ -252,6 +252,19 @@ OPERATORS = Table(
         _moment("removed_at"),
     ),
 )
+# The codes of lost badges, each replaced by a new code (kiosk reissue): a
+# scan of one answers `replaced` and never admits. The hub carries them
+# (kiosk.sync.hubschema.REPLACED_CODES), keyed to the attendee's current code.
+REPLACED_CODES = Table(
+    "replaced_codes",
+    (
+        _key("code", "TEXT"),
+        _required("attendee_id", "INTEGER"),
+        _moment("replaced_at", required=True),
+        _required("station"),
+        _required("operator", default="''"),
+    ),
+)
 
 TABLES = (
     EVENT,
@@ -268,6 +281,7 @@ TABLES = (
     EVENT_IDENTITY,
     PIN_LOCKOUTS,
     OPERATORS,
+    REPLACED_CODES,
 )
 # Keys of `sync_state` whose values are moments.
 SYNC_STATE_MOMENTS = ("last_sync", "seen_hub_at")

@@ -200,6 +200,15 @@ class Store:
         ).fetchone()
         return rows.attendee_from_tuple(row) if row else None
 
+    def attendee_by_replaced_code(self, code: str) -> Attendee | None:
+        """Whose lost badge carried `code` (kiosk.store.replaced)."""
+        row = self.conn.execute(
+            f"SELECT {rows.ATTENDEE_COLUMNS} FROM attendees "
+            "WHERE id = (SELECT attendee_id FROM replaced_codes WHERE code = ?)",
+            (code,),
+        ).fetchone()
+        return rows.attendee_from_tuple(row) if row else None
+
     def attendee(self, attendee_id: int) -> Attendee | None:
         row = self.conn.execute(
             f"SELECT {rows.ATTENDEE_COLUMNS} FROM attendees WHERE id = ?", (attendee_id,)
