@@ -63,6 +63,10 @@ EVENTBRITE = Preset(
         "email": ("email", "email address"),
         "organisation": ("company", "organisation", "organization"),
         "job_title": ("job title",),
+        # Eventbrite's own "Suffix" field holds post-nominals; pronouns come
+        # from a custom question of that name.
+        "pronouns": ("pronouns",),
+        "credentials": ("suffix", "credentials", "post-nominals"),
         "category": ("ticket type",),
         "code": ("barcode #", "barcode"),
         "status": ("attendee status",),
@@ -83,6 +87,14 @@ PRETIX = Preset(
         # (only when the file also has the attendee's own column, below).
         "buyer_email": ("email", "e-mail"),
         "organisation": ("company",),
+        # A name scheme with a degree gives it its own column; pronouns come
+        # from a question of that name.
+        "credentials": (
+            "attendee name: degree (after name)",
+            "credentials",
+            "post-nominals",
+        ),
+        "pronouns": ("pronouns",),
         "category": ("product",),
         "code": ("ticket secret", "secret"),
         "status": ("status", "order status"),
@@ -102,7 +114,11 @@ PRETIX = Preset(
 )
 GENERIC = Preset(
     source="generic",
-    headers={name: (name,) for name in FIELDS} | {"organisation": ("organisation", "organization")},
+    headers={name: (name,) for name in FIELDS}
+    | {
+        "organisation": ("organisation", "organization"),
+        "credentials": ("credentials", "post_nominals", "postnominals"),
+    },
     signature=(NAME_FIELDS,),
 )
 PRESETS = {"eventbrite": EVENTBRITE, "pretix": PRETIX, "generic": GENERIC}

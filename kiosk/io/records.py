@@ -14,7 +14,16 @@ from kiosk.domain.text import collapse_spaces, map_joined, unprintable
 from kiosk.io.presets import Layout
 
 # Text fields: the ones an import writes besides code, status and ids.
-TEXT_FIELDS = ("first_name", "last_name", "email", "organisation", "job_title", "category")
+TEXT_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "organisation",
+    "job_title",
+    "category",
+    "pronouns",
+    "credentials",
+)
 # Control characters other than whitespace (which is collapsed anyway).
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 

@@ -43,7 +43,7 @@ _IMPORT_CACHE_KIB = -8192
 # Unicode), then joined into the keys in SQL: `rows.search_keys` spelled in
 # SQL. Folded text never starts or ends with a space, so ltrim only removes
 # the separator before an empty name.
-FOLDED = ("first_name", "last_name", "organisation", "email", "code")
+FOLDED = ("first_name", "last_name", "organisation", "email", "code", "credentials")
 _FOLDED_COLUMNS = tuple(f"f_{name}" for name in FOLDED)
 _KEYS_SQL = {
     "name_key": "CASE WHEN f_first_name <> '' AND f_last_name <> '' "
@@ -94,6 +94,7 @@ _PROBES: tuple[dict[str, str], ...] = (
         "organisation": "St. Paul's",
         "email": "Z.O@x.org",
         "code": "AB-1",
+        "credentials": "RN, MSc (Hons)",
     },
     {
         "first_name": "Siobhán",

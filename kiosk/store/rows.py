@@ -103,7 +103,11 @@ def entry_to_row(entry: LogEntry) -> dict[str, Any]:
 def search_keys(fields: Mapping[str, Any]) -> dict[str, str]:
     """The folded text that name search and the staff search run over."""
     name = fold(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}")
-    rest = " ".join(str(fields.get(key) or "") for key in ("organisation", "email", "code"))
+    # Credentials are found by their words ("msc"); pronouns are not search
+    # words on purpose: "the" typed for Theo would list everyone who is they/them.
+    rest = " ".join(
+        str(fields.get(key) or "") for key in ("organisation", "email", "code", "credentials")
+    )
     sort = fold(f"{fields.get('last_name') or ''} {fields.get('first_name') or ''}")
     return {
         "name_key": name,

@@ -47,13 +47,14 @@ def keys_made_in_sql(records: list[dict[str, str]]) -> list[dict[str, str]]:
             [],
         )
     rows = store.conn.execute(
-        "SELECT code, first_name, last_name, organisation, email, name_key, search_key, sort_key "
-        "FROM attendees ORDER BY id"
+        f"SELECT {', '.join(FIELDS)}, name_key, search_key, sort_key FROM attendees ORDER BY id"
     ).fetchall()
     return [
         {
-            "fields": dict(zip(("code", *FIELDS[:4]), row[:5], strict=True)),
-            "keys": dict(zip(("name_key", "search_key", "sort_key"), row[5:], strict=True)),
+            "fields": dict(zip(FIELDS, row[: len(FIELDS)], strict=True)),
+            "keys": dict(
+                zip(("name_key", "search_key", "sort_key"), row[len(FIELDS) :], strict=True)
+            ),
         }
         for row in rows
     ]
