@@ -11,6 +11,7 @@ import sqlite_utils
 
 from kiosk.store.chain import CHAIN_FUNCTION, LINKED_COLUMNS, chain_link
 from kiosk.store.migration_timestamps import one_timestamp_format
+from kiosk.store.timestamps import SQL_NOW
 
 
 def _v1_initial(db: sqlite_utils.Database) -> None:
@@ -492,6 +493,12 @@ def _pronouns_and_credentials(db: sqlite_utils.Database) -> None:
     """
     for column in ("pronouns", "credentials"):
         db.execute(f"ALTER TABLE attendees ADD COLUMN {column} TEXT DEFAULT ''")
+    _capture_every_attendee_column(db)
+
+
+def _capture_every_attendee_column(db: sqlite_utils.Database) -> None:
+    """Make the attendees' sync capture triggers again with every column the
+    table has now but its local id (what a hub carries)."""
     columns = [row[1] for row in db.execute("PRAGMA table_info(attendees)") if row[1] != "id"]
     fields = ", ".join(f"'{column}', NEW.{column}" for column in columns)
     capturing = "WHEN (SELECT value FROM sync_state WHERE key = 'capture') = '1'"
@@ -559,6 +566,33 @@ def _replaced_codes(db: sqlite_utils.Database) -> None:
     )
 
 
+def _attention_and_webhooks(db: sqlite_utils.Database) -> None:
+    """Attention flags and arrival alerts (kiosk.domain.alerts): a short staff
+    note that sends the attendee to the help desk, and a mark to notify staff
+    when they arrive; both carried by the hub. The webhook outbox
+    (kiosk.store.webhooks) holds each alert until a receiver has it: one row
+    per event id, claimed for a lease while it is posted."""
+    db.execute("ALTER TABLE attendees ADD COLUMN attention TEXT DEFAULT ''")
+    db.execute("ALTER TABLE attendees ADD COLUMN notify INTEGER NOT NULL DEFAULT 0")
+    _capture_every_attendee_column(db)
+    db.execute(
+        f"""CREATE TABLE webhook_outbox (
+            seq INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL UNIQUE,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL DEFAULT ({SQL_NOW}),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT,
+            claimed_until TEXT,
+            delivered_at TEXT,
+            error TEXT DEFAULT ''
+        )"""
+    )
+    db.execute(
+        "CREATE INDEX webhook_outbox_waiting ON webhook_outbox (seq) WHERE delivered_at IS NULL"
+    )
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1_initial,
     2: _v2_print_jobs,
@@ -573,5 +607,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     11: _pronouns_and_credentials,
     12: _operators,
     13: _replaced_codes,
+    14: _attention_and_webhooks,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -63,6 +63,7 @@ def attendee_from_tuple(row: tuple[Any, ...]) -> Attendee:
     }
     fields["status"] = AttendeeStatus(fields["status"])
     fields["email_from"] = EmailFrom(fields["email_from"])
+    fields["notify"] = bool(fields["notify"])
     return Attendee(**fields)
 
 

@@ -58,12 +58,15 @@ class Table:
         """The columns (carried by `use`, when given) in table order."""
         return tuple(c.name for c in self.columns if use in c.uses)
 
-    def defaults(self, use: Use = Use.NONE) -> dict[str, str]:
-        """The text columns (carried by `use`) that have a default, with its value."""
+    def defaults(self, use: Use = Use.NONE) -> dict[str, str | int]:
+        """The text and integer columns (carried by `use`) that have a constant
+        default, with its value."""
         return {
-            c.name: c.default[1:-1]
+            c.name: c.default[1:-1] if c.default.startswith("'") else int(c.default)
             for c in self.columns
-            if use in c.uses and c.default is not None and c.default.startswith("'")
+            if use in c.uses
+            and c.default is not None
+            and (c.default.startswith("'") or (c.type == "INTEGER" and c.default.isdigit()))
         }
 
     def column(self, name: str) -> Column:
@@ -145,6 +148,10 @@ ATTENDEES = Table(
         # fix them at the kiosk (kiosk.editable_badge_fields).
         _text("pronouns", _PERSON, default="''"),
         _text("credentials", _PERSON, default="''"),  # post-nominals: "RN, MSc"
+        # A short staff note that sends the attendee to the help desk
+        # (kiosk.domain.alerts), and whether staff are alerted when they arrive.
+        _text("attention", _ROW | _IMPORT | _HUB | _EDIT | _PERSONAL, default="''"),
+        _required("notify", "INTEGER", "0", _ROW | _IMPORT | _HUB),
     ),
 )
 CHECKINS = Table(
@@ -265,6 +272,21 @@ REPLACED_CODES = Table(
         _required("operator", default="''"),
     ),
 )
+# Alerts waiting to be POSTed to the webhook receiver (kiosk.store.webhooks).
+WEBHOOK_OUTBOX = Table(
+    "webhook_outbox",
+    (
+        _key("seq"),
+        _required("event_id"),
+        _required("body"),
+        Column("created_at", not_null=True, default=SQL_NOW, uses=Use.MOMENT),
+        _required("attempts", "INTEGER", "0"),
+        _moment("next_attempt_at"),
+        _moment("claimed_until"),
+        _moment("delivered_at"),
+        _text("error", default="''"),
+    ),
+)
 
 TABLES = (
     EVENT,
@@ -282,6 +304,7 @@ TABLES = (
     PIN_LOCKOUTS,
     OPERATORS,
     REPLACED_CODES,
+    WEBHOOK_OUTBOX,
 )
 # Keys of `sync_state` whose values are moments.
 SYNC_STATE_MOMENTS = ("last_sync", "seen_hub_at")
