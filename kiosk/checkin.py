@@ -7,6 +7,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kiosk.alerts.queue import queue_alerts
+from kiosk.domain.alerts import raises_alerts
 from kiosk.domain.codes import clean_scan
 from kiosk.domain.models import EntryKind, LogEntry, Result, ScanResult, Session
 from kiosk.domain.rules import ScanRequest, decide, new_entry_id, undo_target
@@ -30,6 +32,8 @@ class Station:
     session: Session | None = None
     exit_mode: bool = False
     clock: Callable[[], dt.datetime] = utc_now
+    # Called after a scan that raised alerts is committed (wakes the webhook sender).
+    on_alert: Callable[[], None] = lambda: None
 
     def __post_init__(self) -> None:
         # Read once: the event does not change while a station runs.
@@ -49,7 +53,8 @@ class Station:
             with self.store.transaction():
                 result = decide(request, self.event, self.store)
                 if result.appended is not None:
-                    self.store.append_entry(result.appended)
+                    self._append(result)
+        self._alerted(result)
         log.info(
             "scan result=%s attendee=%s session=%s",
             result.result.value,
@@ -57,6 +62,22 @@ class Station:
             result.session_id if result.session_id is not None else "-",
         )
         return result
+
+    def _append(self, result: ScanResult) -> None:
+        """Inside the scan's transaction: its log entry, and the webhooks of
+        the alerts an admission of a flagged or watched attendee raises."""
+        entry = result.appended
+        assert entry is not None
+        self.store.append_entry(entry)
+        attendee = result.attendee
+        if result.result is Result.CHECKED_IN and attendee is not None and raises_alerts(attendee):
+            queue_alerts(self.store, attendee, entry, self.event.name)
+
+    def _alerted(self, result: ScanResult) -> None:
+        """After COMMIT: tell this process's webhook sender, if the scan raised alerts."""
+        attendee = result.attendee
+        if result.result is Result.CHECKED_IN and attendee is not None and raises_alerts(attendee):
+            self.on_alert()
 
     def _request(self, raw: str, offline: bool = False) -> ScanRequest:
         """The scan as the domain's decision takes it, at this station, now."""

@@ -299,6 +299,26 @@ SETTINGS: tuple[SettingSpec, ...] = (
         needs_restart=True,
     ),
     SettingSpec(
+        "alerts.webhook_url",
+        str,
+        "",
+        QT_TRANSLATE_NOOP(
+            "Setting", "Where arrival alerts and flagged check-ins are sent (an http or https URL)."
+        ),
+        label=QT_TRANSLATE_NOOP("Setting", "Alerts webhook"),
+        needs_restart=True,
+    ),
+    SettingSpec(
+        "alerts.webhook_secret",
+        str,
+        "",
+        QT_TRANSLATE_NOOP(
+            "Setting", "The key that signs each webhook (kept on this station only)."
+        ),
+        label=QT_TRANSLATE_NOOP("Setting", "Webhook signing key"),
+        needs_restart=True,
+    ),
+    SettingSpec(
         "signature_image",
         str,
         "",
@@ -342,8 +362,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
     ),
 )
 SPECS = {spec.name: spec for spec in SETTINGS}
-# Shown as "(set)" or as dots: a PIN hash, and a connection string that may hold a password.
-SECRET_SETTINGS = frozenset({"kiosk.pin_hash", "sync.server"})
+# Shown as "(set)" or as dots: a PIN hash, a connection string that may hold a
+# password, the key that signs webhooks.
+SECRET_SETTINGS = frozenset({"kiosk.pin_hash", "sync.server", "alerts.webhook_secret"})
 # Not on the settings screen at all: the PIN is set through its own dialog.
 HIDDEN_SETTINGS = frozenset({"kiosk.pin_hash"})
 PASSWORD_SETTINGS = SECRET_SETTINGS - HIDDEN_SETTINGS

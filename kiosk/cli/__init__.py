@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "kiosk.cli.server_commands",
     "kiosk.cli.autostart_commands",
     "kiosk.cli.operator_commands",
+    "kiosk.cli.alert_commands",
 )
 
 log = logging.getLogger("kiosk.cli")

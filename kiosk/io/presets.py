@@ -54,6 +54,9 @@ class Preset:
     signature: tuple[tuple[str, ...], ...]
     cancelled: frozenset[str] = CANCELLED_WORDS
 
+# A staff flag and the notify mark (kiosk.domain.alerts) come from columns the
+# organiser adds to any export under these names.
+FLAG_HEADERS = {"attention": ("attention",), "notify": ("notify",)}
 
 EVENTBRITE = Preset(
     source="eventbrite",
@@ -72,6 +75,7 @@ EVENTBRITE = Preset(
         "status": ("attendee status",),
         "external_id": ("attendee #", "attendee id"),
         "buyer_email": ("buyer email",),
+        **FLAG_HEADERS,
     },
     signature=(("first name",), ("ticket type",), ("barcode #", "attendee #")),
 )
@@ -100,6 +104,7 @@ PRETIX = Preset(
         "status": ("status", "order status"),
         "order_code": ("order code",),
         "position_id": ("position id",),
+        **FLAG_HEADERS,
     },
     signature=(
         ("order code",),

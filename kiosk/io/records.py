@@ -23,7 +23,10 @@ TEXT_FIELDS = (
     "category",
     "pronouns",
     "credentials",
+    "attention",
 )
+# Cells of a notify column that leave it off; any other mark turns it on.
+NOTIFY_OFF = frozenset({"", "0", "no", "n", "false", "non", "nein", "-"})
 # Control characters other than whitespace (which is collapsed anyway).
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
@@ -38,6 +41,11 @@ class Record:
     fields: dict[str, str]
     code: str | None
     external_id: str | None
+
+
+def notify_of(cell: str) -> int:
+    """The notify mark a cell stands for: 1 or 0."""
+    return int(" ".join(cell.casefold().split()) not in NOTIFY_OFF)
 
 
 def _clean(text: str, joined: bool) -> str:
@@ -110,6 +118,7 @@ class RowReader:
         self.name_column = columns.get("name")
         self.code_column = columns.get("code")
         self.status_column = columns.get("status")
+        self.notify_column = columns.get("notify")
         self.external_column = columns.get("external_id")
         self.order_column = columns.get("order_code")
         self.position_column = columns.get("position_id")
@@ -159,6 +168,9 @@ class RowReader:
             statuses = map(self.status_of, columns[self.status_column])
             for fields, status in zip(rows_fields, statuses, strict=True):
                 fields["status"] = status
+        if self.notify_column is not None:
+            for fields, cell in zip(rows_fields, columns[self.notify_column], strict=True):
+                fields["notify"] = notify_of(cell)  # type: ignore[assignment]
         codes = (
             _plain_codes(columns[self.code_column])
             if self.code_column is not None

@@ -15,7 +15,7 @@ from operator import itemgetter
 from typing import Any
 
 from kiosk.domain.models import EmailFrom
-from kiosk.io.records import TEXT_FIELDS, RowReader, clean_code
+from kiosk.io.records import TEXT_FIELDS, RowReader, clean_code, notify_of
 
 _ATTENDEE = EmailFrom.ATTENDEE.value
 
@@ -57,6 +57,8 @@ class UnchangedRows:
         self.stored: Callable[[tuple[Any, ...]], Any] = itemgetter(*(columns[f] for f in fields))
         self.status_column = layout.get("status")
         self.status_index = columns["status"]
+        self.notify_column = layout.get("notify")
+        self.notify_index = columns["notify"]
         self.email_column = layout.get("email")
         self.buyer = "buyer_email" in layout
         # A file with an e-mail column writes whose address it is: the
@@ -103,6 +105,11 @@ class UnchangedRows:
         if (
             self.status_column is not None
             and reader.status_of(cells[self.status_column]) != stored[self.status_index]
+        ):
+            return None
+        if (
+            self.notify_column is not None
+            and notify_of(cells[self.notify_column]) != stored[self.notify_index]
         ):
             return None
         if clean_code(code) != code:

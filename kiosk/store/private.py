@@ -19,8 +19,9 @@ from pathlib import Path
 
 log = logging.getLogger("kiosk.store")
 
-# The only place the list is written: `Store.setting` sends these here.
-PRIVATE_SETTINGS = frozenset({"sync.server"})
+# The only place the list is written: `Store.setting` sends these here (the
+# hub's connection string, and the key that signs webhooks).
+PRIVATE_SETTINGS = frozenset({"sync.server", "alerts.webhook_secret"})
 
 
 def private_file(db_path: Path) -> Path:

@@ -1210,6 +1210,22 @@
         <translation>Chaîne de connexion libpq du serveur central (conservée sur ce poste uniquement).</translation>
     </message>
     <message>
+        <source>Alerts webhook</source>
+        <translation>Webhook des alertes</translation>
+    </message>
+    <message>
+        <source>Where arrival alerts and flagged check-ins are sent (an http or https URL).</source>
+        <translation>Adresse où partent les alertes d’arrivée et les enregistrements signalés (URL http ou https).</translation>
+    </message>
+    <message>
+        <source>Webhook signing key</source>
+        <translation>Clé de signature du webhook</translation>
+    </message>
+    <message>
+        <source>The key that signs each webhook (kept on this station only).</source>
+        <translation>Clé qui signe chaque webhook (conservée sur ce poste uniquement).</translation>
+    </message>
+    <message>
         <source>Signature image</source>
         <translation>Image de signature</translation>
     </message>

@@ -1,0 +1,1 @@
+"""Arrival alerts and flagged check-ins sent to a webhook receiver."""
