@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 
-from kiosk.printing.jobs import JobState
+from kiosk.printing.jobs import LIVE_STATES, JobState
 
 
 class BadgeState(enum.StrEnum):
@@ -24,11 +24,8 @@ class BadgeState(enum.StrEnum):
     AT_DESK = "at_desk"  # saved as a file for the help desk to hand out
 
 
-ON_ITS_WAY = {JobState.QUEUED, JobState.SENT, JobState.DONE}
-
-
 def badge_state_for(job: JobState, *, saves_only: bool) -> BadgeState:
     """The badge state a job's state shows as, on a kiosk that prints or saves."""
-    if saves_only and job in ON_ITS_WAY:
+    if saves_only and job in LIVE_STATES:
         return BadgeState.AT_DESK
     return BadgeState(job.value)
