@@ -32,8 +32,8 @@ COMMAND_MODULES = (
     "kiosk.cli.bench_commands",
     "kiosk.cli.server_commands",
     "kiosk.cli.autostart_commands",
+    "kiosk.cli.lost_badge_commands",
     "kiosk.cli.operator_commands",
-    "kiosk.cli.alert_commands",
 )
 
 log = logging.getLogger("kiosk.cli")

@@ -10,9 +10,9 @@ import sys
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from kiosk.alerts.sender import start_webhooks
 from kiosk.checkin import Station, UndoError
 from kiosk.cli.common import UserError, add_db_argument, db_path, open_store, parse_day
+from kiosk.cli.print_only_commands import add_print_only_arguments, scan_print_only
 from kiosk.domain.models import Event, ScanResult
 from kiosk.reports import attendance_counts
 from kiosk.store import Store
@@ -45,6 +45,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     scan.add_argument(
         "--server", metavar="URL", help="join this hub (default: $KIOSK_SERVER, station setting)"
     )
+    add_print_only_arguments(scan)
     scan.set_defaults(handler=run_scan)
 
     undo = subparsers.add_parser("undo", help="take back the latest check-in of a code")
@@ -105,8 +106,6 @@ def scan_json(result: ScanResult, station: str) -> dict[str, Any]:
         "first_checked_in_at": utc_text(first.at) if first else None,
         "station": first.station if first else station,
         "session": result.session_id,
-        # Flagged: staff attend to them at the desk (the note is never shown here).
-        "see_desk": result.see_desk,
     }
 
 
@@ -151,6 +150,8 @@ def _synced_station(args: argparse.Namespace) -> Station | None:
 
 
 def run_scan(args: argparse.Namespace) -> int:
+    if args.print_only:
+        return scan_print_only(args)
     # Registered before the file is opened: a restore now refuses until we stop.
     live = live_stations.register(db_path(args), args.station, "kiosk scan")
     try:
@@ -164,28 +165,12 @@ def run_scan(args: argparse.Namespace) -> int:
             live.close()
 
 
-# How long `kiosk scan` goes on sending waiting webhooks after its last line.
-DRAIN_S = 5.0
-
-
 def fault_json(code: str, fault: StoreFault) -> dict[str, Any]:
     """The answer to a scan that could not be saved: nobody was admitted."""
     return {"code": code, "result": "error", "error": fault.kind.value, "message": str(fault)}
 
 
 def _scan_lines(station: Station, *, synced: bool) -> int:
-    webhooks = start_webhooks(station.store)
-    if webhooks is not None:
-        station.on_alert = webhooks.wake
-    try:
-        return _scan_each_line(station, synced=synced)
-    finally:
-        if webhooks is not None:
-            # What can go now goes now; the rest waits for the next process.
-            webhooks.drain(DRAIN_S)
-
-
-def _scan_each_line(station: Station, *, synced: bool) -> int:
     # Lines are read as bytes and decoded leniently: a scanner sending
     # garbage must produce `invalid_input`, never stop the station.
     for raw in sys.stdin.buffer:

@@ -93,7 +93,7 @@ def run_printers(args: argparse.Namespace) -> int:
     if args.use is not None:
         if store is None:
             raise UserError("--use needs --db to say which event's station to set.")
-        _backend_or_error(args.use)
+        backend_or_error(args.use)
         store.set_setting(PRINTER_SETTING, args.use)
         print(f"The station now prints on {args.use}.")
     print("Backends: cups:QUEUE, qt:PRINTER NAME, folder:PATH, none")
@@ -109,7 +109,7 @@ def run_printers(args: argparse.Namespace) -> int:
     return 0
 
 
-def _backend_or_error(name: str) -> Backend:
+def backend_or_error(name: str) -> Backend:
     try:
         return open_backend(name)
     except UnknownPrinter as error:
@@ -122,7 +122,7 @@ def _media_check(printer: str, store: Store) -> str | None:
     if not printer.startswith(("cups:", "qt:")):
         return None
     try:
-        info = _backend_or_error(printer).info()
+        info = backend_or_error(printer).info()
     except PrintError:
         return None
     return media_warning(info, stock_size_mm(store))
@@ -147,7 +147,7 @@ def run_print(args: argparse.Namespace) -> int:
     store = open_store(args)
     queue = PrintQueue(store)
     printer = args.printer or station_printer(store)
-    _backend_or_error(printer)
+    backend_or_error(printer)
     if printer.startswith("qt:"):
         _qt_application()
     if args.copies < 1:
@@ -165,10 +165,10 @@ def run_print(args: argparse.Namespace) -> int:
     if warning:
         print(f"Warning: {warning}", file=sys.stderr)
     job = worker.run_until_settled(queue, job_id, args.timeout)
-    return _report(label, job, printer, _saved_file(worker, job))
+    return report_job(label, job, printer, saved_file(worker, job))
 
 
-def _saved_file(worker: PrintWorker, job: PrintJob) -> Path | None:
+def saved_file(worker: PrintWorker, job: PrintJob) -> Path | None:
     """The PDF file a finished job became, with printer "none" or a hot folder."""
     if job.state is not JobState.DONE:
         return None
@@ -203,7 +203,7 @@ def _queue_badge(
     return job_id, f"The badge for {attendee.full_name}"
 
 
-def _report(label: str, job: PrintJob, printer: str, saved: Path | None = None) -> int:
+def report_job(label: str, job: PrintJob, printer: str, saved: Path | None = None) -> int:
     where = job.printer or printer
     if job.state is JobState.DONE and saved is not None:
         print(f"{label} was saved as {saved} (job {job.id}).")
@@ -240,7 +240,7 @@ def run_queue(args: argparse.Namespace) -> int:
             job_text, printer = args.move
             if not job_text.isdigit():
                 raise UserError(f"{job_text!r} is not a job number.")
-            _backend_or_error(printer)
+            backend_or_error(printer)
             new_id = queue.move(int(job_text), printer)
             print(f"Job {job_text} goes to {printer}" + (
                 f" as job {new_id}." if new_id != int(job_text) else "."

@@ -41,6 +41,47 @@ class Holder:
     day: str
 
 
+class CodeReplaced(Exception):
+    """The hub knows the scanned code as a lost badge's (kiosk reissue)."""
+
+
+# Hub tables that name an attendee by code: a reissue renames them all.
+_CODE_REFERENCES = ("admissions", "checkins", "conflicts", "print_log", "replaced_codes")
+
+
+def _current_code(cur: Any, code: str) -> str:
+    """The attendee's code now, for a code that a reissue may have replaced."""
+    row = cur.execute(
+        "SELECT attendee_code FROM replaced_codes WHERE code = %s", (code,)
+    ).fetchone()
+    return code if row is None else str(row[0])
+
+
+def _rename_code(cur: Any, old: str, new: str) -> None:
+    """A registration's code changed (a lost badge replaced): its admissions,
+    log, conflicts, print record and earlier replaced codes follow it, so the
+    new code is already admitted where the old one was."""
+    for table in _CODE_REFERENCES:
+        cur.execute(
+            f"UPDATE {table} SET attendee_code = %s WHERE attendee_code = %s",
+            (new, old),
+        )
+
+
+def _insert_replaced(cur: Any, p: dict[str, Any]) -> None:
+    cur.execute(
+        "INSERT INTO replaced_codes (code, attendee_code, replaced_at, station, operator) "
+        "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (code) DO NOTHING",
+        (
+            p["code"],
+            _current_code(cur, p["attendee_code"]),
+            p["replaced_at"],
+            p["station"],
+            p.get("operator") or "",
+        ),
+    )
+
+
 def _lock(cur: Any) -> None:
     cur.execute("SELECT pg_advisory_xact_lock(%s)", (CHANGES_LOCK,))
 
@@ -108,6 +149,9 @@ def admit(conn: Any, change: Change) -> Holder | None:
     constraint on (attendee code, scope)."""
     with conn.transaction(), conn.cursor() as cur:
         _lock(cur)
+        if _current_code(cur, change.payload["code"]) != change.payload["code"]:
+            # Replaced at another station a moment ago, not yet heard here.
+            raise CodeReplaced(change.id)
         holder = _take_scope(cur, change.payload, change.station)
         if holder is not None and holder.entry_id != change.id:
             return holder
@@ -148,7 +192,9 @@ def _record_conflict(cur: Any, p: dict[str, Any], holder: Holder) -> None:
 
 
 def _apply_checkin(cur: Any, seq: int, change: Change) -> None:
-    p = change.payload
+    # An offline station may have admitted a badge before it heard that the
+    # badge was replaced: the entry is the attendee's, under their code now.
+    p = {**change.payload, "code": _current_code(cur, change.payload["code"])}
     kind = p["kind"]
     if kind == "entry":
         holder = _take_scope(cur, p, change.station)
@@ -170,6 +216,8 @@ def _apply_attendee(cur: Any, change: Change) -> None:
     """Last writer by hub time wins: the later upload replaces the whole row."""
     p = change.payload
     key = p.get("old_code") or p["code"]
+    if key != p["code"]:
+        _rename_code(cur, key, p["code"])
     values = attendee_values(p)
     previous = cur.execute(
         "SELECT updated_by, hub_updated_at FROM attendees WHERE code = %s FOR UPDATE", (key,)
@@ -310,6 +358,8 @@ def upload(conn: Any, station: str, changes: Sequence[Change]) -> int:
                 _apply_checkin(cur, seq, change)
             elif change.kind == "attendee":
                 _apply_attendee(cur, change)
+            elif change.kind == "replaced":
+                _insert_replaced(cur, change.payload)
             elif change.kind == "print":
                 p = change.payload
                 cur.execute(

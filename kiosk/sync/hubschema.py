@@ -29,7 +29,7 @@ NOTIFY_CHANNEL = "kiosk_changes"
 # tests/sync/test_hub_schema.py fails until a change to the tables below
 # raises MINOR (additive) or MAJOR (anything else).
 MAJOR = 1
-MINOR = 2
+MINOR = 3
 VERSION_KEY = "schema_version"
 
 
@@ -116,6 +116,19 @@ ATTENDEES = HubTable(
 ATTENDEE_COLUMNS = _ATTENDEES.names()
 EVENT = _mirrored(schema.EVENT)
 SESSIONS = _mirrored(schema.SESSIONS)
+# Lost badges' codes (kiosk.store.replaced), named by the attendee's current
+# code: a code change renames every reference at the hub, these rows too.
+REPLACED_CODES = HubTable(
+    "replaced_codes",
+    (
+        _text("code", primary_key=True),
+        _required("attendee_code"),
+        _required("replaced_at"),
+        _required("station"),
+        _required("operator", default="''"),
+    ),
+)
+REPLACED_CODE_KEYS = REPLACED_CODES.names()
 TABLES = (
     HubTable("kiosk_meta", (_text("key", primary_key=True), _required("value"))),
     EVENT,
@@ -194,6 +207,7 @@ TABLES = (
         ),
     ),
     HubTable("stations", (_text("name", primary_key=True), _clock("last_upload_at"))),
+    REPLACED_CODES,
 )
 
 SCHEMA = "\n".join(table.ddl() for table in TABLES) + (

@@ -13,7 +13,14 @@ from kiosk.store.purge import delete_event_file
 from kiosk.store.timestamps import now_text
 from kiosk.sync import hub, local
 from kiosk.sync.connection import HubUnavailable, SyncSetupError, connect, describe
-from kiosk.sync.hubschema import ATTENDEE_COLUMNS, MAJOR, MINOR, SCHEMA, VERSION_KEY
+from kiosk.sync.hubschema import (
+    ATTENDEE_COLUMNS,
+    MAJOR,
+    MINOR,
+    REPLACED_CODE_KEYS,
+    SCHEMA,
+    VERSION_KEY,
+)
 from kiosk.sync.hubschema import EVENT as HUB_EVENT
 from kiosk.sync.hubschema import SESSIONS as HUB_SESSIONS
 
@@ -86,6 +93,15 @@ def publish(store: Store, url: str, station: str) -> dict[str, int]:
             ) as copy:
                 for row in attendees:
                     copy.write_row((*row, station))
+            cur.executemany(
+                f"INSERT INTO replaced_codes ({', '.join(REPLACED_CODE_KEYS)}) "
+                f"VALUES ({_marks('%s', REPLACED_CODE_KEYS)})",
+                _rows(
+                    store,
+                    "SELECT r.code, a.code, r.replaced_at, r.station, r.operator "
+                    "FROM replaced_codes r JOIN attendees a ON a.id = r.attendee_id",
+                ),
+            )
         entries = [
             hub.Change(row[0], "checkin", station, dict(zip(_ENTRY_KEYS, row, strict=True)))
             for row in _rows(
@@ -204,12 +220,18 @@ def _copy_from_hub(conn: Any, store: Store, hub_id: str, station: str) -> None:
             "ORDER BY change_seq"
         ).fetchall()
         conflicts = hub.conflicts(conn)
+        replaced = cur.execute(
+            f"SELECT {', '.join(REPLACED_CODE_KEYS)} FROM replaced_codes"
+        ).fetchall()
     hub_entries = {row[0] for row in checkins}
     with store.transaction():
         with local.applying(store):
             _copy_rows(
                 store, event, sessions, settings, attendees, checkins, conflicts, hub_entries
             )
+            # The hub names them (and the log) by each attendee's current code.
+            for row in replaced:
+                local.put_replaced(store, dict(zip(REPLACED_CODE_KEYS, row, strict=True)))
         local.set_state(store, local.HUB_ID, hub_id)
         local.set_state(store, local.STATION, station)
         local.set_state(store, local.CURSOR, str(last))

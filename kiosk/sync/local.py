@@ -140,6 +140,12 @@ def put_attendee(store: Store, fields: dict[str, Any], old_code: str | None = No
 
 def _attendee_id(store: Store, code: str, fetch: AttendeeFetcher | None) -> int | None:
     row = store.conn.execute("SELECT id FROM attendees WHERE code = ?", (code,)).fetchone()
+    if row is None:
+        # A lost badge's code: an entry made with it before the replacement
+        # reached that station is still the attendee's.
+        row = store.conn.execute(
+            "SELECT attendee_id FROM replaced_codes WHERE code = ?", (code,)
+        ).fetchone()
     if row is not None:
         return int(row[0])
     fields = fetch(code) if fetch else None
@@ -166,6 +172,28 @@ def put_checkin(store: Store, p: dict[str, Any], fetch: AttendeeFetcher | None) 
             p.get("operator") or "",
             p.get("reason") or "",
             int(bool(p.get("offline"))),
+        ),
+    )
+    return True
+
+
+def put_replaced(store: Store, p: dict[str, Any]) -> bool:
+    """A lost badge's code replaced at another station (kiosk reissue)."""
+    row = store.conn.execute(
+        "SELECT id FROM attendees WHERE code = ?", (p["attendee_code"],)
+    ).fetchone()
+    if row is None:
+        log.error("a replaced code names an attendee this station does not have")
+        return False
+    store.conn.execute(
+        "INSERT OR IGNORE INTO replaced_codes (code, attendee_id, replaced_at, station, operator) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (
+            p["code"],
+            row[0],
+            normalised(p["replaced_at"]) or now_text(),
+            p["station"],
+            p.get("operator") or "",
         ),
     )
     return True
@@ -207,6 +235,8 @@ def apply_changes(
                 put_attendee(store, fields, change.payload.get("old_code"))
             elif change.kind == "conflict":
                 put_conflict(store, change.payload)
+            elif change.kind == "replaced":
+                put_replaced(store, change.payload)
             # Print records stay at the hub: applying them here would hand
             # another station's jobs to this station's printer worker.
         set_state(store, CURSOR, str(changes[-1][0]))

@@ -154,8 +154,7 @@ class SyncedStation(Station):
         with self.store.transaction():
             result = decide(request, self.event, self.store)
             if result.appended is not None:
-                self._append(result)
-        self._alerted(result)
+                self.store.append_entry(result.appended)
         if offline and not result.offline:
             # The domain flags offline admissions; the screen wants to know
             # about every answer given without the hub.
@@ -212,15 +211,22 @@ class SyncedStation(Station):
             entry = result.appended
             if result.result is Result.CHECKED_IN and entry is not None:
                 change = hub.Change(entry.id, "checkin", self.name, _payload(entry, code))
-                holder = self._at_hub(lambda conn: hub.admit(conn, change))
-                if holder is not None:
-                    result = self._already(result, holder)
+                try:
+                    holder = self._at_hub(lambda conn: hub.admit(conn, change))
+                except hub.CodeReplaced:
+                    # Replaced at another station a moment ago: nobody is
+                    # admitted, and the replacement arrives with the next sync.
+                    result = ScanResult(
+                        code, Result.REPLACED, result.attendee, session_id=result.session_id
+                    )
                 else:
-                    self._append(result)
-                    local.mark_sent_by_id(self.store, entry.id)
+                    if holder is not None:
+                        result = self._already(result, holder)
+                    else:
+                        self.store.append_entry(entry)
+                        local.mark_sent_by_id(self.store, entry.id)
             elif entry is not None:
                 self.store.append_entry(entry)
-        self._alerted(result)
         log.info(
             "scan result=%s attendee=%s online",
             result.result.value,
