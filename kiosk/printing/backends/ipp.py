@@ -61,6 +61,14 @@ def _attribute(tag: int, name: str, value: bytes) -> bytes:
     return struct.pack(">BH", tag, len(encoded)) + encoded + struct.pack(">H", len(value)) + value
 
 
+def _user() -> str:
+    """Who asks, as lp names them; a service account with no name still prints."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name and no password entry for this uid
+        return "kiosk"
+
+
 def print_job_request(
     uri: str, pdf: bytes, *, title: str, copies: int, media: str, request_id: int = 1
 ) -> bytes:
@@ -72,7 +80,7 @@ def print_job_request(
             _attribute(_CHARSET, "attributes-charset", b"utf-8"),
             _attribute(_LANGUAGE, "attributes-natural-language", b"en"),
             _attribute(_URI, "printer-uri", uri.encode("utf-8")),
-            _attribute(_NAME, "requesting-user-name", getpass.getuser().encode("utf-8")),
+            _attribute(_NAME, "requesting-user-name", _user().encode("utf-8")),
             _attribute(_NAME, "job-name", title.encode("utf-8")),
             _attribute(_MIME, "document-format", b"application/pdf"),
             bytes([_JOB_ATTRIBUTES]),
