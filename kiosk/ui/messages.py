@@ -67,13 +67,15 @@ def message_for(
     desk = help_desk_line(help_desk)
     match scan.result:
         case Result.CHECKED_IN:
-            lines = (next_session_line(next_session, event),)
+            # A flagged attendee is admitted and sent to the desk; the note,
+            # which may be personal ("payment pending"), is never shown here.
+            lines = (next_session_line(next_session, event), desk if scan.see_desk else "")
             return ResultMessage(
                 "success",
                 "check",
                 translate("Result", "Welcome, {name}!").format(name=first),
                 tuple(line for line in lines if line),
-                False,
+                scan.see_desk,
             )
         case Result.ALREADY_CHECKED_IN:
             at = scan.first_checked_in.at if scan.first_checked_in else None
