@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "kiosk.cli.autostart_commands",
     "kiosk.cli.lost_badge_commands",
     "kiosk.cli.operator_commands",
+    "kiosk.cli.alert_commands",
 )
 
 log = logging.getLogger("kiosk.cli")

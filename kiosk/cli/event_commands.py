@@ -10,6 +10,7 @@ import sys
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from kiosk.alerts.sender import start_webhooks
 from kiosk.checkin import Station, UndoError
 from kiosk.cli.common import UserError, add_db_argument, db_path, open_store, parse_day
 from kiosk.cli.print_only_commands import add_print_only_arguments, scan_print_only
@@ -106,6 +107,8 @@ def scan_json(result: ScanResult, station: str) -> dict[str, Any]:
         "first_checked_in_at": utc_text(first.at) if first else None,
         "station": first.station if first else station,
         "session": result.session_id,
+        # Flagged: staff attend to them at the desk (the note is never shown here).
+        "see_desk": result.see_desk,
     }
 
 
@@ -165,12 +168,28 @@ def run_scan(args: argparse.Namespace) -> int:
             live.close()
 
 
+# How long `kiosk scan` goes on sending waiting webhooks after its last line.
+DRAIN_S = 5.0
+
+
 def fault_json(code: str, fault: StoreFault) -> dict[str, Any]:
     """The answer to a scan that could not be saved: nobody was admitted."""
     return {"code": code, "result": "error", "error": fault.kind.value, "message": str(fault)}
 
 
 def _scan_lines(station: Station, *, synced: bool) -> int:
+    webhooks = start_webhooks(station.store)
+    if webhooks is not None:
+        station.on_alert = webhooks.wake
+    try:
+        return _scan_each_line(station, synced=synced)
+    finally:
+        if webhooks is not None:
+            # What can go now goes now; the rest waits for the next process.
+            webhooks.drain(DRAIN_S)
+
+
+def _scan_each_line(station: Station, *, synced: bool) -> int:
     # Lines are read as bytes and decoded leniently: a scanner sending
     # garbage must produce `invalid_input`, never stop the station.
     for raw in sys.stdin.buffer:

@@ -154,7 +154,8 @@ class SyncedStation(Station):
         with self.store.transaction():
             result = decide(request, self.event, self.store)
             if result.appended is not None:
-                self.store.append_entry(result.appended)
+                self._append(result)
+        self._alerted(result)
         if offline and not result.offline:
             # The domain flags offline admissions; the screen wants to know
             # about every answer given without the hub.
@@ -223,10 +224,11 @@ class SyncedStation(Station):
                     if holder is not None:
                         result = self._already(result, holder)
                     else:
-                        self.store.append_entry(entry)
+                        self._append(result)
                         local.mark_sent_by_id(self.store, entry.id)
             elif entry is not None:
                 self.store.append_entry(entry)
+        self._alerted(result)
         log.info(
             "scan result=%s attendee=%s online",
             result.result.value,
