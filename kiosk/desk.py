@@ -118,9 +118,6 @@ class HelpDesk:
         else:
             self.station = Station(store, name=station, operator=operator)
         self.printer = printer
-        # With volunteer accounts, nobody may act until someone signs in;
-        # without, the desk (behind the single staff PIN, if any) may do all.
-        self.needs_sign_in = has_operators(store)
         self.signed_in: Operator | None = None
         self._unsigned_operator = self.station.operator
 
@@ -129,6 +126,13 @@ class HelpDesk:
         return self.station.operator
 
     # -- who is working ----------------------------------------------------
+
+    @property
+    def needs_sign_in(self) -> bool:
+        """With volunteer accounts, nobody may act until someone signs in;
+        without, the desk (behind the single staff PIN, if any) may do all.
+        Asked each time: accounts added while a station runs count at once."""
+        return has_operators(self.store)
 
     @property
     def role(self) -> Role | None:

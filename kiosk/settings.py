@@ -134,7 +134,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         120,
         QT_TRANSLATE_NOOP(
             "Setting",
-            "Idle seconds before the staff screen locks again (back to welcome, PIN needed).",
+            "Idle seconds before the staff screen or the help desk locks again "
+            "(the staff PIN or a volunteer's sign-in is needed).",
         ),
         label=QT_TRANSLATE_NOOP("Setting", "Staff screen locks after (seconds)"),
         minimum=1,

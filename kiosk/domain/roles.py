@@ -58,6 +58,7 @@ class StaffAction(Enum):
     HANDLE_ALERT = "handle_alert"
     REISSUE = "reissue"
     PRINT_ONLY = "print_only"
+    PRINT_QUEUE = "print_queue"  # retry, cancel or move badges waiting for a printer
     UNDO = "undo"
     CANCEL = "cancel"
     CAPACITY_OVERRIDE = "capacity_override"
@@ -78,6 +79,7 @@ MINIMUM_ROLE: dict[StaffAction, Role] = {
     StaffAction.HANDLE_ALERT: Role.DESK,
     StaffAction.REISSUE: Role.DESK,
     StaffAction.PRINT_ONLY: Role.DESK,
+    StaffAction.PRINT_QUEUE: Role.DESK,
     StaffAction.UNDO: Role.SUPERVISOR,
     StaffAction.CANCEL: Role.SUPERVISOR,
     StaffAction.CAPACITY_OVERRIDE: Role.SUPERVISOR,

@@ -568,6 +568,42 @@
         <source>Moved to {printer}: {n}.</source>
         <translation>Envoyés à {printer}&#xa0;: {n}.</translation>
     </message>
+    <message>
+        <source>Who is working?</source>
+        <translation>Qui est de service ?</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Code PIN</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>That name and PIN do not match. Please try again.</source>
+        <translation>Ce nom et ce code PIN ne correspondent pas. Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <source>Too many tries. Please wait {seconds} s.</source>
+        <translation>Trop d’essais. Veuillez patienter {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Please sign in first.</source>
+        <translation>Veuillez d’abord vous connecter.</translation>
+    </message>
+    <message>
+        <source>Only a desk volunteer or a supervisor may do this.</source>
+        <translation>Seuls un bénévole de l’accueil ou un responsable peuvent faire ceci.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may do this.</source>
+        <translation>Seul un responsable peut faire ceci.</translation>
+    </message>
 </context>
 <context>
     <name>FindMe</name>
@@ -1054,8 +1090,8 @@
         <translation>Verrouillage de l’écran du personnel après (secondes)</translation>
     </message>
     <message>
-        <source>Idle seconds before the staff screen locks again (back to welcome, PIN needed).</source>
-        <translation>Secondes d’inactivité avant que l’écran du personnel se verrouille (retour à l’accueil, code PIN demandé).</translation>
+        <source>Idle seconds before the staff screen or the help desk locks again (the staff PIN or a volunteer&apos;s sign-in is needed).</source>
+        <translation>Secondes d’inactivité avant que l’écran du personnel ou l’accueil se verrouille à nouveau (le code PIN du personnel ou la connexion d’un bénévole est demandé).</translation>
     </message>
     <message>
         <source>Scanner: longest gap between keys (ms)</source>

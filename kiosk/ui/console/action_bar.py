@@ -12,9 +12,21 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
-from kiosk.ui.console.desk_actions import DeskActions
+from kiosk.domain.roles import StaffAction
+from kiosk.ui.console.desk_actions import DeskActions, refusal
 
 translate = QCoreApplication.translate
+
+# What each button does, for the role it needs (kiosk/domain/roles.py).
+NEEDS = {
+    "check_in": StaffAction.CHECK_IN,
+    "undo": StaffAction.UNDO,
+    "reprint": StaffAction.REPRINT,
+    "edit": StaffAction.EDIT,
+    "transfer": StaffAction.TRANSFER,
+    "cancel": StaffAction.CANCEL,
+    "walk_in": StaffAction.WALK_IN,
+}
 
 
 class ActionBar(QWidget):
@@ -25,7 +37,9 @@ class ActionBar(QWidget):
         self, actions: DeskActions, back: Callable[[], None], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.desk = actions.desk
         self.buttons: dict[str, QPushButton] = {}
+        self.shortcuts: dict[str, str] = {}
         for key, shortcut, slot in (
             ("check_in", "Ctrl+Return", actions.check_in),
             ("undo", "Ctrl+Z", actions.ask_undo),
@@ -36,8 +50,8 @@ class ActionBar(QWidget):
             ("walk_in", "Ctrl+N", actions.ask_walk_in),
         ):
             button = QPushButton(self)
-            button.setToolTip(
-                QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            self.shortcuts[key] = QKeySequence(shortcut).toString(
+                QKeySequence.SequenceFormat.NativeText
             )
             button.clicked.connect(slot)
             QShortcut(QKeySequence(shortcut), self, slot)
@@ -77,10 +91,23 @@ class ActionBar(QWidget):
         self.row.invalidate()
 
     def enable(self, chosen: bool, printing: bool) -> None:
-        """Actions on a person need one chosen; a walk-in never does."""
+        """Actions on a person need one chosen; a walk-in never does. An
+        action the volunteer's role may not do stays greyed whatever is chosen."""
         for key, button in self.buttons.items():
-            button.setEnabled(chosen or key == "walk_in")
-        self.buttons["reprint"].setEnabled(chosen and printing)
+            button.setEnabled((chosen or key == "walk_in") and self.desk.may(NEEDS[key]))
+        self.buttons["reprint"].setEnabled(
+            chosen and printing and self.desk.may(StaffAction.REPRINT)
+        )
+        self._tooltips()
+
+    def _tooltips(self) -> None:
+        """The shortcut; for an action the role may not do, also who may."""
+        for key, button in self.buttons.items():
+            allowed = self.desk.may(NEEDS[key])
+            tip = (
+                self.shortcuts[key] if allowed else f"{refusal(NEEDS[key])} ({self.shortcuts[key]})"
+            )
+            button.setToolTip(tip)
 
     def retranslate(self) -> None:
         texts = {
@@ -95,4 +122,5 @@ class ActionBar(QWidget):
         for key, button in self.buttons.items():
             button.setText(texts[key])
             button.setAccessibleName(texts[key])
+        self._tooltips()
         self.back_button.setText(translate("Console", "Back"))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog
 
 from kiosk.desk import DeskError, DuplicateWalkIn
 from kiosk.domain import Result
+from kiosk.domain.roles import Role, StaffAction, minimum_role
 from kiosk.store.attendee_list import categories
 from kiosk.ui.console.badge_file import where_it_goes
 from kiosk.ui.console.dialogs import ConfirmDialog, PersonDialog, ReasonDialog
@@ -28,6 +29,16 @@ translate = QCoreApplication.translate
 
 # What goes on a badge: an edit of any of these offers a reprint.
 ON_BADGE = ("first_name", "last_name", "organisation", "job_title", "category")
+
+
+def refusal(action: StaffAction) -> str:
+    """Who may do `action`, for a greyed button's tooltip and a refused shortcut."""
+    texts = {
+        Role.SCANNER: translate("Console", "Please sign in first."),
+        Role.DESK: translate("Console", "Only a desk volunteer or a supervisor may do this."),
+        Role.SUPERVISOR: translate("Console", "Only a supervisor may do this."),
+    }
+    return texts[minimum_role(action)]
 
 
 def open_dialog(dialog: QDialog, accepted: Callable[[], None]) -> None:
@@ -43,13 +54,25 @@ class DeskActions(QObject):
         self.console = console
         self.desk = console.desk
 
+    def allowed(self, action: StaffAction) -> bool:
+        """Whether the volunteer's role may do `action`; if not, the console
+        says who may (a shortcut still reaches a greyed button's action)."""
+        if self.desk.may(action):
+            return True
+        self.console.say_problem(refusal(action))
+        return False
+
     # -- at once -----------------------------------------------------------
 
     def check_in(self) -> None:
         attendee_id = self.console.current_id()
-        if attendee_id is None:
+        if attendee_id is None or not self.allowed(StaffAction.CHECK_IN):
             return
-        result, job = self.desk.check_in_with_badge(attendee_id)
+        try:
+            result, job = self.desk.check_in_with_badge(attendee_id)
+        except DeskError as error:
+            self.console.failed(error)
+            return
         texts = {
             Result.CHECKED_IN: translate("Console", "Checked in."),
             Result.ALREADY_CHECKED_IN: translate("Console", "Already checked in today."),
@@ -69,7 +92,7 @@ class DeskActions(QObject):
 
     def reprint(self) -> None:
         attendee_id = self.console.current_id()
-        if attendee_id is None:
+        if attendee_id is None or not self.allowed(StaffAction.REPRINT):
             return
         try:
             job = self.desk.reprint(attendee_id)
@@ -101,6 +124,8 @@ class DeskActions(QObject):
         open_dialog(dialog, accepted)
 
     def ask_undo(self) -> None:
+        if not self.allowed(StaffAction.UNDO):
+            return
         name = self.console.name_of(self.console.current_id() or 0)
         self._ask_reason(
             translate("Console", "Undo check-in: {name}").format(name=name),
@@ -110,6 +135,8 @@ class DeskActions(QObject):
         )
 
     def ask_cancel(self) -> None:
+        if not self.allowed(StaffAction.CANCEL):
+            return
         name = self.console.name_of(self.console.current_id() or 0)
         self._ask_reason(
             translate("Console", "Cancel registration: {name}").format(name=name),
@@ -139,6 +166,8 @@ class DeskActions(QObject):
         open_dialog(dialog, accepted)
 
     def ask_edit(self) -> None:
+        if not self.allowed(StaffAction.EDIT):
+            return
         attendee_id = self.console.current_id()
         attendee = self.desk.store.attendee(attendee_id) if attendee_id else None
         if attendee is None:
@@ -168,7 +197,7 @@ class DeskActions(QObject):
 
     def ask_transfer(self) -> None:
         attendee_id = self.console.current_id()
-        if attendee_id is None:
+        if attendee_id is None or not self.allowed(StaffAction.TRANSFER):
             return
         name = self.console.name_of(attendee_id)
         dialog = PersonDialog(
@@ -201,6 +230,8 @@ class DeskActions(QObject):
     def ask_walk_in(self, typed: dict[str, str] | None = None) -> None:
         """The walk-in form (with `typed` filled in); someone like a person
         on the roster is offered that record first."""
+        if not self.allowed(StaffAction.WALK_IN):
+            return
         dialog = PersonDialog(
             translate("Console", "Walk-in registration"),
             categories(self.desk.store),

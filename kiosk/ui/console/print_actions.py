@@ -94,6 +94,8 @@ class JobActions(FollowsLanguage, QWidget):
         super().__init__(parent)
         self.printer = printer  # either has retry, cancel and move
         self.changed = changed
+        # Whether whoever is working may change print jobs (the desk's tabs say).
+        self.allowed: Callable[[], bool] = lambda: True
         self.jobs: list[int] = []
         self.retry_button = QPushButton(self)
         self.retry_button.clicked.connect(self.retry)
@@ -132,6 +134,8 @@ class JobActions(FollowsLanguage, QWidget):
         from kiosk.printing.backends import PrintError, UnknownPrinter
 
         done, refusal = 0, ""
+        if not self.allowed():
+            return 0, translate("Console", "Only a desk volunteer or a supervisor may do this.")
         for job in self.jobs:
             try:
                 action(job)

@@ -10,16 +10,20 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 from kiosk.desk import HelpDesk
+from kiosk.domain.roles import StaffAction
 from kiosk.operations import start_backups
 from kiosk.printing.service import PrintService
 from kiosk.store import Store
 from kiosk.ui.console.console import ConsoleWidget
+from kiosk.ui.console.desk_actions import refusal
 from kiosk.ui.console.health import HealthPanel
 from kiosk.ui.console.overview import OverviewWidget
 from kiosk.ui.console.settings_panel import SettingsPanel
+from kiosk.ui.console.sign_in import IdleLock, SignInPanel
 from kiosk.ui.i18n import FollowsLanguage
 
 translate = QCoreApplication.translate
@@ -43,11 +47,46 @@ class DeskTabs(FollowsLanguage, QTabWidget):
         self.settings = SettingsPanel(desk.store, self)
         for page in (self.console, self.overview, self.health, self.settings):
             self.addTab(page, "")
+        self.desk = desk
+        self.settings.allowed = lambda: desk.may(StaffAction.SETTINGS)
+        if self.overview.job_actions is not None:
+            self.overview.job_actions.allowed = lambda: desk.may(StaffAction.PRINT_QUEUE)
+        self.sign_in = SignInPanel(desk, self)
+        self.idle_lock: IdleLock | None = None  # `kiosk desk`'s; the kiosk has its own
+        self.sign_in.signed_in.connect(self.apply_role)
         self.retranslate()
         self.console.changed.connect(self.overview.refresh)
+        if desk.needs_sign_in:
+            self.lock("start")
+
+    def lock(self, reason: str) -> None:
+        """With volunteer accounts: ask who is working (signing out whoever was)."""
+        if self.desk.needs_sign_in:
+            self.sign_in.lock(reason)
+            self.apply_role()
+
+    def apply_role(self) -> None:
+        """Grey what the role of whoever is working may not do, saying who may."""
+        settings_allowed = self.desk.may(StaffAction.SETTINGS)
+        index = self.indexOf(self.settings)
+        if not settings_allowed and self.currentIndex() == index:
+            self.setCurrentWidget(self.console)
+        self.setTabEnabled(index, settings_allowed)
+        self.setTabToolTip(index, "" if settings_allowed else refusal(StaffAction.SETTINGS))
+        jobs = self.overview.job_actions
+        if jobs is not None:
+            jobs_allowed = self.desk.may(StaffAction.PRINT_QUEUE)
+            jobs.setEnabled(jobs_allowed)
+            jobs.setToolTip("" if jobs_allowed else refusal(StaffAction.PRINT_QUEUE))
+        self.console._update_buttons()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.sign_in.setGeometry(self.rect())
 
     def retranslate(self) -> None:
         """Tab names; each page retranslates itself on the same LanguageChange."""
+        self.apply_role()  # tooltips saying who may
         self.setTabText(self.indexOf(self.console), translate("Console", "Help desk"))
         self.setTabText(self.indexOf(self.overview), translate("Console", "Overview"))
         self.setTabText(self.indexOf(self.health), translate("Console", "Health"))
@@ -74,6 +113,11 @@ def desk_window(desk: HelpDesk) -> tuple[QMainWindow, DeskTabs]:
     tabs = DeskTabs(desk, window)
     tabs.console.back_button.hide()
     window.setCentralWidget(tabs)
+    if desk.needs_sign_in:
+        settings = tabs.settings.settings
+        tabs.idle_lock = IdleLock(
+            window, lambda: int(settings.get("kiosk.staff_timeout_seconds")), tabs.lock
+        )
     return window, tabs
 
 
