@@ -52,6 +52,24 @@ FIELDS: tuple[BadgeField, ...] = (
         lambda attendee, _: attendee.full_name,
     ),
     BadgeField(
+        "pronouns",
+        QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Pronouns"),
+        "she/her",
+        lambda attendee, _: attendee.pronouns,
+    ),
+    BadgeField(
+        "credentials",
+        QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Post-nominals"),
+        "RN, MSc",
+        lambda attendee, _: attendee.credentials,
+    ),
+    BadgeField(
+        "last_name_with_credentials",
+        QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Last name and post-nominals"),
+        "Ó Briain, RN, MSc",
+        lambda attendee, _: _after(attendee.last_name, attendee.credentials),
+    ),
+    BadgeField(
         "organisation",
         QT_TRANSLATE_NOOP(LABEL_CONTEXT, "Organisation"),
         "Imperial College London",
@@ -90,6 +108,12 @@ FIELDS: tuple[BadgeField, ...] = (
         same_for_the_event=True,
     ),
 )
+
+
+def _after(name: str, credentials: str) -> str:
+    """Post-nominals after a name, with the comma they are written with ("Ó Briain, RN")."""
+    return ", ".join(part for part in (name, credentials) if part)
+
 
 FIELD_NAMES: tuple[str, ...] = tuple(field.name for field in FIELDS)
 EVENT_FIELD_NAMES: frozenset[str] = frozenset(f.name for f in FIELDS if f.same_for_the_event)

@@ -26,6 +26,8 @@ SAMPLES = {
         sample("organisation"),
         sample("job_title"),
         category=sample("category"),
+        pronouns=sample("pronouns"),
+        credentials=sample("credentials"),
     ),
     "very-long-name": Attendee(
         2,

@@ -20,6 +20,8 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("last_name", "Last name", "last name"),
     ("organisation", "Organisation", "organisation"),
     ("job_title", "Job title", "job title"),
+    ("pronouns", "Pronouns", "pronouns, as the attendee gave or corrected them"),
+    ("credentials", "Post-nominals", "post-nominal credentials, e.g. RN, MSc"),
     ("email", "Email", "email address"),
     (
         "email_from",
@@ -101,6 +103,8 @@ def row_values(scope: Scope, record: AttendanceRecord) -> list[str | int]:
         attendee.last_name,
         attendee.organisation,
         attendee.job_title,
+        attendee.pronouns,
+        attendee.credentials,
         attendee.email,
         attendee.email_from.value,
         attendee.category,

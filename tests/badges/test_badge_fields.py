@@ -49,7 +49,14 @@ def test_the_samples_are_what_each_field_takes_from_the_sample_attendee() -> Non
 
 def test_each_field_takes_its_own_value_from_the_attendee_or_event() -> None:
     attendee = person(
-        "Ada", "Lovelace", organisation="Org", job_title="Title", category="Staff", code="C0DE"
+        "Ada",
+        "Lovelace",
+        organisation="Org",
+        job_title="Title",
+        category="Staff",
+        code="C0DE",
+        pronouns="she/her",
+        credentials="FRS",
     )
     values = field_values(attendee, EVENT)
     # Every value differs: no field reads another's attribute.

@@ -45,6 +45,14 @@ CASES: dict[str, tuple[Attendee, str]] = {
         "4x6in",
     ),
     "devanagari-card": (person("प्रिया", "शर्मा", category="Staff"), "cr80"),
+    "pronouns-credentials": (
+        person("Zoë", "Ó Briain", category="Speaker", pronouns="she/her", credentials="RN, MSc"),
+        "4x3in",
+    ),
+    "pronouns-credentials-portrait": (
+        person("Siobhán", "Ní Bhriain", pronouns="they/them", credentials="FRCP, PhD"),
+        "4x6in",
+    ),
 }
 
 
