@@ -24,6 +24,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     run.add_argument("--windowed", action="store_true", help="a normal window, not locked")
     run.add_argument(
+        "--print-only",
+        action="store_true",
+        help="print the badge for each scan and admit nobody (a badge desk)",
+    )
+    run.add_argument(
         "--smoke", action="store_true", help="paint the welcome screen once and exit (for CI)"
     )
     run.set_defaults(handler=run_kiosk_command)
@@ -58,6 +63,7 @@ def run_kiosk_command(args: argparse.Namespace) -> int:
             smoke=args.smoke,
             server=server,
             damaged=damaged,
+            print_only=args.print_only,
         )
     except SyncSetupError as error:
         # Refused or unreachable before the first copy: leave no empty file.

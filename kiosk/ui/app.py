@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.checkin import Station
 from kiosk.operations import DamagedFile, start_backups
+from kiosk.print_only import BadgeDeskStation
 from kiosk.printing.service import PrintService
 from kiosk.scanning.camera_status import CameraStatus
 from kiosk.settings import Settings
@@ -75,11 +76,13 @@ def build_kiosk(
     camera: bool = True,
     languages: Languages | None = None,
     station: Station | None = None,
+    print_only: bool = False,
 ) -> Kiosk:
     """Everything but the event loop. Needs a QApplication.
 
     `station` is a ready station (a synced one, joined to a hub); without
-    one the kiosk decides on its own from the event file.
+    one the kiosk decides on its own from the event file. With `print_only`
+    it prints the badge for each scan and admits nobody (a badge desk).
     """
     from kiosk.scanning.wedge import KeyboardWedgeFilter, WedgeThresholds
 
@@ -88,6 +91,8 @@ def build_kiosk(
     settings = Settings(store)
     if station is None:
         station = Station(store, name=station_name or settings.get("kiosk.station_name"))
+    if print_only:
+        station = BadgeDeskStation(station.store, name=station.name)
     window = KioskWindow(locked=locked)
     controller = FlowController(window, store, station, languages, print_service)
     wedge = KeyboardWedgeFilter(
@@ -141,6 +146,7 @@ def run_kiosk(
     smoke: bool,
     server: str | None = None,
     damaged: DamagedFile | None = None,
+    print_only: bool = False,
 ) -> int:
     """Open the event file and run the kiosk until staff exit it.
 
@@ -187,6 +193,7 @@ def run_kiosk(
         camera=not smoke,
         languages=languages,
         station=synced,
+        print_only=print_only,
     )
     if synced is not None:
         feed.display = kiosk.controller.set_sync_status

@@ -253,6 +253,8 @@ class FlowController(QObject):
     def _show_result(self, result: ScanResult) -> None:
         attendee = result.attendee
         checked_in = result.result is Result.CHECKED_IN
+        # A print-only station's scans print too (kiosk run --print-only).
+        prints = checked_in or result.result is Result.BADGE_PRINTED
         next_session = (
             next_session_after(self.store.sessions(), self.station.clock()) if checked_in else None
         )
@@ -264,14 +266,14 @@ class FlowController(QObject):
         self.result.show_result(
             result,
             next_session,
-            self.badges.first_state() if checked_in else BadgeState.NONE,
+            self.badges.first_state() if prints else BadgeState.NONE,
             has_badge=has_badge,
             seconds=self.settings.get("kiosk.result_seconds"),
             hold_seconds=self.settings.get("kiosk.result_min_seconds"),
         )
         self.switch(Screen.RESULT, f"result {result.result.value}")
-        self.sounds.play("success" if checked_in else "help")
-        if checked_in and attendee is not None and self.badges.service is not None:
+        self.sounds.play("success" if prints else "help")
+        if prints and attendee is not None and self.badges.service is not None:
             # After the screen has changed: the attendee sees their welcome first.
             QTimer.singleShot(0, lambda: self.badges.enqueue(attendee.id))
 

@@ -100,6 +100,28 @@ def message_for(
             return ResultMessage(
                 "danger", "stop", translate("Result", "Code not recognised"), (text, desk), True
             )
+        case Result.REPLACED:
+            # A lost badge's code: whoever holds it now is sent to the desk,
+            # never greeted by the owner's name.
+            return ResultMessage(
+                "danger", "stop", translate("Result", "This badge was replaced"), (desk,), True
+            )
+        case Result.BADGE_PRINTED:
+            # A print-only station: the badge line says how the printing goes.
+            return ResultMessage(
+                "success",
+                "check",
+                translate("Result", "Hello, {name}!").format(name=first),
+                (),
+                False,
+            )
+        case Result.ALREADY_PRINTED:
+            text = translate(
+                "Result", "Your badge was printed before. Ask the help desk for a new one."
+            )
+            return ResultMessage(
+                "warning", "info", translate("Result", "Badge printed before"), (text,), True
+            )
         case Result.CANCELLED:
             text = translate("Result", "This registration has been cancelled.")
             return ResultMessage(

@@ -780,6 +780,18 @@
         <translation>Code non reconnu</translation>
     </message>
     <message>
+        <source>This badge was replaced</source>
+        <translation>Ce badge a été remplacé</translation>
+    </message>
+    <message>
+        <source>Hello, {name}!</source>
+        <translation>Bonjour, {name}&#xa0;!</translation>
+    </message>
+    <message>
+        <source>Badge printed before</source>
+        <translation>Badge déjà imprimé</translation>
+    </message>
+    <message>
         <source>This registration has been cancelled.</source>
         <translation>Cette inscription a été annulée.</translation>
     </message>
