@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from kiosk.desk import BadgePrinter
+from kiosk.desk import BadgePrinter, DeskError
 from kiosk.domain.codes import new_code
 from kiosk.domain.models import Attendee, AttendeeStatus
 from kiosk.domain.rules import new_entry_id
@@ -23,7 +23,7 @@ from kiosk.store.replaced import replace_code
 log = logging.getLogger("kiosk.desk")
 
 
-class ReissueError(Exception):
+class ReissueError(DeskError):
     """A badge that cannot be replaced, with one sentence for the volunteer."""
 
 

@@ -76,6 +76,26 @@
         <translation>Réimprimer le badge</translation>
     </message>
     <message>
+        <source>Replace lost badge…</source>
+        <translation>Remplacer un badge perdu…</translation>
+    </message>
+    <message>
+        <source>Replace lost badge</source>
+        <translation>Remplacer un badge perdu</translation>
+    </message>
+    <message>
+        <source>Give {name} a new badge with a new code? Their lost badge will no longer admit anyone.</source>
+        <translation>Donner à {name} un nouveau badge avec un nouveau code&#xa0;? Le badge perdu ne permettra plus à personne d’entrer.</translation>
+    </message>
+    <message>
+        <source>Replace badge</source>
+        <translation>Remplacer le badge</translation>
+    </message>
+    <message>
+        <source>Badge replaced: the lost one no longer admits.</source>
+        <translation>Badge remplacé&#xa0;: le badge perdu ne permet plus d’entrer.</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>

@@ -22,6 +22,7 @@ NEEDS = {
     "check_in": StaffAction.CHECK_IN,
     "undo": StaffAction.UNDO,
     "reprint": StaffAction.REPRINT,
+    "reissue": StaffAction.REISSUE,
     "edit": StaffAction.EDIT,
     "transfer": StaffAction.TRANSFER,
     "cancel": StaffAction.CANCEL,
@@ -44,6 +45,7 @@ class ActionBar(QWidget):
             ("check_in", "Ctrl+Return", actions.check_in),
             ("undo", "Ctrl+Z", actions.ask_undo),
             ("reprint", "Ctrl+P", actions.reprint),
+            ("reissue", "Ctrl+L", actions.ask_reissue),
             ("edit", "Ctrl+E", actions.ask_edit),
             ("transfer", "Ctrl+T", actions.ask_transfer),
             ("cancel", "Ctrl+Delete", actions.ask_cancel),
@@ -95,9 +97,9 @@ class ActionBar(QWidget):
         action the volunteer's role may not do stays greyed whatever is chosen."""
         for key, button in self.buttons.items():
             button.setEnabled((chosen or key == "walk_in") and self.desk.may(NEEDS[key]))
-        self.buttons["reprint"].setEnabled(
-            chosen and printing and self.desk.may(StaffAction.REPRINT)
-        )
+        # Both print a badge: without printing at this station they wait.
+        for key in ("reprint", "reissue"):
+            self.buttons[key].setEnabled(chosen and printing and self.desk.may(NEEDS[key]))
         self._tooltips()
 
     def _tooltips(self) -> None:
@@ -114,6 +116,7 @@ class ActionBar(QWidget):
             "check_in": translate("Console", "Check in"),
             "undo": translate("Console", "Undo check-in…"),
             "reprint": translate("Console", "Reprint badge"),
+            "reissue": translate("Console", "Replace lost badge…"),
             "edit": translate("Console", "Edit…"),
             "transfer": translate("Console", "Transfer…"),
             "cancel": translate("Console", "Cancel registration…"),

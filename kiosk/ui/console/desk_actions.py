@@ -1,5 +1,5 @@
 """What the console's buttons do: check in, reprint, and the actions that ask
-first (undo, cancel, edit, transfer, walk-in) in a dialog.
+first (replace a lost badge, undo, cancel, edit, transfer, walk-in) in a dialog.
 
 Each action works on the person chosen in the console's list, goes through
 the help desk (which logs it), and tells the console what happened in one
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog
 from kiosk.desk import DeskError, DuplicateWalkIn
 from kiosk.domain import Result
 from kiosk.domain.roles import Role, StaffAction, minimum_role
+from kiosk.lost_badges import reissue
 from kiosk.store.attendee_list import categories
 from kiosk.ui.console.badge_file import where_it_goes
 from kiosk.ui.console.dialogs import ConfirmDialog, PersonDialog, ReasonDialog
@@ -120,6 +121,115 @@ class DeskActions(QObject):
         def accepted() -> None:
             if self.console.current_id() == attendee_id:
                 self.check_in()
+
+        open_dialog(dialog, accepted)
+
+    def ask_reissue(self) -> None:
+        """A lost badge: a new code and its badge, after a question naming them."""
+        attendee_id = self.console.current_id()
+        if attendee_id is None or not self.allowed(StaffAction.REISSUE):
+            return
+        dialog = ConfirmDialog(
+            translate("Console", "Replace lost badge"),
+            translate(
+                "Console",
+                "Give {name} a new badge with a new code? Their lost badge will no longer "
+                "admit anyone.",
+            ).format(name=self.console.name_of(attendee_id)),
+            translate("Console", "Replace badge"),
+            self.console,
+        )
+
+        def accepted() -> None:
+            if self.console.current_id() != attendee_id:
+                return
+            station = self.desk.station
+            try:
+                done = reissue(
+                    self.desk.store,
+                    attendee_id,
+                    station=station.name,
+                    operator=self.desk.operator,
+                    at=station.clock(),
+                    printer=self.desk.printer,
+                )
+            except DeskError as error:
+                self.console.failed(error)
+                return
+            text = translate("Console", "Badge replaced: the lost one no longer admits.")
+            self.console.done(self._with_badge(text, done.print_job, attendee_id), attendee_id)
+
+        open_dialog(dialog, accepted)
+
+    def ask_undo(self) -> None:
+        if not self.allowed(StaffAction.UNDO):
+            return
+        name = self.console.name_of(self.console.current_id() or 0)
+        self._ask_reason(
+            translate("Console", "Undo check-in: {name}").format(name=name),
+            translate("Console", "Why is the check-in of {name} being undone?").format(name=name),
+            self.desk.undo,
+            translate("Console", "Check-in undone."),
+        )
+
+    def ask_cancel(self) -> None:
+        if not self.allowed(StaffAction.CANCEL):
+            return
+        name = self.console.name_of(self.console.current_id() or 0)
+        self._ask_reason(
+            translate("Console", "Cancel registration: {name}").format(name=name),
+            translate("Console", "Why is the registration of {name} being cancelled?").format(
+                name=name
+            ),
+            self.desk.cancel,
+            translate("Console", "Registration cancelled."),
+        )
+
+    def _ask_reason(
+        self, title: str, prompt: str, action: Callable[[int, str], object], done: str
+    ) -> None:
+        attendee_id = self.console.current_id()
+        if attendee_id is None:
+            return
+        dialog = ReasonDialog(title, prompt, self.console)
+
+        def accepted() -> None:
+            try:
+                action(attendee_id, dialog.text())
+            except DeskError as error:
+                self.console.failed(error)
+                return
+            self.console.done(done)
+
+        open_dialog(dialog, accepted)
+
+    def ask_edit(self) -> None:
+        if not self.allowed(StaffAction.EDIT):
+            return
+        attendee_id = self.console.current_id()
+        attendee = self.desk.store.attendee(attendee_id) if attendee_id else None
+        if attendee is None:
+            return
+        dialog = PersonDialog(
+            translate("Console", "Edit attendee"),
+            categories(self.desk.store),
+            attendee,
+            parent=self.console,
+        )
+
+        def accepted() -> None:
+            try:
+                edited = self.desk.edit(attendee.id, dialog.values())
+            except DeskError as error:
+                self.console.failed(error)
+                return
+            renamed = any(getattr(edited, k) != getattr(attendee, k) for k in ON_BADGE)
+            offer = (
+                (translate("Console", "Reprint badge"), self.reprint)
+                if renamed and self.desk.printer is not None
+                else None
+            )
+            self.console.done(translate("Console", "Saved."), attendee.id, offer)
 
         open_dialog(dialog, accepted)
 
