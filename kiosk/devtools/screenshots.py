@@ -21,6 +21,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.domain.models import AttendeeStatus
+from kiosk.lost_badges import reissue
 from kiosk.operations import DamagedFile, damaged_event_file
 from kiosk.scanning.camera_status import CameraStatus
 from kiosk.settings import Settings
@@ -96,6 +97,12 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
     finish()
     c.handle_scan(cancelled.code)
     yield "result-cancelled"
+    finish()
+    # A lost badge, replaced at the desk: its old code is scanned.
+    lost = active[-2]
+    reissue(store, lost.id, station="desk", operator="", at=c.station.clock(), printer=None)
+    c.handle_scan(lost.code)
+    yield "result-replaced"
     finish()
     clock = c.station.clock
     c.station.clock = lambda: clock() + dt.timedelta(days=30)
