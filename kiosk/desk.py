@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from kiosk.checkin import Station, UndoError
+from kiosk.domain.alerts import Alert, NoteError, clean_note
 from kiosk.domain.codes import new_code
 from kiosk.domain.duplicates import Likeness
 from kiosk.domain.models import Attendee, AttendeeStatus, EmailFrom, LogEntry, ScanResult
 from kiosk.domain.roles import Role, StaffAction, may, minimum_role
 from kiosk.domain.rules import new_entry_id
 from kiosk.store import Store
+from kiosk.store.alerts import mark_handled, open_alerts, set_flag
 from kiosk.store.attended import Admission, first_event_admission
 from kiosk.store.audit import AuditEntry, append_audit, audit_entries
 from kiosk.store.duplicates import possible_duplicates
@@ -26,6 +28,8 @@ from kiosk.store.schema import ATTENDEES, Use
 log = logging.getLogger("kiosk.desk")
 
 EDITABLE = ATTENDEES.names(Use.EDIT)
+# An alert nobody handled stays on the consoles this long after the admission.
+ALERTS_KEPT = dt.timedelta(hours=12)
 IDENTITY = ATTENDEES.names(Use.IDENTITY)
 
 
@@ -278,6 +282,36 @@ class HelpDesk:
                 {"before": {k: getattr(before, k) for k in changed}, "after": changed},
             )
         return self._attendee(attendee_id)
+
+    def flag(self, attendee_id: int, note: str | None, notify: bool | None) -> Attendee:
+        """Set (or with "", clear) the attention note and/or the notify mark;
+        audited with the operator."""
+        self.require(StaffAction.FLAG)
+        try:
+            cleaned = clean_note(note) if note is not None else None
+        except NoteError as error:
+            raise DeskError(str(error)) from None
+        set_flag(
+            self.store,
+            attendee_id,
+            note=cleaned,
+            notify=notify,
+            station=self.station.name,
+            operator=self.operator,
+        )
+        log.info("desk flag attendee=%s", attendee_id)
+        return self._attendee(attendee_id)
+
+    def open_alerts(self) -> list[Alert]:
+        """Flagged and watched attendees' admissions of the last hours that no
+        volunteer has marked handled yet, oldest first."""
+        return open_alerts(self.store, self.station.clock() - ALERTS_KEPT)
+
+    def handle_alert(self, alert: Alert) -> None:
+        """A volunteer attended to `alert`: it leaves every console here; audited."""
+        self.require(StaffAction.HANDLE_ALERT)
+        mark_handled(self.store, alert, station=self.station.name, operator=self.operator)
+        log.info("desk handled %s attendee=%s", alert.kind.value, alert.attendee_id)
 
     def walk_in(self, fields: dict[str, str], duplicate_reason: str = "") -> WalkIn:
         """Register someone at the door: a new attendee with a fresh code,

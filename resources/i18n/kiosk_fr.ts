@@ -624,6 +624,58 @@
         <source>Only a supervisor may do this.</source>
         <translation>Seul un responsable peut faire ceci.</translation>
     </message>
+    <message>
+        <source>{name} checked in at {station} at {time}. Please attend to them: {note}</source>
+        <translation>{name} s’est enregistré·e à {station} à {time}. Merci de vous en occuper : {note}</translation>
+    </message>
+    <message>
+        <source>{name} has arrived at {station} at {time}.</source>
+        <translation>{name} est arrivé·e à {station} à {time}.</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Traité</translation>
+    </message>
+    <message>
+        <source>Mark as handled: {name}</source>
+        <translation>Marquer comme traité : {name}</translation>
+    </message>
+    <message>
+        <source>Needs attention now</source>
+        <translation>À traiter maintenant</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>et {count} de plus</translation>
+    </message>
+    <message>
+        <source>Flag for the help desk</source>
+        <translation>Signaler à l’accueil</translation>
+    </message>
+    <message>
+        <source>When {name} checks in, the kiosk asks them to see the help desk and every console shows this note. The kiosk never shows the note.</source>
+        <translation>Quand {name} s’enregistre, la borne l’invite à passer à l’accueil et chaque console affiche cette note. La borne n’affiche jamais la note.</translation>
+    </message>
+    <message>
+        <source>e.g. speaker: send to green room</source>
+        <translation>ex. : intervenant, à conduire en loge</translation>
+    </message>
+    <message>
+        <source>Note for the help desk</source>
+        <translation>Note pour l’accueil</translation>
+    </message>
+    <message>
+        <source>Alert every console when they arrive</source>
+        <translation>Alerter toutes les consoles à son arrivée</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Flag…</source>
+        <translation>Signaler…</translation>
+    </message>
 </context>
 <context>
     <name>FindMe</name>

@@ -27,6 +27,7 @@ NEEDS = {
     "transfer": StaffAction.TRANSFER,
     "cancel": StaffAction.CANCEL,
     "walk_in": StaffAction.WALK_IN,
+    "flag": StaffAction.FLAG,
 }
 
 
@@ -50,6 +51,7 @@ class ActionBar(QWidget):
             ("transfer", "Ctrl+T", actions.ask_transfer),
             ("cancel", "Ctrl+Delete", actions.ask_cancel),
             ("walk_in", "Ctrl+N", actions.ask_walk_in),
+            ("flag", "Ctrl+G", actions.ask_flag),
         ):
             button = QPushButton(self)
             self.shortcuts[key] = QKeySequence(shortcut).toString(
@@ -121,6 +123,7 @@ class ActionBar(QWidget):
             "transfer": translate("Console", "Transfer…"),
             "cancel": translate("Console", "Cancel registration…"),
             "walk_in": translate("Console", "Walk-in…"),
+            "flag": translate("Console", "Flag…"),
         }
         for key, button in self.buttons.items():
             button.setText(texts[key])

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from kiosk.desk import DeskError, HelpDesk
 from kiosk.store.faults import BUG_SENTENCE
 from kiosk.ui.console.action_bar import ActionBar
+from kiosk.ui.console.alert_banner import AlertBanner, DeskSounds, Player
 from kiosk.ui.console.badge_file import BadgeFileBar
 from kiosk.ui.console.desk_actions import DeskActions
 from kiosk.ui.console.details import DetailsPanel
@@ -51,9 +52,13 @@ class ConsoleWidget(FollowsLanguage, QWidget):
     back = Signal()
     changed = Signal()  # something was written: the overview may refresh
 
-    def __init__(self, desk: HelpDesk, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: HelpDesk, parent: QWidget | None = None, sounds: Player | None = None
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.alerts = AlertBanner(desk, sounds or DeskSounds(), self)
+        self.alerts.changed.connect(self.changed.emit)
         self.model = AttendeeTableModel(desk.store, desk.station.event, self)
         self.filter_bar = FilterBar(desk.store, self)
         fb = self.filter_bar
@@ -93,6 +98,7 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         self._arrange(columns=len(self.buttons), narrow=False)
         layout = QVBoxLayout(self)
         for widget, stretch in (
+            (self.alerts, 0),
             (fb, 0),
             (split, 1),
             (self.message_line, 0),
@@ -117,6 +123,7 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         """Set every text again: at the start and when the language changes.
         The last action's message stays as it was said."""
         self.filter_bar.retranslate()
+        self.alerts.retranslate()
         self.table.setAccessibleName(translate("Console", "Attendees"))
         self.action_bar.retranslate()
         self.message_line.retranslate()
@@ -307,6 +314,7 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         """Say what happened and refresh; `keep` stays chosen even when an
         edit means the search no longer finds them (it then shows them by code)."""
         self.refresh()
+        self.alerts.refresh()
         if keep is not None and self.current_id() != keep:
             attendee = self.desk.store.attendee(keep)
             if attendee is not None:

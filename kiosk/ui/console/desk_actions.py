@@ -22,6 +22,7 @@ from kiosk.store.attendee_list import categories
 from kiosk.ui.console.badge_file import where_it_goes
 from kiosk.ui.console.dialogs import ConfirmDialog, PersonDialog, ReasonDialog
 from kiosk.ui.console.duplicates import DuplicateDialog
+from kiosk.ui.console.flag_dialog import FlagDialog
 
 if TYPE_CHECKING:
     from kiosk.ui.console.console import ConsoleWidget
@@ -230,6 +231,26 @@ class DeskActions(QObject):
                 else None
             )
             self.console.done(translate("Console", "Saved."), attendee.id, offer)
+
+        open_dialog(dialog, accepted)
+
+    def ask_flag(self) -> None:
+        attendee_id = self.console.current_id()
+        if attendee_id is None or not self.allowed(StaffAction.FLAG):
+            return
+        attendee = self.desk.store.attendee(attendee_id)
+        if attendee is None:
+            return
+        dialog = FlagDialog(attendee, parent=self.console)
+
+        def accepted() -> None:
+            note, notify = dialog.values()
+            try:
+                self.desk.flag(attendee.id, note, notify)
+            except DeskError as error:
+                self.console.failed(error)
+                return
+            self.console.done(translate("Console", "Saved."), attendee.id)
 
         open_dialog(dialog, accepted)
 
