@@ -43,6 +43,8 @@ def anonymise(store: Store) -> int:
         # Outbox payloads and conflict records carry copies of roster rows.
         conn.execute("DELETE FROM sync_outbox")
         conn.execute("UPDATE sync_conflicts SET attendee_code = 'purged'")
+        # Lost badges' codes are codes too.
+        conn.execute("DELETE FROM replaced_codes")
         # Edits and transfers keep old names in their details; the action,
         # who did it and when stay. The append-only guard is lifted for
         # this one statement, inside the same transaction.
