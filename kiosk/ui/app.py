@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from kiosk.alerts.sender import start_webhooks
 from kiosk.checkin import Station
 from kiosk.operations import DamagedFile, start_backups
 from kiosk.print_only import BadgeDeskStation
@@ -198,6 +199,9 @@ def run_kiosk(
     if synced is not None:
         feed.display = kiosk.controller.set_sync_status
         feed.attach(synced)
+    webhooks = None if smoke else start_webhooks(store)
+    if webhooks is not None:
+        kiosk.controller.station.on_alert = webhooks.wake
     diagnostics.install_excepthook(kiosk.controller.recover)
     # Everything built so far lives as long as the kiosk: keep it out of the
     # collector's way, so a full collection never lands between Enter and paint.
@@ -215,6 +219,8 @@ def run_kiosk(
     if print_service is not None:
         print_service.stop()
     feed.stop()
+    if webhooks is not None:
+        webhooks.stop()  # what is not sent waits in the file for the next process
     if synced is not None:
         synced.close()  # a last upload; anything unsent stays queued in the file
     if backups is not None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QRect, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
+from kiosk.alerts.sender import start_webhooks
 from kiosk.desk import HelpDesk
 from kiosk.domain.roles import StaffAction
 from kiosk.operations import start_backups
@@ -159,6 +160,10 @@ def run_desk(db_path: Path, station: str, operator: str, *, smoke: bool = False)
     if printer is not None and not smoke:
         printer.start()  # jobs left unfinished last time resume now
     desk = HelpDesk(store, station=station, operator=operator, printer=printer)
+    webhooks = None if smoke else start_webhooks(store)
+    if webhooks is not None:
+        desk.station.on_alert = webhooks.wake
+        app.aboutToQuit.connect(webhooks.stop)
     window, tabs = desk_window(desk)
     diagnostics.install_excepthook(tabs.console.refresh, say=tabs.console.say_problem)
     fit_to_screen(window)
