@@ -8,6 +8,7 @@ import sqlite3
 from zoneinfo import ZoneInfo
 
 import pytest
+from test_rules import Clock
 
 from kiosk.checkin import Station
 from kiosk.domain import Result
@@ -20,14 +21,6 @@ from kiosk.store.replaced import replaced_codes
 
 LONDON = ZoneInfo("Europe/London")
 MORNING = dt.datetime(2026, 3, 10, 9, tzinfo=LONDON)
-
-
-class Clock:
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
 
 
 @pytest.fixture
