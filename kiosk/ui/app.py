@@ -94,6 +94,7 @@ def build_kiosk(
         station = Station(store, name=station_name or settings.get("kiosk.station_name"))
     if print_only:
         station = BadgeDeskStation(station.store, name=station.name)
+        log.info("print-only station: badges for scans, nobody admitted")
     window = KioskWindow(locked=locked)
     controller = FlowController(window, store, station, languages, print_service)
     wedge = KeyboardWedgeFilter(

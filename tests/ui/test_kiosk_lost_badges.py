@@ -4,6 +4,9 @@ badge for a scan and admits nobody."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -80,3 +83,17 @@ def test_print_only_prints_the_badge_and_admits_nobody(
         assert len(service.jobs()) == 1
     finally:
         service.stop()
+
+
+def test_kiosk_run_print_only_starts_as_a_badge_desk(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("DISPLAY", None)
+    kiosk = [sys.executable, "-m", "kiosk"]
+    made = subprocess.run([*kiosk, "demo", "--db", str(db)], capture_output=True, env=env)
+    assert made.returncode == 0
+    run = [*kiosk, "-v", "run", "--db", str(db), "--smoke", "--print-only"]
+    result = subprocess.run(run, capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "print-only station: badges for scans, nobody admitted" in result.stderr
+    assert "Traceback" not in result.stderr
