@@ -123,7 +123,7 @@ def _station(args: argparse.Namespace, store: Store) -> Station:
     )
 
 
-def _synced_station(args: argparse.Namespace) -> Station | None:
+def synced_station(args: argparse.Namespace) -> Station | None:
     """A station joined to the hub, if one is named (--server, $KIOSK_SERVER,
     the station's setting); None for a station on its own."""
     path = db_path(args)
@@ -158,7 +158,7 @@ def run_scan(args: argparse.Namespace) -> int:
     # Registered before the file is opened: a restore now refuses until we stop.
     live = live_stations.register(db_path(args), args.station, "kiosk scan")
     try:
-        synced = _synced_station(args)
+        synced = synced_station(args)
         if synced is not None:
             return _scan_lines(synced, synced=True)
         store = open_store(args)

@@ -51,9 +51,15 @@ def add_print_only_arguments(parser: argparse.ArgumentParser) -> None:
 def scan_print_only(args: argparse.Namespace) -> int:
     if args.exit or args.session is not None:
         raise UserError("--print-only admits nobody: it cannot be used with --exit or --session.")
+    from kiosk.cli.event_commands import synced_station
+
     live = live_stations.register(db_path(args), args.station, "kiosk scan --print-only")
+    synced = None
     try:
-        store = open_store(args)
+        # Joined to a hub, the station keeps receiving replacements and
+        # cancellations while it prints, and sends its print records.
+        synced = synced_station(args)
+        store = synced.store if synced is not None else open_store(args)
         printer = args.printer or station_printer(store)
         backend_or_error(printer)
         queue = PrintQueue(store)
@@ -67,6 +73,8 @@ def scan_print_only(args: argparse.Namespace) -> int:
             sys.stdout.flush()
         return 0
     finally:
+        if synced is not None:
+            synced.close()  # type: ignore[attr-defined]  # a SyncedStation: last upload
         if live is not None:
             live.close()
 

@@ -5,6 +5,11 @@ stay theirs under the new code."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import psycopg
 from sync_helpers import Hub
 from test_sync_station import wait_for
@@ -135,3 +140,38 @@ def test_an_offline_admission_of_the_old_code_stays_the_attendees(hub: Hub) -> N
         assert conn.execute(
             "SELECT attendee_code FROM admissions WHERE entry_id = %s", (admitted.appended.id,)
         ).fetchone() == (new,)
+
+
+def test_a_print_only_station_on_the_hub_refuses_the_old_badge_and_reports_its_prints(
+    hub: Hub,
+) -> None:
+    one = open_synced_station(hub.station_db("one"), hub.url, name="one")
+    old = hub.codes[11]
+    try:
+        new = _replace(one, old)
+        wait_for(lambda: one.status().waiting == 0, "the replacement to reach the hub")
+    finally:
+        one.close()
+    command = [
+        sys.executable, "-m", "kiosk", "scan", "--print-only", "--printer", "none",
+        "--server", hub.url, "--db", str(hub.station_db("badges")), "--station", "badges",
+    ]  # fmt: skip
+    result = subprocess.run(
+        command,
+        input=f"{old}\n{new}\n",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KIOSK_SERVER": ""},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["result"] for a in answers] == ["replaced", "badge_printed"]
+    assert answers[1]["badge"]["state"] == "done"
+    with psycopg.connect(hub.url) as conn:
+        # Nobody admitted anywhere; the badge is on the hub's print record.
+        assert conn.execute("SELECT count(*) FROM admissions").fetchone() == (0,)
+        printed = conn.execute(
+            "SELECT attendee_code, state FROM print_log WHERE station = 'badges'"
+        ).fetchall()
+    assert (new, "done") in printed
