@@ -22,6 +22,7 @@ MODULES = {
     "ui": "benchmarks.bench_ui",
     "sync": "benchmarks.bench_sync",
     "package": "benchmarks.bench_package",
+    "alerts": "benchmarks.bench_alerts",
 }
 
 

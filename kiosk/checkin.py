@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kiosk.alerts.queue import queue_alerts
+from kiosk.alerts.queue import queue_alerts, webhooks_on
 from kiosk.domain.alerts import raises_alerts
 from kiosk.domain.codes import clean_scan
 from kiosk.domain.models import EntryKind, LogEntry, Result, ScanResult, Session
@@ -36,8 +36,10 @@ class Station:
     on_alert: Callable[[], None] = lambda: None
 
     def __post_init__(self) -> None:
-        # Read once: the event does not change while a station runs.
+        # Read once: the event does not change while a station runs, and
+        # the webhook's address is a setting that needs a restart.
         self.event = self.store.event()
+        self.webhooks = webhooks_on(self.store)
 
     def scan(self, raw: str) -> ScanResult:
         """Decide one scan and, if it changes anything, append it durably.
@@ -70,7 +72,12 @@ class Station:
         assert entry is not None
         self.store.append_entry(entry)
         attendee = result.attendee
-        if result.result is Result.CHECKED_IN and attendee is not None and raises_alerts(attendee):
+        if (
+            self.webhooks
+            and result.result is Result.CHECKED_IN
+            and attendee is not None
+            and raises_alerts(attendee)
+        ):
             queue_alerts(self.store, attendee, entry, self.event.name)
 
     def _alerted(self, result: ScanResult) -> None:

@@ -11,12 +11,12 @@ from kiosk.store.webhooks import queue_webhook
 URL_SETTING = "alerts.webhook_url"
 
 
-def queue_alerts(store: Store, attendee: Attendee, entry: LogEntry, event_name: str) -> bool:
-    """Queue a webhook for each alert this admission raises, when webhooks are
-    on; returns whether anything was queued."""
-    if not (store.setting(URL_SETTING) or "").strip():
-        return False
-    alerts = alerts_for(attendee, entry)
-    for alert in alerts:
+def webhooks_on(store: Store) -> bool:
+    """Whether this station queues webhooks (the URL is read once at start)."""
+    return bool((store.setting(URL_SETTING) or "").strip())
+
+
+def queue_alerts(store: Store, attendee: Attendee, entry: LogEntry, event_name: str) -> None:
+    """Inside the check-in's transaction: a webhook for each alert this admission raises."""
+    for alert in alerts_for(attendee, entry):
         queue_webhook(store, alert.id, body_of(alert, event_name))
-    return bool(alerts)
