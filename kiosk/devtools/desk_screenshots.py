@@ -24,6 +24,7 @@ from kiosk.desk import HelpDesk
 from kiosk.domain.models import AttendeeStatus
 from kiosk.printing import JobState, PrintQueue
 from kiosk.store import Store
+from kiosk.store.alerts import set_flag
 from kiosk.ui.console.window import desk_window, fit_to_screen
 from kiosk.ui.i18n import Languages
 from kiosk.ui.resources import load_fonts
@@ -48,6 +49,24 @@ def busy_morning(store: Store) -> None:
     queue.transition(
         job, JobState.QUEUED, state=JobState.FAILED, error="The printer is out of paper."
     )
+
+
+def help_desk_alerts(store: Store) -> None:
+    """At 10:02 a flagged speaker checks in at kiosk-2 and a watched guest at
+    door-2: the console's banner shows both, open (nobody handled them yet)."""
+    event = store.event()
+    day = event.first_day or dt.date.today()
+    at = dt.datetime.combine(day, dt.time(10, 2), event.zone)
+    waiting = [
+        a
+        for a in store.attendees(status=AttendeeStatus.ACTIVE)
+        if not store.entries_for(a.id, None)
+    ]
+    speaker, guest = waiting[:2]
+    set_flag(store, speaker.id, note="Speaker: send to the green room", station="desk", operator="")
+    set_flag(store, guest.id, notify=True, station="desk", operator="")
+    for attendee, door in ((speaker, "kiosk-2"), (guest, "door-2")):
+        Station(store, name=door, clock=lambda: at).scan(attendee.code)
 
 
 def main(folder: Path, size: str = "", language: str = "en") -> None:
@@ -84,6 +103,13 @@ def main(folder: Path, size: str = "", language: str = "en") -> None:
                 app.processEvents()
             window.grab().save(str(folder / f"{name}.png"))
             print(folder / f"{name}.png")
+        help_desk_alerts(store)
+        tabs.setCurrentIndex(0)
+        tabs.console.alerts.refresh()
+        for _ in range(20):
+            app.processEvents()
+        window.grab().save(str(folder / f"desk-alerts{suffix}.png"))
+        print(folder / f"desk-alerts{suffix}.png")
         window.close()
 
 
