@@ -42,6 +42,8 @@ def anonymise(store: Store) -> int:
             conn.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
         # Outbox payloads and conflict records carry copies of roster rows.
         conn.execute("DELETE FROM sync_outbox")
+        # Webhooks name the person and carry a flag's note.
+        conn.execute("DELETE FROM webhook_outbox")
         conn.execute("UPDATE sync_conflicts SET attendee_code = 'purged'")
         # Lost badges' codes are codes too.
         conn.execute("DELETE FROM replaced_codes")

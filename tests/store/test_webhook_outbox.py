@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from kiosk.store import Store
+from kiosk.store.purge import anonymise
 from kiosk.store.webhooks import (
     claim_next,
     mark_delivered,
@@ -69,3 +70,12 @@ def test_failures_back_off_from_one_second_doubling_to_thirty(store: Store) -> N
         now += wait
     row = store.conn.execute("SELECT attempts, error FROM webhook_outbox").fetchone()
     assert row == (3, "no answer: ConnectionRefusedError")
+
+
+def test_a_purge_removes_waiting_and_sent_webhooks(store: Store) -> None:
+    with store.transaction():
+        queue_webhook(store, "see_desk:e3", '{"attendee": {"name": "Ada Lovelace"}}')
+        queue_webhook(store, "arrival:e4", '{"attendee": {"name": "Ada Lovelace"}}')
+    mark_delivered(store, "arrival:e4", T0)
+    anonymise(store)
+    assert store.conn.execute("SELECT count(*) FROM webhook_outbox").fetchone()[0] == 0
