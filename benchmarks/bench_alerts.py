@@ -16,12 +16,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from benchmarks.roster import people
+from benchmarks.bench_core import build_event
 from benchmarks.run_all import format_rows
 from benchmarks.stats import floor_row, percentile
 from kiosk.alerts.sender import start_webhooks
 from kiosk.checkin import Station
-from kiosk.domain.models import Event
 from kiosk.store import Store
 
 SCANS = 1000  # of each kind, interleaved
@@ -51,13 +50,8 @@ def _receiver() -> tuple[ThreadingHTTPServer, dict[str, float]]:
 
 def _event(path: Path, attendees: int, port: int) -> tuple[list[str], list[str]]:
     """The roster, half of a sample flagged and marked to notify; webhooks on."""
-    store = Store.open(path, create=True)
-    store.save_event(Event("Benchmark"))
-    codes = []
-    with store.transaction():
-        for person in people(attendees):
-            store.add_attendee(person)
-            codes.append(person["code"])
+    codes = build_event(path, attendees)
+    store = Store.open(path)
     sample = random.Random(3).sample(codes, 2 * SCANS + DELIVERIES)
     flagged = sample[:SCANS] + sample[2 * SCANS :]
     with store.transaction():

@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from test_cli import run as _kiosk
 
 from kiosk.cli import main
 from kiosk.domain.models import Event
@@ -34,16 +35,6 @@ def _attendee(path: Path, code: str):  # type: ignore[no-untyped-def]
         return store.attendee_by_code(code)
     finally:
         store.close()
-
-
-def _kiosk(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def test_flag_sets_a_note_and_notify_and_clear_removes_the_note(
