@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "kiosk.cli.lost_badge_commands",
     "kiosk.cli.operator_commands",
     "kiosk.cli.alert_commands",
+    "kiosk.cli.email_commands",
 )
 
 log = logging.getLogger("kiosk.cli")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,6 +122,16 @@ def attended(scope: Scope, code: str | None = None) -> list[AttendanceRecord]:
         for record in scope.records
         if record.attended and (code is None or record.attendee.code == code)
     ]
+
+
+def certificate_pdf(scope: Scope, record: AttendanceRecord, signatory: Signatory) -> bytes:
+    """One attendee's certificate as PDF bytes (to attach to an email)."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=PAGE)
+    canvas.setTitle(f"Certificate of attendance — {scope.event.name}")
+    _draw(canvas, scope, record, signatory)
+    canvas.save()
+    return buffer.getvalue()
 
 
 def write_certificates(

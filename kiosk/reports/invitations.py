@@ -26,6 +26,13 @@ def _qr(code: str) -> qrcode.QRCode:  # type: ignore[type-arg]
     return qr
 
 
+def qr_png(code: str) -> bytes:
+    """The ticket's QR code as a PNG, as `kiosk codes` writes it."""
+    buffer = io.BytesIO()
+    _qr(code).make_image().save(buffer)
+    return buffer.getvalue()
+
+
 def write_invitation_codes(store: Store, folder: Path) -> int:
     """Images are named by attendee id, not by name or code. Cancelled
     registrations get none. Returns how many attendees got codes; with

@@ -593,6 +593,60 @@ def _attention_and_webhooks(db: sqlite_utils.Database) -> None:
     )
 
 
+def _email_outbox(db: sqlite_utils.Database) -> None:
+    """Every email the product sends is a row here, claimed before it is sent
+    (kiosk.store.outbox). One row per attendee, kind and round: a rerun
+    cannot queue the same message twice."""
+    db.execute(
+        """CREATE TABLE email_outbox (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            attendee_id INTEGER,
+            recipient TEXT NOT NULL,
+            round INTEGER NOT NULL DEFAULT 1,
+            state TEXT NOT NULL DEFAULT 'queued',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            reply TEXT NOT NULL DEFAULT '',
+            token TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            next_attempt_at TEXT,
+            sent_at TEXT
+        )"""
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX email_outbox_once ON email_outbox (kind, attendee_id, round)"
+    )
+    db.execute("CREATE INDEX email_outbox_state ON email_outbox (state, id)")
+
+
+def _attention_and_webhooks(db: sqlite_utils.Database) -> None:
+    """Attention flags and arrival alerts (kiosk.domain.alerts): a short staff
+    note that sends the attendee to the help desk, and a mark to notify staff
+    when they arrive; both carried by the hub. The webhook outbox
+    (kiosk.store.webhooks) holds each alert until a receiver has it: one row
+    per event id, claimed for a lease while it is posted."""
+    db.execute("ALTER TABLE attendees ADD COLUMN attention TEXT DEFAULT ''")
+    db.execute("ALTER TABLE attendees ADD COLUMN notify INTEGER NOT NULL DEFAULT 0")
+    _capture_every_attendee_column(db)
+    db.execute(
+        f"""CREATE TABLE webhook_outbox (
+            seq INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL UNIQUE,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL DEFAULT ({SQL_NOW}),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT,
+            claimed_until TEXT,
+            delivered_at TEXT,
+            error TEXT DEFAULT ''
+        )"""
+    )
+    db.execute(
+        "CREATE INDEX webhook_outbox_waiting ON webhook_outbox (seq) WHERE delivered_at IS NULL"
+    )
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1_initial,
     2: _v2_print_jobs,
@@ -608,5 +662,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     12: _operators,
     13: _replaced_codes,
     14: _attention_and_webhooks,
+    15: _email_outbox,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

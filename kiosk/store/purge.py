@@ -14,6 +14,7 @@ import contextlib
 import logging
 from pathlib import Path
 
+from kiosk.store.outbox import clear as clear_email_outbox
 from kiosk.store.private import remove_private
 from kiosk.store.schema import ATTENDEES, Use
 from kiosk.store.store import Store
@@ -44,6 +45,7 @@ def anonymise(store: Store) -> int:
         conn.execute("DELETE FROM sync_outbox")
         # Webhooks name the person and carry a flag's note.
         conn.execute("DELETE FROM webhook_outbox")
+        clear_email_outbox(store)  # every address a message went to
         conn.execute("UPDATE sync_conflicts SET attendee_code = 'purged'")
         # Lost badges' codes are codes too.
         conn.execute("DELETE FROM replaced_codes")
@@ -65,7 +67,7 @@ def anonymise(store: Store) -> int:
 
 def delete_event_file(path: Path) -> None:
     """The event file, SQLite's companions of it and the station's private settings."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", "-wal", "-shm", "-journal", "-email.lock"):
         with contextlib.suppress(FileNotFoundError):
             Path(f"{path}{suffix}").unlink()
     remove_private(path)

@@ -288,6 +288,27 @@ WEBHOOK_OUTBOX = Table(
     ),
 )
 
+EMAIL_OUTBOX = Table(
+    "email_outbox",
+    (
+        _key("id"),
+        _required("kind"),
+        _integer("attendee_id"),
+        # The address at the time the message was queued: it is where it went.
+        _required("recipient", uses=_PERSONAL),
+        _required("round", "INTEGER", "1"),
+        _required("state", default="'queued'"),
+        _required("attempts", "INTEGER", "0"),
+        # The server's reply: the reason of a failure, the acceptance of a send.
+        _required("reply", default="''"),
+        _required("token"),
+        _moment("created_at", required=True),
+        _moment("updated_at", required=True),
+        _moment("next_attempt_at"),
+        _moment("sent_at"),
+    ),
+)
+
 TABLES = (
     EVENT,
     SESSIONS,
@@ -305,6 +326,7 @@ TABLES = (
     OPERATORS,
     REPLACED_CODES,
     WEBHOOK_OUTBOX,
+    EMAIL_OUTBOX,
 )
 # Keys of `sync_state` whose values are moments.
 SYNC_STATE_MOMENTS = ("last_sync", "seen_hub_at")
