@@ -7,8 +7,7 @@ import datetime as dt
 import pytest
 
 from kiosk.desk import DeskError, HelpDesk
-from kiosk.domain import Result
-from kiosk.domain.models import AttendeeStatus, EntryKind
+from kiosk.domain.models import AttendeeStatus, EntryKind, Result
 from kiosk.printing import PrintQueue
 from kiosk.store import Store
 from kiosk.store.attended import attended_ids

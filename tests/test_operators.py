@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from kiosk.desk import HelpDesk, NotAllowed
-from kiosk.domain import Result
+from kiosk.domain.models import Result
 from kiosk.domain.pins import hash_pin, verify_pin
 from kiosk.domain.roles import Role, StaffAction
 from kiosk.printing import PrintQueue

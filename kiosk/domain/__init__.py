@@ -1,26 +1,4 @@
-"""The check-in rules in plain Python: no Qt, no SQL."""
+"""The check-in rules in plain Python: no Qt, no SQL.
 
-from kiosk.domain.models import (
-    Attendee,
-    AttendeeStatus,
-    EntryKind,
-    Event,
-    LogEntry,
-    Result,
-    ScanResult,
-    Session,
-)
-from kiosk.domain.rules import ScanRequest, decide
-
-__all__ = [
-    "Attendee",
-    "AttendeeStatus",
-    "EntryKind",
-    "Event",
-    "LogEntry",
-    "Result",
-    "ScanRequest",
-    "ScanResult",
-    "Session",
-    "decide",
-]
+The records are in kiosk.domain.models, the scan decision in kiosk.domain.rules.
+"""

@@ -11,7 +11,7 @@ import pytest
 from test_rules import Clock
 
 from kiosk.checkin import Station
-from kiosk.domain import Result
+from kiosk.domain.models import Result
 from kiosk.domain.rules import decide_badge
 from kiosk.lost_badges import ReissueError, reissue
 from kiosk.store import Store

@@ -8,8 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from kiosk.checkin import Station, UndoError
-from kiosk.domain import Result
-from kiosk.domain.models import EntryKind
+from kiosk.domain.models import EntryKind, Result
 from kiosk.store import Store
 from kiosk.store.attended import attended_ids
 

@@ -10,9 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.checkin import Station
-from kiosk.domain import Result
 from kiosk.domain.codes import CODE_ALPHABET, GENERATED_CODE_LENGTH, clean_scan, new_code
-from kiosk.domain.models import Event
+from kiosk.domain.models import Event, Result
 from kiosk.store import Store
 from kiosk.store.attended import attended_ids
 

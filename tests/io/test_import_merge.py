@@ -8,8 +8,7 @@ from pathlib import Path
 from import_helpers import SAMPLES, by_code, columns, dump, sample_rows, write_csv
 
 from kiosk.checkin import Station
-from kiosk.domain import Result
-from kiosk.domain.models import AttendeeStatus
+from kiosk.domain.models import AttendeeStatus, Result
 from kiosk.io import import_roster
 from kiosk.store import Store
 

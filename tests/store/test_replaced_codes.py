@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from kiosk.domain import Result
+from kiosk.domain.models import Result
 from kiosk.domain.rules import decide_badge
 from kiosk.lost_badges import reissue
 from kiosk.store import Store

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDialog
 
 from kiosk.desk import DeskError, DuplicateWalkIn
-from kiosk.domain import Result
+from kiosk.domain.models import Result
 from kiosk.domain.roles import Role, StaffAction, minimum_role
 from kiosk.lost_badges import reissue
 from kiosk.store.attendee_list import categories
