@@ -23,6 +23,7 @@ MODULES = {
     "sync": "benchmarks.bench_sync",
     "package": "benchmarks.bench_package",
     "alerts": "benchmarks.bench_alerts",
+    "email": "benchmarks.bench_email",
 }
 
 
