@@ -24,10 +24,13 @@ FLAGGED = "flag_set"
 
 # Admissions of attendees who are flagged or marked to notify, with what
 # an alert shows. `seq` orders them for followers (`kiosk alerts --follow`).
+# CROSS JOIN keeps SQLite's order: the few flagged attendees first (their
+# own index, migration 16), then their admissions, rather than every
+# admission of the day (0.6 s on a 100k roster) looked up one by one.
 _ALERT_ROWS = """
     SELECT x.seq, x.id, x.attendee_id, a.first_name, a.last_name, x.station, x.at,
            a.attention, a.notify
-    FROM admissions AS x JOIN attendees AS a ON a.id = x.attendee_id
+    FROM attendees AS a CROSS JOIN admissions AS x ON x.attendee_id = a.id
     WHERE (a.attention != '' OR a.notify = 1)"""
 
 
