@@ -20,6 +20,7 @@ from kiosk.printing.service import PrintService
 from kiosk.settings import Settings
 from kiosk.store import Store
 from kiosk.store.faults import StoreError
+from kiosk.store.operators import has_operators
 from kiosk.ui.pin import hash_pin
 from kiosk.ui.pin_guard import PinGuard, station_gate
 from kiosk.ui.screens import Screen, Switch
@@ -71,6 +72,11 @@ class StaffAccess(QObject):
         """The corner gesture on `current`: the PIN pad, or choosing a PIN first."""
         if current in STAFF_SCREENS:
             return
+        if self._has_accounts():
+            # Volunteers sign in by name on the staff screen itself: the
+            # console stays locked behind its sign-in until they do.
+            self._open_staff("corner long press, volunteer sign-in")
+            return
         if not self.pin_guard.gate.has_pin:
             # The staff screen shows the console, emails included: never unguarded.
             self.set_pin.reset()
@@ -78,6 +84,14 @@ class StaffAccess(QObject):
             return
         self.switch(Screen.PIN, "corner long press")
         self.pin_guard.start()
+
+    def _has_accounts(self) -> bool:
+        try:
+            return has_operators(self.store)
+        except (StoreError, sqlite3.Error) as error:
+            # The single PIN then guards the screen, as it always did.
+            log.warning("volunteer accounts not read: %s", type(error).__name__)
+            return False
 
     def _new_pin(self, pin: str) -> None:
         """Store the PIN `kiosk set-pin` would; the staff screen opens behind it."""

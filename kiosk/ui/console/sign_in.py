@@ -111,6 +111,13 @@ class SignInPanel(FollowsLanguage, QFrame):
         self.name.setFocus()
         self._tick()
 
+    def field_typed_into(self) -> QLineEdit | None:
+        """Where an on-screen keyboard types while the panel is shown: the PIN
+        once the name is given and the PIN has the focus, else the name."""
+        if not self.isVisibleTo(self.covered):
+            return None
+        return self.pin if self.pin.hasFocus() else self.name
+
     def covered_enabled(self, enabled: bool) -> None:
         for child in self.covered.findChildren(
             QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly

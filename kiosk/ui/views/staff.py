@@ -146,8 +146,10 @@ class StaffView(ScreenView):
         None for delete, "" for clear."""
         if self.tabs is None:
             return
-        self.tabs.setCurrentWidget(self.tabs.console)
-        search = self.tabs.console.search
+        search = self.tabs.sign_in.field_typed_into()
+        if search is None:
+            self.tabs.setCurrentWidget(self.tabs.console)
+            search = self.tabs.console.search
         if text is None:
             search.backspace()
         elif text:
@@ -168,6 +170,7 @@ class StaffView(ScreenView):
         # Its clear button is an 18 px target: too small for a finger, and
         # whoever types the search has Backspace.
         tabs.console.search.setClearButtonEnabled(False)
+        tabs.sign_in.signed_in.connect(self._signed_in)
         self.tabs = tabs
         self._forget()
 
@@ -192,6 +195,14 @@ class StaffView(ScreenView):
         self.tabs.overview.refresh()
         self.tabs.overview.timer.start()
         self.tabs.console.search.setFocus()
+        # With volunteer accounts, who is working is asked each time the
+        # screen opens; leaving kiosk mode needs someone signed in too.
+        self.tabs.lock("staff screen opened")
+        self._signed_in()
+
+    def _signed_in(self) -> None:
+        assert self.tabs is not None
+        self.exit_button.setEnabled(not self.tabs.sign_in.isVisibleTo(self.tabs))
 
     def leave(self) -> None:
         """Forget who was looked up and stop polling: the next person at the
@@ -200,6 +211,7 @@ class StaffView(ScreenView):
         if self.tabs is None or not self.is_open:
             return
         self.is_open = False
+        self.tabs.desk.sign_out()
         self._forget()
 
     def _forget(self) -> None:
