@@ -23,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from kiosk.domain import badge_fix
+
 log = logging.getLogger("kiosk.settings")
 
 PRINTERS = "printers"  # SettingSpec.values_from: a printer name (kiosk printers lists them)
@@ -49,6 +51,7 @@ class SettingSpec:
     description: str
     label: str = ""
     choices: tuple[str, ...] = ()  # the only values a text setting takes
+    items: tuple[str, ...] = ()  # a text setting listing some of these, comma-separated
     minimum: int | None = None
     maximum: int | None = None
     values_from: str = ""  # PRINTERS: offered from the printers found, checked by name
@@ -59,6 +62,8 @@ class SettingSpec:
         """The values it takes, in words ("" when any value of its type does)."""
         if self.choices:
             return "one of " + ", ".join(self.choices)
+        if self.items:
+            return "any of " + ", ".join(self.items) + ", comma-separated"
         if self.minimum is not None and self.maximum is not None:
             return f"{self.minimum} to {self.maximum}"
         if self.values_from == PRINTERS:
@@ -222,6 +227,30 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "",
         QT_TRANSLATE_NOOP("Setting", "Where the help desk is, e.g. 'by the entrance'."),
         label=QT_TRANSLATE_NOOP("Setting", "Where the help desk is"),
+    ),
+    SettingSpec(
+        "kiosk.preview_seconds",
+        int,
+        20,
+        QT_TRANSLATE_NOOP(
+            "Setting",
+            "Seconds the badge preview waits after a check-in; untouched, the badge prints.",
+        ),
+        label=QT_TRANSLATE_NOOP("Setting", "Badge preview prints after (seconds)"),
+        minimum=3,
+        maximum=120,
+    ),
+    SettingSpec(
+        "kiosk.editable_badge_fields",
+        str,
+        ",".join(badge_fix.DEFAULT_FIXABLE),
+        QT_TRANSLATE_NOOP(
+            "Setting",
+            "What attendees may fix on their badge before it prints "
+            "(name, pronouns, credentials, organisation, job_title; empty: nothing).",
+        ),
+        label=QT_TRANSLATE_NOOP("Setting", "Fields attendees may fix"),
+        items=tuple(badge_fix.FIXABLE),
     ),
     SettingSpec(
         "event.logo",
@@ -396,6 +425,10 @@ def check(spec: SettingSpec, value: Any) -> None:
             f"{spec.name} takes {', '.join(spec.choices[:-1])} or {spec.choices[-1]}, "
             f"not {value!r}."
         )
+    if spec.items:
+        strange = [item for item in badge_fix.listed(value) if item not in spec.items]
+        if strange:
+            raise SettingError(f"{spec.name} takes {spec.allowed()}, not {strange[0]!r}.")
     if spec.type is int:
         low, high = spec.minimum, spec.maximum
         if (low is not None and value < low) or (high is not None and value > high):

@@ -31,6 +31,7 @@ from kiosk.settings import Settings
 from kiosk.store import Store
 from kiosk.store.faults import StoreFault
 from kiosk.ui.appearance import AppearanceChoices
+from kiosk.ui.badge_check import BadgeCheck
 from kiosk.ui.badge_state import BadgeState
 from kiosk.ui.badge_tracker import BadgeTracker
 from kiosk.ui.find_me import FindMe
@@ -44,9 +45,11 @@ from kiosk.ui.screen_manager import ScreenManager
 from kiosk.ui.screens import NO_SCANS, PUBLIC_IDLE, Screen
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.staff_access import STAFF_SCREENS, StaffAccess
+from kiosk.ui.views.badge_preview import BadgePreviewView
 from kiosk.ui.views.base import ScreenView
 from kiosk.ui.views.confirm import ConfirmView
 from kiosk.ui.views.findme import FindMeView
+from kiosk.ui.views.fix_badge import FixBadgeView
 from kiosk.ui.views.pin import PinView, SetPinView
 from kiosk.ui.views.result import ResultView
 from kiosk.ui.views.staff import StaffView
@@ -81,6 +84,17 @@ class FlowController(QObject):
         self.screens = ScreenManager(window.stack, self.views, self)
         self.badges = BadgeTracker(print_service, self)
         self.badges.changed.connect(self._badge_changed)
+        self.badge_check = BadgeCheck(
+            store,
+            station,
+            self.settings,
+            (self.badge_preview, self.fix_badge),
+            self.switch,
+            self.badges,
+            self,
+        )
+        self.badge_check.show_admitted = self._show_result_screen
+        self.screens.entered.connect(self.badge_check.entered)
         self.queue = ScanQueue(self.result, self)
         self.queue.ready.connect(self._show_result)
         self.save_watch = SaveWatch(store, self)
@@ -127,6 +141,8 @@ class FlowController(QObject):
         self.set_pin = SetPinView()
         self.staff = StaffView(station.name)
         self.unavailable = UnavailableView()
+        self.badge_preview = BadgePreviewView()
+        self.fix_badge = FixBadgeView()
         self.views: dict[enum.Enum, ScreenView] = {
             Screen.WELCOME: self.welcome,
             Screen.RESULT: self.result,
@@ -136,6 +152,8 @@ class FlowController(QObject):
             Screen.SET_PIN: self.set_pin,
             Screen.STAFF: self.staff,
             Screen.UNAVAILABLE: self.unavailable,
+            Screen.BADGE_PREVIEW: self.badge_preview,
+            Screen.FIX_BADGE: self.fix_badge,
         }
 
     # -- switching -------------------------------------------------------
@@ -251,6 +269,12 @@ class FlowController(QObject):
             self.queue.add(result, "find me")
 
     def _show_result(self, result: ScanResult) -> None:
+        if self.badge_check.offers(result):
+            self.badge_check.start(result)  # the badge first; Print shows the result
+        else:
+            self._show_result_screen(result)
+
+    def _show_result_screen(self, result: ScanResult) -> None:
         attendee = result.attendee
         checked_in = result.result is Result.CHECKED_IN
         # A print-only station's scans print too (kiosk run --print-only).

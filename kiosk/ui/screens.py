@@ -16,9 +16,12 @@ class Screen(enum.StrEnum):
     SET_PIN = "set_pin"
     STAFF = "staff"
     UNAVAILABLE = "unavailable"
+    BADGE_PREVIEW = "badge_preview"
+    FIX_BADGE = "fix_badge"
 
 
-PUBLIC_IDLE = {Screen.FIND_ME, Screen.CONFIRM, Screen.PIN, Screen.SET_PIN}
+# (The badge preview counts down by itself: left alone, the badge prints.)
+PUBLIC_IDLE = {Screen.FIND_ME, Screen.CONFIRM, Screen.PIN, Screen.SET_PIN, Screen.FIX_BADGE}
 # Screens where a scan is not an admission (a PIN pad gives way to a scan).
 NO_SCANS = {Screen.STAFF, Screen.UNAVAILABLE}
 

@@ -676,6 +676,22 @@
         <source>Flag…</source>
         <translation>Signaler…</translation>
     </message>
+    <message>
+        <source>Fixed at the kiosk</source>
+        <translation>Corrigé à la borne</translation>
+    </message>
+    <message>
+        <source>Post-nominals</source>
+        <translation>Titres après le nom</translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation>Pronoms</translation>
+    </message>
+    <message>
+        <source>badge fixed by the attendee at the kiosk</source>
+        <translation>badge corrigé par le participant à la borne</translation>
+    </message>
 </context>
 <context>
     <name>FindMe</name>
@@ -1384,6 +1400,127 @@
     <message>
         <source>Messages a minute</source>
         <translation>Messages par minute</translation>
+    </message>
+    <message>
+        <source>Badge preview prints after (seconds)</source>
+        <translation>Aperçu du badge imprimé après (secondes)</translation>
+    </message>
+    <message>
+        <source>Fields attendees may fix</source>
+        <translation>Champs que les participants peuvent corriger</translation>
+    </message>
+    <message>
+        <source>Seconds the badge preview waits after a check-in; untouched, the badge prints.</source>
+        <translation>Secondes d’attente de l’aperçu du badge après un enregistrement ; sans action, le badge s’imprime.</translation>
+    </message>
+    <message>
+        <source>What attendees may fix on their badge before it prints (name, pronouns, credentials, organisation, job_title; empty: nothing).</source>
+        <translation>Ce que les participants peuvent corriger sur leur badge avant l’impression (name, pronouns, credentials, organisation, job_title ; vide : rien).</translation>
+    </message>
+</context>
+<context>
+    <name>BadgePreview</name>
+    <message>
+        <source>Check your name before it prints.</source>
+        <translation>Vérifiez votre nom avant l’impression.</translation>
+    </message>
+    <message>
+        <source>Fix my badge</source>
+        <translation>Corriger mon badge</translation>
+    </message>
+    <message>
+        <source>Here is your badge.</source>
+        <translation>Voici votre badge.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>Welcome, {name}! Is your badge right?</source>
+        <translation>Bienvenue, {name} ! Votre badge est-il correct ?</translation>
+    </message>
+    <message>
+        <source>Your badge prints in {n} s</source>
+        <translation>Impression de votre badge dans {n} s</translation>
+    </message>
+</context>
+<context>
+    <name>FixBadge</name>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Fix your badge</source>
+        <translation>Corriger votre badge</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Post-nominals (e.g. RN, MSc)</source>
+        <translation>Titres après le nom (p. ex. IDE, MSc)</translation>
+    </message>
+    <message>
+        <source>Pronouns (e.g. she/her)</source>
+        <translation>Pronoms (p. ex. elle)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>That cannot be changed here. Please ask at the help desk.</source>
+        <translation>Cela ne peut pas être modifié ici. Adressez-vous à l’accueil.</translation>
+    </message>
+    <message>
+        <source>That is longer than a badge can show.</source>
+        <translation>C’est plus long que ce qu’un badge peut afficher.</translation>
+    </message>
+    <message>
+        <source>Your change could not be saved. Please ask at the help desk.</source>
+        <translation>Votre modification n’a pas pu être enregistrée. Adressez-vous à l’accueil.</translation>
+    </message>
+    <message>
+        <source>Your first name cannot be empty.</source>
+        <translation>Votre prénom ne peut pas être vide.</translation>
+    </message>
+</context>
+<context>
+    <name>NameKeyboard</name>
+    <message>
+        <source>Accented letters</source>
+        <translation>Lettres accentuées</translation>
+    </message>
+    <message>
+        <source>Capital letter</source>
+        <translation>Majuscule</translation>
+    </message>
+    <message>
+        <source>Delete last letter</source>
+        <translation>Effacer la dernière lettre</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Lettres</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espace</translation>
     </message>
 </context>
 </TS>

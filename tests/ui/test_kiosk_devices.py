@@ -64,6 +64,9 @@ def test_checked_in_prints_the_badge_and_shows_its_progress(
         states: list[object] = []
         kiosk.controller.badges.changed.connect(lambda _attendee, state: states.append(state))
         kiosk.wedge.scanned.emit("PRINT-ME-0001")
+        # The attendee sees their badge first (kiosk.ui.badge_check); Print sends it.
+        assert kiosk.controller.current is Screen.BADGE_PREVIEW
+        kiosk.controller.badge_preview.print_button.click()
         assert "Printing your badge…" in all_text(kiosk.controller.result)
         qtbot.waitUntil(
             lambda: "Your badge is ready" in all_text(kiosk.controller.result), timeout=15000

@@ -172,3 +172,26 @@ def test_without_accounts_the_desk_opens_as_before(qtbot, store: Store) -> None:
         if key not in ("reprint", "reissue")
     )
     assert tabs.isTabEnabled(tabs.indexOf(tabs.settings))
+
+
+def test_a_scanner_sees_an_alert_but_only_the_desk_marks_it_handled(qtbot, tabs: DeskTabs) -> None:  # type: ignore[no-untyped-def]
+    sign_in(qtbot, tabs, "Dana", PINS["Dana"])
+    tabs.desk.flag(1, "speaker: send to green room", None)
+    tabs.lock("next volunteer")
+    sign_in(qtbot, tabs, "Sam", PINS["Sam"])
+    choose_ada(tabs)
+    tabs.console.desk_actions.check_in()
+    banner = tabs.console.alerts
+    banner.refresh()
+    qtbot.waitUntil(lambda: bool(banner.lines), timeout=3000)
+    [line] = banner.lines
+    assert not line.handled.isEnabled() and "may do this" in line.handled.toolTip()
+    banner.handle(line.alert)  # reached anyway: the desk refuses it
+    assert len(tabs.desk.open_alerts()) == 1
+    tabs.lock("next volunteer")
+    sign_in(qtbot, tabs, "Dana", PINS["Dana"])
+    [line] = banner.lines
+    assert line.handled.isEnabled()
+    qtbot.mouseClick(line.handled, Qt.MouseButton.LeftButton)
+    assert tabs.desk.open_alerts() == []
+    assert [(a.action, a.operator) for a in tabs.desk.audit_entries(1)][-1][1] == "Dana"

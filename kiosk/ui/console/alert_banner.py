@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.desk import DeskError, HelpDesk
 from kiosk.domain.alerts import Alert, AlertKind
+from kiosk.domain.roles import StaffAction
 from kiosk.store.faults import StoreError
+from kiosk.ui.console.desk_actions import refusal
 from kiosk.ui.messages import local_time
 from kiosk.ui.sounds import Sounds
 
@@ -167,6 +169,10 @@ class AlertBanner(QFrame):
         for index, alert in enumerate(alerts[:SHOWN]):
             line = AlertLine(alert, alert_text(alert, self.desk), self)
             line.handled.clicked.connect(lambda _=False, a=alert: self.handle(a))
+            # A scanner sees the alert but may not close it (kiosk/domain/roles.py).
+            allowed = self.desk.may(StaffAction.HANDLE_ALERT)
+            line.handled.setEnabled(allowed)
+            line.handled.setToolTip("" if allowed else refusal(StaffAction.HANDLE_ALERT))
             self.box.insertWidget(1 + index, line)
             self.lines.append(line)
         hidden = len(alerts) - SHOWN

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 from kiosk.desk import HelpDesk
 from kiosk.domain.models import Attendee, AttendeeStatus
+from kiosk.self_correction import ACTION as SELF_CORRECTION
 from kiosk.store.attended import scope_states
 from kiosk.ui.i18n import FollowsLanguage
 
@@ -45,6 +46,8 @@ class DetailsPanel(FollowsLanguage, QScrollArea):
         store = self.desk.store
         event = self.desk.station.event
         rows = [
+            (translate("Console", "Pronouns"), attendee.pronouns),
+            (translate("Console", "Post-nominals"), attendee.credentials),
             (translate("Console", "Organisation"), attendee.organisation),
             (translate("Console", "Job title"), attendee.job_title),
             (translate("Console", "Email"), _email(attendee)),
@@ -78,6 +81,7 @@ class DetailsPanel(FollowsLanguage, QScrollArea):
                 f"<p><b>{escape(translate('Console', 'Staff notes and access needs'))}</b><br>"
                 f"{escape(attendee.notes)}</p>"
             )
+        html += _badge_fixes(self.desk, attendee.id, event.zone)
         history = self.desk.history(attendee.id)[-HISTORY_SHOWN:]
         if history:
             titles = {session.id: session.title for session in store.sessions()}
@@ -113,8 +117,40 @@ def _action(action: str) -> str:
         "reprint": translate("Console", "badge reprinted"),
         "cancel": translate("Console", "registration cancelled"),
         "transfer": translate("Console", "registration transferred"),
+        SELF_CORRECTION: translate("Console", "badge fixed by the attendee at the kiosk"),
     }
     return texts.get(action, action.replace("_", " "))
+
+
+def _badge_fixes(desk: HelpDesk, attendee_id: int, zone: dt.tzinfo) -> list[str]:
+    """Each fix the attendee made to their badge at the kiosk: field, before and after."""
+    fixes = [e for e in desk.audit_entries(attendee_id) if e.action == SELF_CORRECTION]
+    if not fixes:
+        return []
+    heading = translate("Console", "Fixed at the kiosk")
+    html = [f"<p><b>{escape(heading)}</b><br>"]
+    for fix in fixes:
+        before, after = fix.details.get("before", {}), fix.details.get("after", {})
+        changes = "; ".join(
+            f"{escape(_field(field))}: {escape(str(before.get(field, '')))} → {escape(str(value))}"
+            for field, value in after.items()
+        )
+        html.append(f"{escape(moment_text(fix.at, zone))} · {escape(fix.station)} · {changes}<br>")
+    html.append("</p>")
+    return html
+
+
+def _field(name: str) -> str:
+    """An attendee field a fix can change, in words."""
+    texts = {
+        "first_name": translate("Console", "First name"),
+        "last_name": translate("Console", "Last name"),
+        "pronouns": translate("Console", "Pronouns"),
+        "credentials": translate("Console", "Post-nominals"),
+        "organisation": translate("Console", "Organisation"),
+        "job_title": translate("Console", "Job title"),
+    }
+    return texts.get(name, name)
 
 
 def _status(status: AttendeeStatus) -> str:

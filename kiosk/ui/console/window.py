@@ -80,6 +80,7 @@ class DeskTabs(FollowsLanguage, QTabWidget):
             jobs.setEnabled(jobs_allowed)
             jobs.setToolTip("" if jobs_allowed else refusal(StaffAction.PRINT_QUEUE))
         self.console._update_buttons()
+        self.console.alerts.refresh(force=True)  # its Handled buttons follow the role too
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

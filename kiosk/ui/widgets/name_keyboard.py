@@ -1,0 +1,134 @@
+"""An on-screen keyboard for names: capitals, accents, hyphen and apostrophe.
+
+Unlike the find-me keyboard (which leaves punctuation out because search
+ignores it), a badge shows what is typed, so names need their own
+characters: "Ó Briain", "O'Connor-Smith", "Zoë", "Łukasz". Two pages share
+one grid: letters with the name punctuation, and accented letters; a Shift
+key gives capitals (on for the first letter of a word, as names start).
+Wide screens get rows of ten keys, narrow (portrait) ones rows of seven.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
+
+LETTERS = "qwertyuiopasdfghjklzxcvbnm'-.,/"
+ACCENTS = "áàâäãåæçéèêëíìîïłñóòôöõøœśşšßúùûüýÿžđ"
+# Characters a word of a name starts after: the next letter is a capital.
+WORD_BREAKS = " -"
+WIDE_COLUMNS = 10
+NARROW_COLUMNS = 7
+SPECIAL_ROW = ("shift", "page", "space", "delete")
+
+
+def _rows(characters: str, columns: int) -> list[str]:
+    return [characters[i : i + columns] for i in range(0, len(characters), columns)]
+
+
+class NameKeyboard(QWidget):
+    typed = Signal(str)
+    backspace = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.characters: dict[str, QPushButton] = {}
+        for character in dict.fromkeys(LETTERS + ACCENTS):
+            key = self._key(character)
+            key.clicked.connect(lambda _=False, c=character: self._type(c))
+            self.characters[character] = key
+        self.shift = self._key("⇧", "keyword")
+        self.shift.setCheckable(True)
+        self.shift.setChecked(True)  # a name starts with a capital
+        self.shift.toggled.connect(self._show_case)
+        self.page = self._key("", "keyword")
+        self.page.clicked.connect(lambda: self.show_page(not self.accents_shown))
+        self.space = self._key("", "keyword")
+        self.space.clicked.connect(lambda: self._type(" "))
+        self.delete = self._key("⌫")
+        self.delete.clicked.connect(self.backspace)
+        self.accents_shown = False
+        self.narrow = False
+        self._arrange()
+        self._show_case(True)
+        self.retranslate()
+
+    def _key(self, label: str, role: str = "key") -> QPushButton:
+        button = QPushButton(label, self)
+        button.setProperty("role", role)
+        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        return button
+
+    def _type(self, character: str) -> None:
+        capital = self.shift.isChecked() and character.isalpha()
+        self.typed.emit(character.upper() if capital and character != "ß" else character)
+        if character.isalpha():
+            self.shift.setChecked(False)
+        elif character in WORD_BREAKS:
+            self.shift.setChecked(True)
+
+    def follow_text(self, text: str) -> None:
+        """Capitals where a word of the name starts (the field's text changed by hand)."""
+        self.shift.setChecked(not text or text[-1] in WORD_BREAKS)
+
+    def show_page(self, accents: bool) -> None:
+        self.accents_shown = accents
+        self._arrange()
+        self.retranslate()
+
+    def set_narrow(self, narrow: bool) -> None:
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self._arrange()
+
+    def rows(self) -> int:
+        columns = NARROW_COLUMNS if self.narrow else WIDE_COLUMNS
+        return max(len(_rows(LETTERS, columns)), len(_rows(ACCENTS, columns))) + 1
+
+    def _arrange(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+        columns = NARROW_COLUMNS if self.narrow else WIDE_COLUMNS
+        shown = ACCENTS if self.accents_shown else LETTERS
+        rows = _rows(shown, columns)
+        for row, characters in enumerate(rows):
+            for column, character in enumerate(characters):
+                self.grid.addWidget(self.characters[character], row, column)
+                self.characters[character].show()
+        last = self.rows() - 1
+        # Shift and delete take one column, the page key one (two when narrow:
+        # its label is three letters), space the rest.
+        page = 2 if self.narrow else 1
+        column = 0
+        for name, span in zip(SPECIAL_ROW, (1, page, columns - 2 - page, 1), strict=True):
+            widget = {"shift": self.shift, "page": self.page, "space": self.space}.get(
+                name, self.delete
+            )
+            self.grid.addWidget(widget, last, column, 1, span)
+            widget.show()
+            column += span
+        for index in range(max(WIDE_COLUMNS, NARROW_COLUMNS)):
+            self.grid.setColumnStretch(index, 1 if index < columns else 0)
+
+    def _show_case(self, capitals: bool) -> None:
+        for character, key in self.characters.items():
+            key.setText(character.upper() if capitals and character != "ß" else character)
+            key.setAccessibleName(key.text())
+
+    def retranslate(self) -> None:
+        translate = QCoreApplication.translate
+        self.space.setText(translate("NameKeyboard", "Space"))
+        self.space.setAccessibleName(translate("NameKeyboard", "Space"))
+        self.delete.setAccessibleName(translate("NameKeyboard", "Delete last letter"))
+        self.shift.setAccessibleName(translate("NameKeyboard", "Capital letter"))
+        # The page key names the other page: "éà" shows accents, "abc" letters.
+        self.page.setText("abc" if self.accents_shown else "éàç")
+        self.page.setAccessibleName(
+            translate("NameKeyboard", "Letters")
+            if self.accents_shown
+            else translate("NameKeyboard", "Accented letters")
+        )
