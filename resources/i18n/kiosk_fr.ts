@@ -1523,4 +1523,59 @@
         <translation>Espace</translation>
     </message>
 </context>
+<context>
+    <name>Email</name>
+    <message>
+        <source>Sending stopped; the details are in the log.</source>
+        <translation>L’envoi s’est arrêté ; le détail est dans le journal.</translation>
+    </message>
+    <message>
+        <source>Send certificates</source>
+        <translation>Envoyer les attestations</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Messages failed or waiting</source>
+        <translation>Messages en échec ou en attente</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Attestations</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Billets</translation>
+    </message>
+    <message>
+        <source>{kind}: {sent} sent, {failed} failed, {queued} waiting</source>
+        <translation>{kind} : {sent} envoyés, {failed} en échec, {queued} en attente</translation>
+    </message>
+    <message>
+        <source>Ticket email, as the first attendee would get it ({file})</source>
+        <translation>E-mail du billet, tel que le premier participant le recevrait ({file})</translation>
+    </message>
+    <message>
+        <source>No attendees yet.</source>
+        <translation>Aucun participant pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Mail server password</source>
+        <translation>Mot de passe du serveur de messagerie</translation>
+    </message>
+    <message>
+        <source>Password of {user} at {server} (not stored):</source>
+        <translation>Mot de passe de {user} sur {server} (non enregistré) :</translation>
+    </message>
+    <message>
+        <source>Sending certificates…</source>
+        <translation>Envoi des attestations…</translation>
+    </message>
+    <message>
+        <source>Sending finished.</source>
+        <translation>Envoi terminé.</translation>
+    </message>
+</context>
 </TS>

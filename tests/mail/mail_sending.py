@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ssl
 
-from conftest import use_server
+from mail_event import use_server
 
 from kiosk.mail.content import Content
 from kiosk.mail.plan import mail_settings

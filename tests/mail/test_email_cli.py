@@ -11,13 +11,16 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import CAME_WITH_ADDRESS, LOGIN, make_event, use_server
+from mail_event import CAME_WITH_ADDRESS, LOGIN, make_event, use_server
 
 from kiosk.devtools.smtp_server import SmtpServer
 from kiosk.store import Store, outbox
 from kiosk.store.outbox import MailState
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+
+# The SMTP server these tests send to (the `test` extra).
+pytest.importorskip("aiosmtpd", reason="aiosmtpd is not installed (the test extra)")
 
 
 def _environment(certificate: Path | None = None) -> dict[str, str]:

@@ -11,9 +11,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import CAME_WITH_ADDRESS, LOGIN
+from mail_event import CAME_WITH_ADDRESS, LOGIN
+from mail_sending import send
 from pypdf import PdfReader
-from sending import send
 
 from kiosk.checkin import Station
 from kiosk.devtools.smtp_server import Received, SmtpServer, free_port, trusting
@@ -25,6 +25,9 @@ from kiosk.store.purge import anonymise
 
 # One case sends AUTH without TLS on loopback on purpose; the test server warns.
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+
+# The SMTP server these tests send to (the `test` extra).
+pytest.importorskip("aiosmtpd", reason="aiosmtpd is not installed (the test extra)")
 
 
 def _recipients(received: list[Received]) -> Counter[str]:

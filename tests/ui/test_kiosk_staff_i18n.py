@@ -10,7 +10,7 @@ from kiosk.ui.console.window import DeskTabs
 from kiosk.ui.flow import FlowController
 
 ENGLISH = {
-    "tabs": ["Help desk", "Overview", "Health", "Settings"],
+    "tabs": ["Help desk", "Overview", "Health", "Settings", "Email"],
     "buttons": [
         "Check in",
         "Undo check-in…",
@@ -27,7 +27,7 @@ ENGLISH = {
     "panels": ["Check again", "Undo changes", "Save settings"],
 }
 FRENCH = {
-    "tabs": ["Accueil", "Vue d’ensemble", "État", "Réglages"],
+    "tabs": ["Accueil", "Vue d’ensemble", "État", "Réglages", "E-mail"],
     "buttons": [
         "Enregistrer l’arrivée",
         "Annuler l’arrivée…",

@@ -21,6 +21,7 @@ from kiosk.printing.service import PrintService
 from kiosk.store import Store
 from kiosk.ui.console.console import ConsoleWidget
 from kiosk.ui.console.desk_actions import refusal
+from kiosk.ui.console.email_panel import EmailPanel
 from kiosk.ui.console.health import HealthPanel
 from kiosk.ui.console.overview import OverviewWidget
 from kiosk.ui.console.settings_panel import SettingsPanel
@@ -46,7 +47,8 @@ class DeskTabs(FollowsLanguage, QTabWidget):
         )
         self.health = HealthPanel(desk.store, self)
         self.settings = SettingsPanel(desk.store, self)
-        for page in (self.console, self.overview, self.health, self.settings):
+        self.email = EmailPanel(desk.store, self)
+        for page in (self.console, self.overview, self.health, self.settings, self.email):
             self.addTab(page, "")
         self.desk = desk
         self.settings.allowed = lambda: desk.may(StaffAction.SETTINGS)
@@ -93,6 +95,7 @@ class DeskTabs(FollowsLanguage, QTabWidget):
         self.setTabText(self.indexOf(self.overview), translate("Console", "Overview"))
         self.setTabText(self.indexOf(self.health), translate("Console", "Health"))
         self.setTabText(self.indexOf(self.settings), translate("Console", "Settings"))
+        self.setTabText(self.indexOf(self.email), translate("Console", "Email"))
 
 
 def print_service_for(store: Store) -> PrintService | None:
