@@ -45,3 +45,29 @@ def parse_day(text: str, option: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise UserError(f"{option} must be a date like 2026-03-10, not {text!r}.") from None
+
+
+def add_operator_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--operator",
+        default="",
+        metavar="NAME",
+        help="who is doing this, named in the log and the audit "
+        "(with volunteer accounts, one of them)",
+    )
+
+
+def operator_name(store: Store, typed: str) -> str:
+    """`--operator` as the log will name it: with volunteer accounts, one of
+    them, spelt as its account; without, the name as typed (or none)."""
+    from kiosk.store.operators import has_operators, operator_named
+
+    typed = " ".join(typed.split())
+    if not has_operators(store):
+        return typed
+    if not typed:
+        raise UserError("This event has volunteer accounts: say who you are with --operator NAME.")
+    account = operator_named(store, typed)
+    if account is None:
+        raise UserError(f"There is no volunteer called {typed} (see kiosk operators list).")
+    return account.name

@@ -12,7 +12,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kiosk.alerts.sender import start_webhooks
 from kiosk.checkin import Station, UndoError
-from kiosk.cli.common import UserError, add_db_argument, db_path, open_store, parse_day
+from kiosk.cli.common import (
+    UserError,
+    add_db_argument,
+    add_operator_argument,
+    db_path,
+    open_store,
+    operator_name,
+    parse_day,
+)
 from kiosk.cli.print_only_commands import add_print_only_arguments, scan_print_only
 from kiosk.domain.models import Event, ScanResult
 from kiosk.reports import attendance_counts
@@ -43,6 +51,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     scan.add_argument("--station", default="headless", metavar="NAME")
     scan.add_argument("--session", type=int, metavar="ID", help="check in to this session")
     scan.add_argument("--exit", action="store_true", help="record exits instead of entries")
+    add_operator_argument(scan)
     scan.add_argument(
         "--server", metavar="URL", help="join this hub (default: $KIOSK_SERVER, station setting)"
     )
@@ -55,6 +64,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     undo.add_argument("--reason", default="", metavar="TEXT")
     undo.add_argument("--station", default="cli", metavar="NAME")
     undo.add_argument("--session", type=int, metavar="ID")
+    add_operator_argument(undo)
     undo.set_defaults(handler=run_undo)
 
     status = subparsers.add_parser("status", help="counts: expected, checked in, cancelled")
@@ -119,7 +129,11 @@ def _station(args: argparse.Namespace, store: Store) -> Station:
         if session is None:
             raise UserError(f"There is no session with id {args.session}.")
     return Station(
-        store, name=args.station, session=session, exit_mode=getattr(args, "exit", False)
+        store,
+        name=args.station,
+        operator=operator_name(store, getattr(args, "operator", "")),
+        session=session,
+        exit_mode=getattr(args, "exit", False),
     )
 
 
@@ -160,6 +174,7 @@ def run_scan(args: argparse.Namespace) -> int:
     try:
         synced = synced_station(args)
         if synced is not None:
+            synced.operator = operator_name(synced.store, args.operator)
             return _scan_lines(synced, synced=True)
         store = open_store(args)
         return _scan_lines(_station(args, store), synced=False)

@@ -90,3 +90,39 @@ def test_list_and_remove(db: Path) -> None:
     assert kiosk("operators", "list", "--db", str(db)).stdout.split() == ["Ola", "supervisor"]
     gone = kiosk("operators", "remove", "Sam", "--db", str(db))
     assert gone.returncode == 2 and "no volunteer called Sam" in gone.stderr
+
+
+def test_scan_and_undo_name_the_operator_given_and_with_accounts_only_an_account(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "today.db"
+    # An event with no days set admits on any day.
+    assert kiosk("init", "--db", str(db), "--event-name", "Today").returncode == 0
+    store = Store.open(db)
+    try:
+        store.add_attendee({"code": "T1", "first_name": "Amara"})
+    finally:
+        store.close()
+    # No accounts: any name, as before.
+    scanned = kiosk("scan", "--db", str(db), "--operator", "front door", stdin="T1\n")
+    assert scanned.returncode == 0, scanned.stderr
+    assert (
+        kiosk(
+            "operators", "add", "Ola", "--role", "supervisor", "--db", str(db), stdin="9753"
+        ).returncode
+        == 0
+    )
+    undone = kiosk("undo", "T1", "--db", str(db), "--reason", "test", "--operator", "ola")
+    assert undone.returncode == 0, undone.stderr
+    for extra in ([], ["--operator", "Nobody"]):
+        refused = kiosk("undo", "T1", "--db", str(db), "--reason", "test", *extra)
+        assert refused.returncode == 2 and "volunteer" in refused.stderr
+        assert "Traceback" not in refused.stderr
+    store = Store.open(db)
+    try:
+        assert [(e.kind.value, e.operator) for e in store.log_entries()] == [
+            ("entry", "front door"),
+            ("undo", "Ola"),
+        ]
+    finally:
+        store.close()
