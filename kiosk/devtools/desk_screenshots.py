@@ -22,9 +22,12 @@ from kiosk.checkin import Station
 from kiosk.demo import create_demo_event
 from kiosk.desk import HelpDesk
 from kiosk.domain.models import AttendeeStatus
+from kiosk.domain.pins import hash_pin
+from kiosk.domain.roles import Role
 from kiosk.printing import JobState, PrintQueue
 from kiosk.store import Store
 from kiosk.store.alerts import set_flag
+from kiosk.store.operators import add_operator
 from kiosk.ui.console.window import desk_window, fit_to_screen
 from kiosk.ui.i18n import Languages
 from kiosk.ui.resources import load_fonts
@@ -69,6 +72,26 @@ def help_desk_alerts(store: Store) -> None:
         Station(store, name=door, clock=lambda: at).scan(attendee.code)
 
 
+def volunteer_shots(app: QApplication, window, tabs, folder: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    """With volunteer accounts: the sign-in the desk shows first, then the
+    console of a volunteer in the scanner role (what they may not do greyed)."""
+    store = tabs.desk.store
+    add_operator(store, "Sam Okafor", Role.SCANNER, hash_pin("2468"))
+    add_operator(store, "Ola Berg", Role.SUPERVISOR, hash_pin("8642"))
+    tabs.lock("screenshot")
+    tabs.sign_in.name.setText("Sam Okafor")
+    for name in ("desk-sign-in", "desk-scanner"):
+        if name == "desk-scanner":
+            tabs.sign_in.pin.setText("2468")
+            tabs.sign_in.submit()
+            tabs.console.search.setText("siobhan")
+            tabs.console.refresh()
+        for _ in range(20):
+            app.processEvents()
+        window.grab().save(str(folder / f"{name}{suffix}.png"))
+        print(folder / f"{name}{suffix}.png")
+
+
 def main(folder: Path, size: str = "", language: str = "en") -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     load_fonts()
@@ -110,6 +133,7 @@ def main(folder: Path, size: str = "", language: str = "en") -> None:
             app.processEvents()
         window.grab().save(str(folder / f"desk-alerts{suffix}.png"))
         print(folder / f"desk-alerts{suffix}.png")
+        volunteer_shots(app, window, tabs, folder, suffix)
         window.close()
 
 
