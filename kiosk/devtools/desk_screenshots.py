@@ -25,6 +25,7 @@ from kiosk.domain.models import AttendeeStatus
 from kiosk.domain.pins import hash_pin
 from kiosk.domain.roles import Role
 from kiosk.printing import JobState, PrintQueue
+from kiosk.settings import Settings
 from kiosk.store import Store
 from kiosk.store.alerts import set_flag
 from kiosk.store.operators import add_operator
@@ -52,6 +53,23 @@ def busy_morning(store: Store) -> None:
     queue.transition(
         job, JobState.QUEUED, state=JobState.FAILED, error="The printer is out of paper."
     )
+
+
+def certificates_sent(store: Store) -> None:
+    """The Email tab after a run: the certificates of the morning's arrivals
+    sent, one refused by the attendee's server, two waiting for a retry."""
+    from kiosk.mail.plan import queue_planned
+    from kiosk.store import outbox
+    from kiosk.store.outbox import MailKind
+
+    Settings(store).set("email.server", "smtp://events%40example.org@mail.example.org:587")
+    queue_planned(store, MailKind.CERTIFICATE)
+    queued = outbox.messages(store)
+    for message in queued[:-3]:
+        outbox.mark_sent(store, message.id, "250 2.0.0 OK queued")
+    outbox.mark_failed(store, queued[-3].id, "550 5.1.1 The email account does not exist")
+    for message in queued[-2:]:
+        outbox.mark_retry(store, message.id, "451 4.7.1 Try again later", None)
 
 
 def help_desk_alerts(store: Store) -> None:
@@ -119,7 +137,8 @@ def main(folder: Path, size: str = "", language: str = "en") -> None:
         window.show()
         tabs.console.search.setText("siobhan")
         tabs.console.refresh()
-        for index, name in enumerate(("console", "overview", "health", "settings")):
+        certificates_sent(store)
+        for index, name in enumerate(("console", "overview", "health", "settings", "email")):
             name = f"desk-{name}{suffix}"
             tabs.setCurrentIndex(index)
             for _ in range(20):

@@ -27,20 +27,25 @@ PLACEHOLDERS: dict[str, str] = {
     "code": "the ticket code (also the QR code)",
 }
 
-DEFAULT_TICKET = """Subject: Your ticket for $event
-
-Dear $first_name,
-
-Your ticket for $event is the QR code in this message (also attached as a
-picture). Show it at the entrance, on your phone or printed, and your name
-badge is printed as you arrive.
-
-Where: $venue
-When: $days
-Your ticket code: $code
-
-We look forward to seeing you.
-"""
+# One line per paragraph: mail programs wrap the text to their own width.
+DEFAULT_TICKET = "\n".join(
+    (
+        "Subject: Your ticket for $event",
+        "",
+        "Dear $first_name,",
+        "",
+        "Your ticket for $event is the QR code in this message (also attached as a picture). "
+        "Show it at the entrance, on your phone or printed, and your name badge is printed "
+        "as you arrive.",
+        "",
+        "Where: $venue",
+        "When: $days",
+        "Your ticket code: $code",
+        "",
+        "We look forward to seeing you.",
+        "",
+    )
+)
 
 
 class TemplateError(ValueError):

@@ -1577,5 +1577,33 @@
         <source>Sending finished.</source>
         <translation>Envoi terminé.</translation>
     </message>
+    <message>
+        <source>failed</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>interrupted while sending</source>
+        <translation>interrompu pendant l’envoi</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>attestation</translation>
+    </message>
+    <message>
+        <source>ticket</source>
+        <translation>billet</translation>
+    </message>
+    <message>
+        <source>test message</source>
+        <translation>message d’essai</translation>
+    </message>
 </context>
 </TS>

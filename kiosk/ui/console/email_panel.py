@@ -112,6 +112,23 @@ class EmailPanel(FollowsLanguage, QWidget):
         self.waiting.setAccessibleName(translate("Email", "Messages failed or waiting"))
         self.refresh()
 
+    @property
+    def _state_words(self) -> dict[MailState, str]:
+        return {
+            MailState.FAILED: translate("Email", "failed"),
+            MailState.QUEUED: translate("Email", "waiting"),
+            MailState.SENDING: translate("Email", "interrupted while sending"),
+            MailState.SENT: translate("Email", "sent"),
+        }
+
+    @property
+    def _kind_words(self) -> dict[MailKind, str]:
+        return {
+            MailKind.CERTIFICATE: translate("Email", "certificate"),
+            MailKind.TICKET: translate("Email", "ticket"),
+            MailKind.TEST: translate("Email", "test message"),
+        }
+
     def refresh(self) -> None:
         found = counts(self.store)
         lines = []
@@ -137,7 +154,8 @@ class EmailPanel(FollowsLanguage, QWidget):
                 attendee = self.store.attendee(message.attendee_id) if message.attendee_id else None
                 who = attendee.full_name if attendee is not None else message.recipient
                 reason = f": {message.reply}" if message.reply else ""
-                self.waiting.addItem(f"{state.value} · {message.kind.value} · {who}{reason}")
+                words = f"{self._state_words[state]} · {self._kind_words[message.kind]}"
+                self.waiting.addItem(f"{words} · {who}{reason}")
         self._preview()
 
     def _preview(self) -> None:
@@ -188,6 +206,10 @@ class EmailPanel(FollowsLanguage, QWidget):
             target=send_certificates, args=(path, password, self.reports), daemon=True
         )
         self.worker.start()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.refresh()  # a run from the command line may have sent since
+        super().showEvent(event)
 
     def _finished(self, stopped: str) -> None:
         self.send_button.setEnabled(True)
