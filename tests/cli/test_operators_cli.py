@@ -126,3 +126,71 @@ def test_scan_and_undo_name_the_operator_given_and_with_accounts_only_an_account
         ]
     finally:
         store.close()
+
+
+def _add_on_a_terminal(db: Path, first: bytes, second: bytes) -> tuple[int, str]:
+    """`kiosk operators add` with a terminal as its controlling tty and input;
+    each PIN is typed once its question shows (getpass drops earlier keys)."""
+    import fcntl
+    import os
+    import pty
+    import select
+    import termios
+
+    main, child = pty.openpty()
+
+    def take_the_terminal() -> None:
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "operators",
+            "add",
+            "Kim",
+            "--role",
+            "desk",
+            "--db",
+            str(db),
+        ],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        preexec_fn=take_the_terminal,
+    )
+    os.close(child)
+    said = b""
+
+    def read_until(text: bytes | None) -> None:
+        nonlocal said
+        while text is None or text not in said:
+            ready, _, _ = select.select([main], [], [], 30)
+            if not ready:
+                return
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # the child closed the terminal
+                return
+            if not chunk:
+                return
+            said += chunk
+
+    read_until(b"PIN for this volunteer:")
+    os.write(main, first + b"\n")
+    read_until(b"Same PIN again:")
+    os.write(main, second + b"\n")
+    read_until(None)
+    status = process.wait(timeout=60)
+    os.close(main)
+    return status, said.decode(errors="replace")
+
+
+def test_on_a_terminal_the_pin_is_asked_twice_and_not_echoed(db: Path) -> None:
+    status, said = _add_on_a_terminal(db, b"4821", b"4829")
+    assert status == 2 and "Same PIN again" in said and "differ" in said
+    assert "4821" not in said  # typed, never shown
+    status, said = _add_on_a_terminal(db, b"4821", b"4821")
+    assert status == 0 and "Volunteer Kim added as desk." in said
