@@ -221,26 +221,10 @@ class Run:
             return self._connection
         try:
             self._connection = connect(self.server, self.password, self.tls)
-        except smtplib.SMTPAuthenticationError as error:
-            outbox.mark_retry(self.store, row.id, f"{error.smtp_code} login refused", None)
-            raise _Stop(
-                f"The mail server {self.server.where} refused the user name or password."
-            ) from None
-        except ssl.SSLCertVerificationError:
-            outbox.mark_retry(self.store, row.id, "certificate not trusted", None)
-            raise _Stop(
-                f"The mail server {self.server.where} showed a certificate this computer "
-                "does not trust, so nothing was sent."
-            ) from None
-        except smtplib.SMTPNotSupportedError:
-            outbox.mark_retry(self.store, row.id, "the server takes no login", None)
-            raise _Stop(
-                f"The mail server {self.server.where} takes no login; leave the user out of "
-                "email.server, or use the server's submission port."
-            ) from None
-        except MailServerError as error:
-            outbox.mark_retry(self.store, row.id, "no encryption for the password", None)
-            raise _Stop(str(error)) from None
+        except _REFUSALS as error:
+            reason, sentence = _refusal(error, self.server.where)
+            outbox.mark_retry(self.store, row.id, reason, None)  # for the next run
+            raise _Stop(sentence) from None
         log.info("connected to the mail server %s", self.server.where)
         return self._connection
 
@@ -282,6 +266,37 @@ class Run:
         log.info("outbox %d: the server answered %d; trying again later", row.id, code)
         if self.progress is not None:
             self.progress(row, MailState.QUEUED, text)
+
+
+# Refusals no wait can mend: the run stops with a sentence, nothing is failed.
+_REFUSALS = (
+    smtplib.SMTPAuthenticationError,
+    ssl.SSLCertVerificationError,
+    smtplib.SMTPNotSupportedError,
+    MailServerError,
+)
+
+
+def _refusal(error: BaseException, where: str) -> tuple[str, str]:
+    """(the reason kept on the message, the sentence for the organiser)."""
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return (
+            f"{error.smtp_code} login refused",
+            f"The mail server {where} refused the user name or password.",
+        )
+    if isinstance(error, ssl.SSLCertVerificationError):
+        return (
+            "certificate not trusted",
+            f"The mail server {where} showed a certificate this computer does not trust, "
+            "so nothing was sent.",
+        )
+    if isinstance(error, smtplib.SMTPNotSupportedError):
+        return (
+            "the server takes no login",
+            f"The mail server {where} takes no login; leave the user out of email.server, "
+            "or use the server's submission port.",
+        )
+    return "no encryption for the password", str(error)
 
 
 def _text(reply: bytes | str) -> str:
