@@ -63,6 +63,8 @@ def main(folder: Path, roster: Path) -> None:
         shot("station-pins-differ")
         station.pin_again.setText("2468")
         wizard.next()
+        shot("mail")
+        wizard.next()
         shot("summary")
         wizard.back()
         wizard.back()

@@ -56,6 +56,8 @@ def to_the_summary(qtbot, wizard: SetupWizard) -> None:  # type: ignore[no-untyp
     qtbot.keyClicks(station.pin, "2468")
     qtbot.keyClicks(station.pin_again, "2468")
     wizard.next()
+    assert wizard.currentPage() is wizard.mail_page  # optional: left empty
+    wizard.next()
     assert wizard.currentPage() is wizard.summary_page
 
 
@@ -268,3 +270,21 @@ def test_the_summary_buttons_start_the_help_desk_and_the_kiosk(
         for pid in page.started:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
+
+
+def test_the_mail_step_stores_the_server_and_refuses_a_password_in_it(
+    qtbot, wizard: SetupWizard
+) -> None:  # type: ignore[no-untyped-def]
+    to_the_summary(qtbot, wizard)
+    wizard.back()
+    page = wizard.mail_page
+    qtbot.keyClicks(page.server, "smtp://events:secret@mail.example.org")
+    qtbot.keyClicks(page.sender, "events@example.org")
+    wizard.next()
+    assert wizard.currentPage() is page
+    assert "KIOSK_SMTP_PASSWORD" in page.problem.text()
+    page.server.setText("smtp://events@mail.example.org:587")
+    wizard.next()
+    assert wizard.currentPage() is wizard.summary_page
+    assert wizard.store.setting("email.server") == "smtp://events@mail.example.org:587"
+    assert wizard.store.setting("email.from") == "events@example.org"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget, QWizard
 from kiosk.store import Store
 from kiosk.ui.wizard.badge_page import BadgePage
 from kiosk.ui.wizard.event_page import EventPage
+from kiosk.ui.wizard.mail_page import MailPage
 from kiosk.ui.wizard.printer_page import PrinterPage
 from kiosk.ui.wizard.roster_page import RosterPage
 from kiosk.ui.wizard.station_page import StationPage
@@ -40,6 +41,7 @@ class SetupWizard(QWizard):
         self.badge_page = BadgePage()
         self.printer_page = PrinterPage()
         self.station_page = StationPage()
+        self.mail_page = MailPage()
         self.summary_page = SummaryPage()
         for page in (
             self.event_page,
@@ -47,6 +49,7 @@ class SetupWizard(QWizard):
             self.badge_page,
             self.printer_page,
             self.station_page,
+            self.mail_page,
             self.summary_page,
         ):
             self.addPage(page)
