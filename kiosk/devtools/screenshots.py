@@ -20,7 +20,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.domain.models import AttendeeStatus
+from kiosk.domain.models import AttendeeStatus, Result, ScanResult
 from kiosk.lost_badges import reissue
 from kiosk.operations import DamagedFile, damaged_event_file
 from kiosk.scanning.camera_status import CameraStatus
@@ -89,6 +89,18 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
     c.handle_scan(person.code)
     yield "result-checked-in"
     finish()
+    # Badge self-correction, as a kiosk with a printer shows it: the badge
+    # before it prints, then the fix screen with the accents page open.
+    fixer = active[1]
+    store.update_attendee(fixer.id, {"pronouns": "they/them", "credentials": "RN, MSc"})
+    c.badge_check.start(ScanResult(fixer.code, Result.CHECKED_IN, store.attendee(fixer.id)))
+    yield "badge-preview"
+    c.badge_preview.fix_button.click()
+    c.fix_badge.keyboard.show_page(True)
+    yield "fix-badge"
+    c.fix_badge.keyboard.show_page(False)
+    c.fix_badge.back.emit()
+    c.switch(c.current.WELCOME, "screenshot")
     c.handle_scan(person.code)
     yield "result-already-checked-in"
     finish()
@@ -282,6 +294,8 @@ BIG_SCENES = {
     "set-pin",
     "unavailable",
     "recovery",
+    "badge-preview",
+    "fix-badge",
 }
 
 

@@ -1421,8 +1421,8 @@
 <context>
     <name>BadgePreview</name>
     <message>
-        <source>Check your name before it prints.</source>
-        <translation>Vérifiez votre nom avant l’impression.</translation>
+        <source>Is your badge right? Check your name before it prints.</source>
+        <translation>Votre badge est-il correct ? Vérifiez votre nom avant l’impression.</translation>
     </message>
     <message>
         <source>Fix my badge</source>
@@ -1437,8 +1437,8 @@
         <translation>Imprimer</translation>
     </message>
     <message>
-        <source>Welcome, {name}! Is your badge right?</source>
-        <translation>Bienvenue, {name} ! Votre badge est-il correct ?</translation>
+        <source>Welcome, {name}!</source>
+        <translation>Bienvenue, {name} !</translation>
     </message>
     <message>
         <source>Your badge prints in {n} s</source>
@@ -1472,12 +1472,12 @@
         <translation>Organisation</translation>
     </message>
     <message>
-        <source>Post-nominals (e.g. RN, MSc)</source>
-        <translation>Titres après le nom (p. ex. IDE, MSc)</translation>
+        <source>Post-nominals</source>
+        <translation>Titres après le nom</translation>
     </message>
     <message>
-        <source>Pronouns (e.g. she/her)</source>
-        <translation>Pronoms (p. ex. elle)</translation>
+        <source>Pronouns</source>
+        <translation>Pronoms</translation>
     </message>
     <message>
         <source>Save</source>

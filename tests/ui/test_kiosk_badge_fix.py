@@ -106,7 +106,7 @@ def test_a_fix_typed_at_the_kiosk_is_printed_and_audited(
     kiosk.wedge.scanned.emit(CODE)
     assert flow.current is Screen.BADGE_PREVIEW
     assert not flow.badge_preview.badge.image.isNull()  # the badge's own PDF, rasterised
-    assert "Welcome, Zoe!" in flow.badge_preview.headline.text()
+    assert flow.badge_preview.headline.text() == "Welcome, Zoe!"
     assert not list(badge_folder.glob("*")), "nothing prints while the attendee looks"
 
     qtbot.mouseClick(flow.badge_preview.fix_button, Qt.MouseButton.LeftButton)
@@ -129,7 +129,7 @@ def test_a_fix_typed_at_the_kiosk_is_printed_and_audited(
 
     # Back on the preview, now showing the fixed badge; Print sends it.
     assert flow.current is Screen.BADGE_PREVIEW
-    assert "Welcome, Zoë!" in flow.badge_preview.headline.text()
+    assert flow.badge_preview.headline.text() == "Welcome, Zoë!"
     qtbot.mouseClick(flow.badge_preview.print_button, Qt.MouseButton.LeftButton)
     assert flow.current is Screen.RESULT
     assert flow.result.headline.text() == "Welcome, Zoë!"

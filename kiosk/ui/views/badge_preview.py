@@ -128,13 +128,11 @@ class BadgePreviewView(ScreenView):
     def retranslate(self) -> None:
         set_text(
             self.headline,
-            translate("BadgePreview", "Welcome, {name}! Is your badge right?").format(
-                name=self.first_name
-            ),
+            translate("BadgePreview", "Welcome, {name}!").format(name=self.first_name),
         )
         set_text(
             self.body,
-            translate("BadgePreview", "Check your name before it prints.")
+            translate("BadgePreview", "Is your badge right? Check your name before it prints.")
             if self.can_fix
             else translate("BadgePreview", "Here is your badge."),
         )

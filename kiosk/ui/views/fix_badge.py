@@ -8,13 +8,21 @@ the rules refuse comes back as one sentence (`show_problem`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.badge_fix import MAX_LENGTH
-from kiosk.ui.theme import MIN_TOUCH_PX, Metrics, Theme
+from kiosk.ui.theme import Metrics, Theme
 from kiosk.ui.views.base import ScreenView, button, label, set_text
-from kiosk.ui.widgets.name_keyboard import NameKeyboard
+from kiosk.ui.widgets.name_keyboard import WIDE_COLUMNS, NameKeyboard
 
 translate = QCoreApplication.translate
 
@@ -22,11 +30,15 @@ translate = QCoreApplication.translate
 LABELS = {
     "first_name": lambda: translate("FixBadge", "First name"),
     "last_name": lambda: translate("FixBadge", "Last name"),
-    "pronouns": lambda: translate("FixBadge", "Pronouns (e.g. she/her)"),
-    "credentials": lambda: translate("FixBadge", "Post-nominals (e.g. RN, MSc)"),
+    "pronouns": lambda: translate("FixBadge", "Pronouns"),
+    "credentials": lambda: translate("FixBadge", "Post-nominals"),
     "organisation": lambda: translate("FixBadge", "Organisation"),
     "job_title": lambda: translate("FixBadge", "Job title"),
 }
+
+
+# What an empty line of these looks like filled (the same in every language).
+EXAMPLES = {"pronouns": "she/her · they/them · he/him", "credentials": "RN, MSc"}
 
 
 class FixBadgeView(ScreenView):
@@ -35,7 +47,7 @@ class FixBadgeView(ScreenView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = label("event", self, wrap=False)
+        self.title = label("event", self)  # wraps: the buttons beside it keep their words
         self.problem = label("muted", self)
         self.problem.hide()
         self.fields: dict[str, QLineEdit] = {}
@@ -45,11 +57,13 @@ class FixBadgeView(ScreenView):
             caption = label("body", self, wrap=False)
             field = QLineEdit(self)
             field.setMaxLength(MAX_LENGTH)
+            if name in EXAMPLES:
+                field.setPlaceholderText(EXAMPLES[name])
             field.installEventFilter(self)
             field.textEdited.connect(lambda text: self.keyboard.follow_text(text))
             self.labels[name], self.fields[name] = caption, field
-        self._pairs = 0
-        self._place_form(pairs=2)
+        self._landscape: bool | None = None
+        self._place_form(landscape=True)
         self._active = "first_name"
         self.keyboard = NameKeyboard(self)
         self.keyboard.typed.connect(lambda text: self.fields[self._active].insert(text))
@@ -69,6 +83,10 @@ class FixBadgeView(ScreenView):
         self.root.addLayout(self.form)
         self.root.addStretch(1)
         self.root.addWidget(self.keyboard)
+        # Never a reason for the window to grow: at a narrow size (the window
+        # before it is shown full screen) the keys take seven rows, and a
+        # window grown to fit them would stay too tall for the kiosk's screen.
+        self.root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.retranslate()
 
     def show_fields(self, values: dict[str, str]) -> None:
@@ -79,28 +97,37 @@ class FixBadgeView(ScreenView):
             field.setVisible(shown)
             field.setEnabled(shown)
             self.labels[name].setVisible(shown)
-        pairs, self._pairs = self._pairs, 0
-        self._place_form(pairs)  # the fields shown first, without gaps
+        landscape, self._landscape = self._landscape, None
+        self._place_form(bool(landscape))  # the fields shown first, without gaps
         self.problem.hide()
         self._active = next(iter(values), "first_name")
         self._focus(self._active)
 
-    def _place_form(self, pairs: int) -> None:
-        """`pairs` fields side by side: two in landscape (a 600 px screen has no
-        height to spare above five rows of keys), one in portrait."""
-        if pairs == self._pairs:
+    def minimumSizeHint(self) -> QSize:
+        """Nothing: see the size constraint set in __init__."""
+        return QSize(0, 0)
+
+    def _place_form(self, landscape: bool) -> None:
+        """Landscape: two fields a row, each caption before its line (a 600 px
+        high screen has no height to spare above the keys); portrait: one a
+        row, each caption above its line."""
+        if landscape == self._landscape:
             return
-        self._pairs = pairs
+        self._landscape = landscape
         shown = [name for name in LABELS if self.fields[name].isEnabled()]
         for widget in (*self.labels.values(), *self.fields.values()):
             self.form.removeWidget(widget)
         hidden = [name for name in LABELS if name not in shown]
         for index, name in enumerate(shown + hidden):
-            row, column = divmod(index, pairs)
-            self.form.addWidget(self.labels[name], row, 2 * column)
-            self.form.addWidget(self.fields[name], row, 2 * column + 1)
+            if landscape:
+                row, pair = divmod(index, 2)
+                self.form.addWidget(self.labels[name], row, 2 * pair)
+                self.form.addWidget(self.fields[name], row, 2 * pair + 1)
+            else:
+                self.form.addWidget(self.labels[name], 2 * index, 0, 1, 4)
+                self.form.addWidget(self.fields[name], 2 * index + 1, 0, 1, 4)
         for column in range(4):
-            self.form.setColumnStretch(column, 1 if column % 2 and column < 2 * pairs else 0)
+            self.form.setColumnStretch(column, 1 if column % 2 or not landscape else 0)
 
     def editable(self) -> list[str]:
         """The fields offered now."""
@@ -136,19 +163,16 @@ class FixBadgeView(ScreenView):
         self.root.setContentsMargins(margin, metrics.px(10), margin, metrics.px(10))
         self.root.setSpacing(metrics.spacing)
         self.form.setSpacing(metrics.spacing)
-        self._place_form(pairs=2 if metrics.landscape else 1)
+        self._place_form(metrics.landscape)
         for widget in (self.save_button, self.back_button):
             widget.setMinimumWidth(metrics.px(140))
         for field in self.fields.values():
             field.setMinimumHeight(metrics.px(48))
         self.keyboard.grid.setSpacing(metrics.spacing)
-        wide_needs = 10 * (metrics.touch + metrics.spacing)
+        wide_needs = WIDE_COLUMNS * (metrics.touch + metrics.spacing)
         self.keyboard.set_narrow(metrics.width - 2 * margin < wide_needs)
         rows = self.keyboard.rows()
-        # The fields and five rows of keys share a 600 px high screen: keys a
-        # little lower than elsewhere, never below the smallest touch target.
-        key = max(MIN_TOUCH_PX, metrics.px(50))
-        self.keyboard.setFixedHeight(rows * key + (rows - 1) * metrics.spacing)
+        self.keyboard.setFixedHeight(rows * metrics.touch + (rows - 1) * metrics.spacing)
 
     def retranslate(self) -> None:
         set_text(self.title, translate("FixBadge", "Fix your badge"))

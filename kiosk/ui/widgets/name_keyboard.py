@@ -5,7 +5,8 @@ ignores it), a badge shows what is typed, so names need their own
 characters: "Ó Briain", "O'Connor-Smith", "Zoë", "Łukasz". Two pages share
 one grid: letters with the name punctuation, and accented letters; a Shift
 key gives capitals (on for the first letter of a word, as names start).
-Wide screens get rows of ten keys, narrow (portrait) ones rows of seven.
+Wide screens get rows of twelve keys (three rows a page), narrow ones rows of
+seven.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
 LETTERS = "qwertyuiopasdfghjklzxcvbnm'-.,/"
-ACCENTS = "áàâäãåæçéèêëíìîïłñóòôöõøœśşšßúùûüýÿžđ"
+# Three rows of twelve: the accented letters of the names met most in Europe.
+ACCENTS = "áàâäãåæçčéèêëíìîïłñóòôöøœřśşšßúùûüýž"
 # Characters a word of a name starts after: the next letter is a capital.
 WORD_BREAKS = " -"
-WIDE_COLUMNS = 10
+WIDE_COLUMNS = 12
 NARROW_COLUMNS = 7
 SPECIAL_ROW = ("shift", "page", "space", "delete")
 
