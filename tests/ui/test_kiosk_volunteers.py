@@ -91,3 +91,23 @@ def test_without_accounts_the_shared_pin_opens_the_console_as_before(
     tabs = controller.staff.tabs
     assert tabs is not None and not tabs.sign_in.isVisible()
     assert all(tabs.desk.may(action) for action in StaffAction)
+
+
+def test_a_touch_only_volunteer_signs_in_with_the_keyboard_and_the_keypad(
+    qtbot, volunteers: FlowController, roster: Roster
+) -> None:  # type: ignore[no-untyped-def]
+    volunteers.staff_requested()
+    staff = volunteers.staff
+    tabs = staff.tabs
+    assert tabs is not None and tabs.sign_in.keypad is not None
+    staff.keyboard_button.setChecked(True)
+    for letter in "SAM":
+        qtbot.mouseClick(staff.keyboard.keys[letter], Qt.MouseButton.LeftButton)
+    assert tabs.sign_in.name.text() == "sam"
+    staff.keyboard_button.setChecked(False)
+    for digit in "2468":
+        qtbot.mouseClick(tabs.sign_in.keypad.buttons[digit], Qt.MouseButton.LeftButton)
+    assert tabs.console.search.text() == ""  # nothing went to the console behind
+    qtbot.mouseClick(tabs.sign_in.keypad.ok, Qt.MouseButton.LeftButton)
+    assert tabs.desk.signed_in is not None and tabs.desk.signed_in.name == "Sam"
+    assert not tabs.sign_in.isVisible()

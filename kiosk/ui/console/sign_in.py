@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,6 +31,7 @@ from kiosk.desk import HelpDesk
 from kiosk.domain.pins import MAX_PIN_LENGTH
 from kiosk.sign_in import SignIn
 from kiosk.ui.i18n import FollowsLanguage
+from kiosk.ui.widgets.pinpad import PinPad
 
 translate = QCoreApplication.translate
 log = logging.getLogger("kiosk.ui")
@@ -92,10 +94,30 @@ class SignInPanel(FollowsLanguage, QFrame):
         box.setMaximumWidth(480)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(1)
+        self.keypad: PinPad | None = None
         self.lock_timer = QTimer(self, interval=1000)
         self.lock_timer.timeout.connect(self._tick)
         self.retranslate()
         self.hide()
+
+    def add_keypad(self) -> None:
+        """A touch kiosk's digits for the PIN, beside the fields (the on-screen
+        keyboard, for the name, has letters only)."""
+        keypad = PinPad(self)
+        keypad.digit.connect(self.pin.insert)
+        keypad.backspace.connect(self.pin.backspace)
+        keypad.submit.connect(self.submit)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        box = layout.itemAt(1).widget()
+        layout.removeWidget(box)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box)
+        row.addWidget(keypad)
+        row.addStretch(1)
+        layout.insertLayout(1, row)
+        self.keypad = keypad
 
     @property
     def locked_out(self) -> bool:
@@ -157,6 +179,8 @@ class SignInPanel(FollowsLanguage, QFrame):
             if self._message[0] == "locked":
                 self._message = ("", 0)
         self.button.setEnabled(left <= 0)
+        if self.keypad is not None:
+            self.keypad.set_enabled_keys(left <= 0)
         self._show_message()
 
     def _show_message(self) -> None:
@@ -177,6 +201,8 @@ class SignInPanel(FollowsLanguage, QFrame):
         self.name.setAccessibleName(translate("Console", "Your name"))
         self.pin.setAccessibleName(translate("Console", "PIN"))
         self.button.setText(translate("Console", "Sign in"))
+        if self.keypad is not None:
+            self.keypad.retranslate()
         self._show_message()
 
 

@@ -171,6 +171,7 @@ class StaffView(ScreenView):
         # whoever types the search has Backspace.
         tabs.console.search.setClearButtonEnabled(False)
         tabs.sign_in.signed_in.connect(self._signed_in)
+        tabs.sign_in.add_keypad()  # a touch-only kiosk has no other digits
         self.tabs = tabs
         self._forget()
 
