@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from mail_event import CAME_WITH_ADDRESS, LOGIN
+from mail_event import CAME_WITH_ADDRESS, LOGIN, use_server
 from mail_sending import send
 from pypdf import PdfReader
 
@@ -272,3 +272,37 @@ def test_a_purge_clears_the_outbox(event: Store, plain_server: SmtpServer) -> No
     assert outbox.messages(event)
     anonymise(event)
     assert outbox.messages(event) == []
+
+
+class _RecordedWaits(threading.Event):
+    """A stop flag whose waits are noted and return at once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.waits: list[float] = []
+
+    def wait(self, timeout: float | None = None) -> bool:
+        self.waits.append(float(timeout or 0))
+        return False
+
+
+def test_the_rate_limit_spaces_the_messages(event: Store, plain_server: SmtpServer) -> None:
+    from kiosk.mail.content import Content
+    from kiosk.mail.plan import mail_settings
+    from kiosk.mail.sender import Run
+
+    use_server(event, plain_server.url())
+    settings = mail_settings(event)
+    queue_planned(event, MailKind.CERTIFICATE)
+    waits = _RecordedWaits()
+    Run(
+        event,
+        settings.server,
+        None,
+        Content(event, settings.sender, event.path),
+        rate_per_minute=30,  # one every two seconds
+        stop=waits,
+    ).run()
+    assert len(plain_server.inbox.received) == 3
+    # Before the second and the third message, the run asked to wait out the rest of 2 s.
+    assert len(waits.waits) == 2 and all(0.5 < wait <= 2.0 for wait in waits.waits)
