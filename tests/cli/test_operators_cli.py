@@ -8,21 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_cli import run as kiosk  # `python -m kiosk`, its input given
 
 from kiosk.domain.pins import verify_pin
 from kiosk.domain.roles import Role
 from kiosk.store import Store
 from kiosk.store.operators import operator_named
-
-
-def kiosk(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 @pytest.fixture
