@@ -302,3 +302,21 @@ def test_a_name_edit_offers_a_reprint_button(qtbot, console: ConsoleWidget) -> N
     assert console.message_action.text() == "Reprint badge"
     console.message_action.click()
     assert [job.kind for job in PrintQueue(console.desk.store).jobs()] == ["auto", "reprint"]
+
+
+def test_the_desk_edits_and_shows_pronouns_and_post_nominals(qtbot, console: ConsoleWidget) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, console, "okonkwo")
+    console.buttons["edit"].click()
+    dialog = dialog_of(console, PersonDialog)
+    assert dialog.edits["pronouns"].text() == dialog.edits["credentials"].text() == ""
+    dialog.edits["pronouns"].setText("she/her")
+    dialog.edits["credentials"].setText("FRCP, MSc")
+    dialog.accept()
+    stored = console.desk.store.attendee(4)
+    assert stored is not None and (stored.pronouns, stored.credentials) == ("she/her", "FRCP, MSc")
+    (edit,) = [e for e in console.desk.audit_entries(4) if e.action == "edit"]
+    assert edit.details["before"] == {"pronouns": "", "credentials": ""}
+    assert edit.details["after"] == {"pronouns": "she/her", "credentials": "FRCP, MSc"}
+    console.details.show_attendee(stored)
+    shown = console.details.text.text()
+    assert "Pronouns" in shown and "she/her" in shown and "FRCP, MSc" in shown

@@ -30,7 +30,15 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 # What goes on a badge: an edit of any of these offers a reprint.
-ON_BADGE = ("first_name", "last_name", "organisation", "job_title", "category")
+ON_BADGE = (
+    "first_name",
+    "last_name",
+    "pronouns",
+    "credentials",
+    "organisation",
+    "job_title",
+    "category",
+)
 
 
 def refusal(action: StaffAction) -> str:

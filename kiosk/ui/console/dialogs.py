@@ -71,7 +71,15 @@ class ConfirmDialog(QDialog):
 class PersonDialog(QDialog):
     """A person's details: for an edit, a walk-in or a transfer."""
 
-    FIELDS = ("first_name", "last_name", "organisation", "job_title", "email")
+    FIELDS = (
+        "first_name",
+        "last_name",
+        "pronouns",
+        "credentials",
+        "organisation",
+        "job_title",
+        "email",
+    )
 
     def __init__(
         self,
@@ -90,6 +98,8 @@ class PersonDialog(QDialog):
         labels = {
             "first_name": translate("Console", "First name"),
             "last_name": translate("Console", "Last name"),
+            "pronouns": translate("Console", "Pronouns"),
+            "credentials": translate("Console", "Post-nominals"),
             "organisation": translate("Console", "Organisation"),
             "job_title": translate("Console", "Job title"),
             "email": translate("Console", "Email"),
