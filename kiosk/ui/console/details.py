@@ -12,6 +12,7 @@ from kiosk.desk import HelpDesk
 from kiosk.domain.models import Attendee, AttendeeStatus
 from kiosk.self_correction import ACTION as SELF_CORRECTION
 from kiosk.store.attended import scope_states
+from kiosk.ui.console.dialogs import field_label
 from kiosk.ui.i18n import FollowsLanguage
 
 translate = QCoreApplication.translate
@@ -132,25 +133,12 @@ def _badge_fixes(desk: HelpDesk, attendee_id: int, zone: dt.tzinfo) -> list[str]
     for fix in fixes:
         before, after = fix.details.get("before", {}), fix.details.get("after", {})
         changes = "; ".join(
-            f"{escape(_field(field))}: {escape(str(before.get(field, '')))} → {escape(str(value))}"
+            escape(f"{field_label(field)}: {before.get(field, '')} → {value}")
             for field, value in after.items()
         )
         html.append(f"{escape(moment_text(fix.at, zone))} · {escape(fix.station)} · {changes}<br>")
     html.append("</p>")
     return html
-
-
-def _field(name: str) -> str:
-    """An attendee field a fix can change, in words."""
-    texts = {
-        "first_name": translate("Console", "First name"),
-        "last_name": translate("Console", "Last name"),
-        "pronouns": translate("Console", "Pronouns"),
-        "credentials": translate("Console", "Post-nominals"),
-        "organisation": translate("Console", "Organisation"),
-        "job_title": translate("Console", "Job title"),
-    }
-    return texts.get(name, name)
 
 
 def _status(status: AttendeeStatus) -> str:

@@ -68,6 +68,20 @@ class ConfirmDialog(QDialog):
         layout.addWidget(self.buttons)
 
 
+def field_label(name: str) -> str:
+    """A person's detail, in words (the edit form's captions, the details' fixes)."""
+    texts = {
+        "first_name": translate("Console", "First name"),
+        "last_name": translate("Console", "Last name"),
+        "pronouns": translate("Console", "Pronouns"),
+        "credentials": translate("Console", "Post-nominals"),
+        "organisation": translate("Console", "Organisation"),
+        "job_title": translate("Console", "Job title"),
+        "email": translate("Console", "Email"),
+    }
+    return texts.get(name, name)
+
+
 class PersonDialog(QDialog):
     """A person's details: for an edit, a walk-in or a transfer."""
 
@@ -95,15 +109,7 @@ class PersonDialog(QDialog):
         """`note` explains, above the fields, what the dialog will do."""
         super().__init__(parent)
         self.setWindowTitle(title)
-        labels = {
-            "first_name": translate("Console", "First name"),
-            "last_name": translate("Console", "Last name"),
-            "pronouns": translate("Console", "Pronouns"),
-            "credentials": translate("Console", "Post-nominals"),
-            "organisation": translate("Console", "Organisation"),
-            "job_title": translate("Console", "Job title"),
-            "email": translate("Console", "Email"),
-        }
+        labels = {name: field_label(name) for name in self.FIELDS}
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
         for name in self.FIELDS:

@@ -28,6 +28,15 @@ WIDE_COLUMNS = 10
 NARROW_COLUMNS = 7
 
 
+def key_button(keyboard: QWidget, label: str, role: str = "key") -> QPushButton:
+    """One key of an on-screen keyboard."""
+    button = QPushButton(label, keyboard)
+    button.setProperty("role", role)
+    # Ignored width: every column the same, whatever a key's label says.
+    button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+    return button
+
+
 class OnScreenKeyboard(QWidget):
     typed = Signal(str)
     backspace = Signal()
@@ -54,11 +63,7 @@ class OnScreenKeyboard(QWidget):
         self.retranslate()
 
     def _key(self, label: str, role: str = "key") -> QPushButton:
-        button = QPushButton(label, self)
-        button.setProperty("role", role)
-        # Ignored width: every column the same, whatever a key's label says.
-        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
-        return button
+        return key_button(self, label, role)
 
     def set_narrow(self, narrow: bool) -> None:
         if narrow == self.narrow:

@@ -12,7 +12,9 @@ seven.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
+
+from kiosk.ui.widgets.keyboard import key_button
 
 LETTERS = "qwertyuiopasdfghjklzxcvbnm'-.,/"
 # Three rows of twelve: the accented letters of the names met most in Europe.
@@ -58,10 +60,7 @@ class NameKeyboard(QWidget):
         self.retranslate()
 
     def _key(self, label: str, role: str = "key") -> QPushButton:
-        button = QPushButton(label, self)
-        button.setProperty("role", role)
-        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
-        return button
+        return key_button(self, label, role)
 
     def _type(self, character: str) -> None:
         capital = self.shift.isChecked() and character.isalpha()
