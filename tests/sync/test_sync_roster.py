@@ -141,3 +141,32 @@ def test_a_file_with_another_event_is_not_merged_into_the_hub(
     assert "different event" in capsys.readouterr().err
     with psycopg.connect(hub.url) as conn:
         assert conn.execute("SELECT count(*) FROM attendees").fetchone() == (600,)
+
+
+def test_a_badge_fix_at_one_kiosk_reaches_the_other_station_and_the_hub(hub: Hub) -> None:
+    from kiosk.domain.badge_fix import DEFAULT_FIXABLE, editable_fields
+    from kiosk.self_correction import correct_badge
+
+    one = open_synced_station(hub.station_db("one"), hub.url, name="one")
+    two = open_synced_station(hub.station_db("two"), hub.url, name="two")
+    code = hub.codes[7]
+    try:
+        attendee = one.store.attendee_by_code(code)
+        assert attendee is not None
+        fix = {"pronouns": "they/them", "credentials": "RN, MSc"}
+        correct_badge(one.store, one, attendee.id, fix, editable_fields(DEFAULT_FIXABLE))
+        wait_for(
+            lambda: two.store.attendee_by_code(code).credentials == "RN, MSc",  # type: ignore[union-attr]
+            "the fix to reach station two",
+        )
+        there = two.store.attendee_by_code(code)
+        assert there is not None and there.pronouns == "they/them"
+        # The new post-nominals are search words at the other station too.
+        assert code in [a.code for a in two.store.search("msc")]
+    finally:
+        one.close()
+        two.close()
+    with psycopg.connect(hub.url) as conn:
+        assert conn.execute(
+            "SELECT pronouns, credentials FROM attendees WHERE code = %s", (code,)
+        ).fetchone() == ("they/them", "RN, MSc")
