@@ -86,7 +86,15 @@ class BadgeCheck(QObject):
         """Show this admitted attendee their badge (a badge still waiting prints first)."""
         self.print_waiting("another check-in")
         self.pending = result
-        self._show_preview()
+        try:
+            self._show_preview()
+        except Exception:
+            # The badge itself will say what is wrong when the worker draws it;
+            # the attendee is admitted and gets the result screen as before.
+            who = result.attendee.id if result.attendee is not None else None
+            log.exception("badge preview could not be drawn for attendee %s", who)
+            self._print("no preview")
+            return
         self.switch(Screen.BADGE_PREVIEW, "badge preview")
 
     def entered(self, screen: object, reason: str) -> None:

@@ -250,3 +250,17 @@ def test_the_name_keyboard_has_accents_capitals_hyphen_and_apostrophe(qtbot) -> 
     keyboard.show()
     _press(qtbot, keyboard, "Ó'Dé-Łu")
     assert "".join(typed) == "Ó'Dé-Łu"
+
+
+@pytest.mark.expected_log("kiosk.ui", "badge preview could not be drawn", level="ERROR")
+def test_a_badge_that_cannot_be_drawn_goes_to_the_result_and_the_print_queue(
+    qtbot, printing_kiosk: Kiosk, event: Store, badge_folder: Path
+) -> None:  # type: ignore[no-untyped-def]
+    Settings(event).set("badge.template", "no-such-template")
+    flow = printing_kiosk.controller
+    printing_kiosk.wedge.scanned.emit(CODE)
+    # Admitted as always: the result screen, and the badge sent.
+    assert flow.current is Screen.RESULT
+    assert flow.result.headline.text() == "Welcome, Zoe!"
+    assert Screen.BADGE_PREVIEW not in [screen for screen, _ in flow.history]
+    assert "Zoe" in _printed_text(qtbot, badge_folder)
