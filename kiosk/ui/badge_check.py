@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject
 
@@ -60,7 +61,7 @@ class BadgeCheck(QObject):
         self.switch, self.badges = switch, badges
         self.pending: ScanResult | None = None
         # Given by the flow: shows the result screen for a result and queues its badge.
-        self.show_admitted = lambda result: None
+        self.show_admitted: Callable[[ScanResult], None] = lambda result: None
         self.preview.print_requested.connect(self._print)
         self.preview.fix_requested.connect(self._fix)
         self.fix.saved.connect(self._save)

@@ -28,7 +28,7 @@ class BadgeImage(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_png(self, png: bytes) -> None:
-        self.image = QImage.fromData(png, "PNG")
+        self.image = QImage.fromData(png)
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:

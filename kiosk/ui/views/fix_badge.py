@@ -50,6 +50,7 @@ class FixBadgeView(ScreenView):
         self.title = label("event", self)  # wraps: the buttons beside it keep their words
         self.problem = label("muted", self)
         self.problem.hide()
+        self.keyboard = NameKeyboard(self)
         self.fields: dict[str, QLineEdit] = {}
         self.labels: dict[str, QLabel] = {}
         self.form = QGridLayout()
@@ -65,7 +66,6 @@ class FixBadgeView(ScreenView):
         self._landscape: bool | None = None
         self._place_form(landscape=True)
         self._active = "first_name"
-        self.keyboard = NameKeyboard(self)
         self.keyboard.typed.connect(lambda text: self.fields[self._active].insert(text))
         self.keyboard.backspace.connect(lambda: self.fields[self._active].backspace())
         self.save_button = button("primary", self)

@@ -11,7 +11,7 @@ seven.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.ui.widgets.keyboard import key_button
@@ -36,6 +36,8 @@ class NameKeyboard(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.accents_shown = False
+        self.narrow = False
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.characters: dict[str, QPushButton] = {}
@@ -53,14 +55,15 @@ class NameKeyboard(QWidget):
         self.space.clicked.connect(lambda: self._type(" "))
         self.delete = self._key("⌫")
         self.delete.clicked.connect(self.backspace)
-        self.accents_shown = False
-        self.narrow = False
         self._arrange()
         self._show_case(True)
         self.retranslate()
 
     def _key(self, label: str, role: str = "key") -> QPushButton:
-        return key_button(self, label, role)
+        button = key_button(self, label, role)
+        # The line being typed keeps the focus (and its cursor) while keys are touched.
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
 
     def _type(self, character: str) -> None:
         capital = self.shift.isChecked() and character.isalpha()
@@ -91,8 +94,9 @@ class NameKeyboard(QWidget):
     def _arrange(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
         columns = NARROW_COLUMNS if self.narrow else WIDE_COLUMNS
         shown = ACCENTS if self.accents_shown else LETTERS
         rows = _rows(shown, columns)
