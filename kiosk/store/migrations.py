@@ -516,26 +516,6 @@ def _capture_every_attendee_column(db: sqlite_utils.Database) -> None:
         )
 
 
-def _operators(db: sqlite_utils.Database) -> None:
-    """Volunteer accounts (kiosk.store.operators): who works the desk, in which
-    role, with a PIN kept as a scrypt hash. One account in use per name,
-    compared without case; a removed account keeps its row for the log."""
-    db.execute(
-        """CREATE TABLE operators (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,
-            role TEXT NOT NULL CHECK (role IN ('scanner', 'desk', 'supervisor')),
-            pin_hash TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            removed_at TEXT
-        )"""
-    )
-    db.execute(
-        "CREATE UNIQUE INDEX operators_in_use ON operators (name COLLATE NOCASE) "
-        "WHERE removed_at IS NULL"
-    )
-
-
 def _replaced_codes(db: sqlite_utils.Database) -> None:
     """The codes of lost badges (kiosk reissue): each names the attendee it
     belonged to, when and by whom it was replaced. A scan of one answers
@@ -566,30 +546,23 @@ def _replaced_codes(db: sqlite_utils.Database) -> None:
     )
 
 
-def _attention_and_webhooks(db: sqlite_utils.Database) -> None:
-    """Attention flags and arrival alerts (kiosk.domain.alerts): a short staff
-    note that sends the attendee to the help desk, and a mark to notify staff
-    when they arrive; both carried by the hub. The webhook outbox
-    (kiosk.store.webhooks) holds each alert until a receiver has it: one row
-    per event id, claimed for a lease while it is posted."""
-    db.execute("ALTER TABLE attendees ADD COLUMN attention TEXT DEFAULT ''")
-    db.execute("ALTER TABLE attendees ADD COLUMN notify INTEGER NOT NULL DEFAULT 0")
-    _capture_every_attendee_column(db)
+def _operators(db: sqlite_utils.Database) -> None:
+    """Volunteer accounts (kiosk.store.operators): who works the desk, in which
+    role, with a PIN kept as a scrypt hash. One account in use per name,
+    compared without case; a removed account keeps its row for the log."""
     db.execute(
-        f"""CREATE TABLE webhook_outbox (
-            seq INTEGER PRIMARY KEY,
-            event_id TEXT NOT NULL UNIQUE,
-            body TEXT NOT NULL,
-            created_at TEXT NOT NULL DEFAULT ({SQL_NOW}),
-            attempts INTEGER NOT NULL DEFAULT 0,
-            next_attempt_at TEXT,
-            claimed_until TEXT,
-            delivered_at TEXT,
-            error TEXT DEFAULT ''
+        """CREATE TABLE operators (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('scanner', 'desk', 'supervisor')),
+            pin_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            removed_at TEXT
         )"""
     )
     db.execute(
-        "CREATE INDEX webhook_outbox_waiting ON webhook_outbox (seq) WHERE delivered_at IS NULL"
+        "CREATE UNIQUE INDEX operators_in_use ON operators (name COLLATE NOCASE) "
+        "WHERE removed_at IS NULL"
     )
 
 
