@@ -38,7 +38,9 @@ SMALLEST_SCREEN = QSize(1024, 600)
 
 
 class DeskTabs(FollowsLanguage, QTabWidget):
-    def __init__(self, desk: HelpDesk, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: HelpDesk, parent: QWidget | None = None, *, email: bool = False
+    ) -> None:
         super().__init__(parent)
         self.console = ConsoleWidget(desk, self)
         station = desk.station
@@ -47,9 +49,13 @@ class DeskTabs(FollowsLanguage, QTabWidget):
         )
         self.health = HealthPanel(desk.store, self)
         self.settings = SettingsPanel(desk.store, self)
-        self.email = EmailPanel(desk.store, self)
-        for page in (self.console, self.overview, self.health, self.settings, self.email):
-            self.addTab(page, "")
+        # Email is the organiser's job at the help desk (`kiosk desk`), not at
+        # the self-service kiosk, whose staff screen a PIN opens.
+        self.email = EmailPanel(desk.store, self) if email else None
+        pages = (self.console, self.overview, self.health, self.settings, self.email)
+        for page in pages:
+            if page is not None:
+                self.addTab(page, "")
         self.desk = desk
         self.settings.allowed = lambda: desk.may(StaffAction.SETTINGS)
         if self.overview.job_actions is not None:
@@ -95,7 +101,8 @@ class DeskTabs(FollowsLanguage, QTabWidget):
         self.setTabText(self.indexOf(self.overview), translate("Console", "Overview"))
         self.setTabText(self.indexOf(self.health), translate("Console", "Health"))
         self.setTabText(self.indexOf(self.settings), translate("Console", "Settings"))
-        self.setTabText(self.indexOf(self.email), translate("Console", "Email"))
+        if self.email is not None:
+            self.setTabText(self.indexOf(self.email), translate("Console", "Email"))
 
 
 def print_service_for(store: Store) -> PrintService | None:
@@ -115,7 +122,7 @@ def desk_window(desk: HelpDesk) -> tuple[QMainWindow, DeskTabs]:
     window.setWindowTitle(
         translate("Console", "Help desk — {event}").format(event=desk.store.event().name)
     )
-    tabs = DeskTabs(desk, window)
+    tabs = DeskTabs(desk, window, email=True)
     tabs.console.back_button.hide()
     window.setCentralWidget(tabs)
     if desk.needs_sign_in:
