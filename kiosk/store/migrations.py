@@ -587,9 +587,7 @@ def _email_outbox(db: sqlite_utils.Database) -> None:
             sent_at TEXT
         )"""
     )
-    db.execute(
-        "CREATE UNIQUE INDEX email_outbox_once ON email_outbox (kind, attendee_id, round)"
-    )
+    db.execute("CREATE UNIQUE INDEX email_outbox_once ON email_outbox (kind, attendee_id, round)")
     db.execute("CREATE INDEX email_outbox_state ON email_outbox (state, id)")
 
 
