@@ -129,7 +129,11 @@ class Run:
                 self.report.stopped = str(stop)
             finally:
                 self._disconnect()
-        self.report.left = len(outbox.unfinished(self.store))
+        self.report.left = sum(
+            1
+            for message in outbox.unfinished(self.store)
+            if self.only is None or message.id == self.only
+        )
         log.info(
             "email run: %d sent, %d failed, %d left%s",
             self.report.sent,

@@ -14,8 +14,9 @@ import pytest
 from mail_event import CAME_WITH_ADDRESS, LOGIN, make_event, use_server
 
 from kiosk.devtools.smtp_server import SmtpServer
+from kiosk.mail.plan import queue_planned
 from kiosk.store import Store, outbox
-from kiosk.store.outbox import MailState
+from kiosk.store.outbox import MailKind, MailState
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
@@ -123,6 +124,7 @@ def test_status_lists_sent_and_failed_with_the_servers_reason(tmp_path: Path) ->
 def test_email_test_reports_what_the_server_said(tmp_path: Path) -> None:
     db = tmp_path / "event.db"
     store = make_event(db)
+    queue_planned(store, MailKind.CERTIFICATE)  # waiting certificates stay waiting
     with SmtpServer() as server:
         use_server(store, server.url())
         code, out, err = _finish(
@@ -131,6 +133,7 @@ def test_email_test_reports_what_the_server_said(tmp_path: Path) -> None:
     assert code == 0, err
     assert "The server answered: 250 Message accepted for delivery" in out
     assert [m.recipients for m in server.inbox.received] == [["me@example.org"]]
+    assert len(outbox.messages(store, MailState.QUEUED)) == 3
     store.close()
 
 
