@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.badge_fix import MAX_LENGTH
 from kiosk.ui.theme import Metrics, Theme
 from kiosk.ui.views.base import ScreenView, button, label, set_text
-from kiosk.ui.widgets.name_keyboard import WIDE_COLUMNS, NameKeyboard
+from kiosk.ui.widgets.name_keyboard import NameKeyboard
 
 translate = QCoreApplication.translate
 
@@ -108,9 +108,8 @@ class FixBadgeView(ScreenView):
         return QSize(0, 0)
 
     def _place_form(self, landscape: bool) -> None:
-        """Landscape: two fields a row, each caption before its line (a 600 px
-        high screen has no height to spare above the keys); portrait: one a
-        row, each caption above its line."""
+        """Each caption before its line (no height to spare above the keys):
+        two fields a row in landscape, one in portrait."""
         if landscape == self._landscape:
             return
         self._landscape = landscape
@@ -119,15 +118,11 @@ class FixBadgeView(ScreenView):
             self.form.removeWidget(widget)
         hidden = [name for name in LABELS if name not in shown]
         for index, name in enumerate(shown + hidden):
-            if landscape:
-                row, pair = divmod(index, 2)
-                self.form.addWidget(self.labels[name], row, 2 * pair)
-                self.form.addWidget(self.fields[name], row, 2 * pair + 1)
-            else:
-                self.form.addWidget(self.labels[name], 2 * index, 0, 1, 4)
-                self.form.addWidget(self.fields[name], 2 * index + 1, 0, 1, 4)
+            row, pair = divmod(index, 2) if landscape else (index, 0)
+            self.form.addWidget(self.labels[name], row, 2 * pair)
+            self.form.addWidget(self.fields[name], row, 2 * pair + 1)
         for column in range(4):
-            self.form.setColumnStretch(column, 1 if column % 2 or not landscape else 0)
+            self.form.setColumnStretch(column, column % 2)
 
     def editable(self) -> list[str]:
         """The fields offered now."""
@@ -169,8 +164,7 @@ class FixBadgeView(ScreenView):
         for field in self.fields.values():
             field.setMinimumHeight(metrics.px(48))
         self.keyboard.grid.setSpacing(metrics.spacing)
-        wide_needs = WIDE_COLUMNS * (metrics.touch + metrics.spacing)
-        self.keyboard.set_narrow(metrics.width - 2 * margin < wide_needs)
+        self.keyboard.fit_width(metrics.width - 2 * margin, metrics.touch + metrics.spacing)
         rows = self.keyboard.rows()
         self.keyboard.setFixedHeight(rows * metrics.touch + (rows - 1) * metrics.spacing)
 

@@ -5,8 +5,8 @@ ignores it), a badge shows what is typed, so names need their own
 characters: "Ó Briain", "O'Connor-Smith", "Zoë", "Łukasz". Two pages share
 one grid: letters with the name punctuation, and accented letters; a Shift
 key gives capitals (on for the first letter of a word, as names start).
-Wide screens get rows of twelve keys (three rows a page), narrow ones rows of
-seven.
+Rows hold as many keys as the width allows, from seven to twelve (three
+rows a page at twelve).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ ACCENTS = "áàâäãåæçčéèêëíìîïłñóòôöøœřśşšßúùûü�
 # Characters a word of a name starts after: the next letter is a capital.
 WORD_BREAKS = " -"
 WIDE_COLUMNS = 12
-NARROW_COLUMNS = 7
+NARROW_COLUMNS = 7  # the fewest: the find-me keyboard's narrow layout
 SPECIAL_ROW = ("shift", "page", "space", "delete")
 
 
@@ -37,7 +37,7 @@ class NameKeyboard(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.accents_shown = False
-        self.narrow = False
+        self.columns = WIDE_COLUMNS
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.characters: dict[str, QPushButton] = {}
@@ -82,13 +82,15 @@ class NameKeyboard(QWidget):
         self._arrange()
         self.retranslate()
 
-    def set_narrow(self, narrow: bool) -> None:
-        if narrow != self.narrow:
-            self.narrow = narrow
+    def fit_width(self, width: int, key: int) -> None:
+        """As many keys a row as `width` holds at `key` pixels each (seven to twelve)."""
+        columns = max(NARROW_COLUMNS, min(WIDE_COLUMNS, width // key))
+        if columns != self.columns:
+            self.columns = columns
             self._arrange()
 
     def rows(self) -> int:
-        columns = NARROW_COLUMNS if self.narrow else WIDE_COLUMNS
+        columns = self.columns
         return max(len(_rows(LETTERS, columns)), len(_rows(ACCENTS, columns))) + 1
 
     def _arrange(self) -> None:
@@ -97,7 +99,7 @@ class NameKeyboard(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
-        columns = NARROW_COLUMNS if self.narrow else WIDE_COLUMNS
+        columns = self.columns
         shown = ACCENTS if self.accents_shown else LETTERS
         rows = _rows(shown, columns)
         for row, characters in enumerate(rows):
@@ -107,7 +109,7 @@ class NameKeyboard(QWidget):
         last = self.rows() - 1
         # Shift and delete take one column, the page key one (two when narrow:
         # its label is three letters), space the rest.
-        page = 2 if self.narrow else 1
+        page = 2 if columns < 10 else 1
         column = 0
         for name, span in zip(SPECIAL_ROW, (1, page, columns - 2 - page, 1), strict=True):
             widget = {"shift": self.shift, "page": self.page, "space": self.space}.get(
@@ -116,7 +118,7 @@ class NameKeyboard(QWidget):
             self.grid.addWidget(widget, last, column, 1, span)
             widget.show()
             column += span
-        for index in range(max(WIDE_COLUMNS, NARROW_COLUMNS)):
+        for index in range(WIDE_COLUMNS):
             self.grid.setColumnStretch(index, 1 if index < columns else 0)
 
     def _show_case(self, capitals: bool) -> None:
