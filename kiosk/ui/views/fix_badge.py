@@ -122,7 +122,7 @@ class FixBadgeView(ScreenView):
             self.form.addWidget(self.labels[name], row, 2 * pair)
             self.form.addWidget(self.fields[name], row, 2 * pair + 1)
         for column in range(4):
-            self.form.setColumnStretch(column, column % 2)
+            self.form.setColumnStretch(column, int(column == 1 or (landscape and column == 3)))
 
     def editable(self) -> list[str]:
         """The fields offered now."""
