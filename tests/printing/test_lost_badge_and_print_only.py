@@ -17,6 +17,7 @@ import pytest
 import zxingcpp
 from print_helpers import PDF_QUEUE, pdf_text
 from private_cups import PrivateCups
+from pypdf.errors import PyPdfError as PdfError
 
 from kiosk.cli import main
 from kiosk.printing import JobKind, PrintQueue, PrintWorker
@@ -146,8 +147,7 @@ def test_print_only_prints_through_cups_and_admits_nobody(
     assert store.log_entries() == before[1] == []
     queue = PrintQueue(store)
     _wait_until_printed(queue, event_db, attendee_id=1)
-    (output,) = _finished_outputs(pdf_printer)
-    assert "Lovelace" in pdf_text(output)
+    assert "Lovelace" in _finished_text(pdf_printer)
     assert [j.kind for j in queue.jobs(attendee_id=1)] == [JobKind.AUTO]
     assert queue.jobs(attendee_id=4) == []  # the cancelled registration: no badge
 
@@ -162,13 +162,19 @@ def _wait_until_printed(queue: PrintQueue, db: Path, attendee_id: int) -> None:
         time.sleep(0.05)
 
 
-def _finished_outputs(printer: PrivateCups) -> list[Path]:
-    """CUPS-PDF writes its file after CUPS calls the job complete."""
+def _finished_text(printer: PrivateCups) -> str:
+    """The text of CUPS-PDF's one file: it writes it after CUPS calls the job
+    complete, so a read may meet it half-written and is tried again."""
     deadline = time.monotonic() + 30
-    while not (printer.outputs() and all(p.stat().st_size for p in printer.outputs())):
-        assert time.monotonic() < deadline, "CUPS-PDF wrote no file"
+    while True:
+        outputs = printer.outputs()
+        try:
+            if len(outputs) == 1:
+                return pdf_text(outputs[0])
+        except PdfError:
+            pass
+        assert time.monotonic() < deadline, f"CUPS-PDF wrote no whole file: {outputs}"
         time.sleep(0.05)
-    return printer.outputs()
 
 
 def test_print_only_with_reprint_prints_a_second_badge_counted_as_a_reprint(

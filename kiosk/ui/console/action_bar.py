@@ -93,6 +93,8 @@ class ActionBar(QWidget):
         # (seven buttons in a row) would otherwise widen the kiosk window.
         self.grid.invalidate()
         self.row.invalidate()
+        # The console's layout keeps this bar's old minimum until told.
+        self.updateGeometry()
 
     def enable(self, chosen: bool, printing: bool) -> None:
         """Actions on a person need one chosen; a walk-in never does. An
