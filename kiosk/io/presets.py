@@ -54,6 +54,7 @@ class Preset:
     signature: tuple[tuple[str, ...], ...]
     cancelled: frozenset[str] = CANCELLED_WORDS
 
+
 # A staff flag and the notify mark (kiosk.domain.alerts) come from columns the
 # organiser adds to any export under these names.
 FLAG_HEADERS = {"attention": ("attention",), "notify": ("notify",)}
