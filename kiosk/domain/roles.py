@@ -65,6 +65,7 @@ class StaffAction(Enum):
     EXPORT = "export"
     SETTINGS = "settings"
     OPERATORS = "operators"
+    EMAIL = "email"  # send tickets or certificates to every attendee
 
 
 MINIMUM_ROLE: dict[StaffAction, Role] = {
@@ -86,6 +87,8 @@ MINIMUM_ROLE: dict[StaffAction, Role] = {
     StaffAction.EXPORT: Role.SUPERVISOR,
     StaffAction.SETTINGS: Role.SUPERVISOR,
     StaffAction.OPERATORS: Role.SUPERVISOR,
+    # Mail to every attendee at once, like an export of everyone: the organiser's.
+    StaffAction.EMAIL: Role.SUPERVISOR,
 }
 
 

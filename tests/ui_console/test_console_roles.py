@@ -87,6 +87,8 @@ def test_each_role_gets_exactly_its_buttons_and_the_rest_say_who_may(
             assert "may do this" in button.toolTip(), key
     settings_tab = tabs.isTabEnabled(tabs.indexOf(tabs.settings))
     assert settings_tab is (who == "Ola")
+    assert tabs.email is not None
+    assert tabs.isTabEnabled(tabs.indexOf(tabs.email)) is (who == "Ola")
     jobs = tabs.overview.job_actions
     assert jobs is not None and jobs.isEnabled() is (who != "Sam")
 
@@ -116,6 +118,10 @@ def test_a_scanner_checks_in_and_each_refused_action_is_refused_in_itself(
     # The settings tab's save refuses too, had it been reached.
     assert tabs.settings.save() is False
     assert "supervisor" in tabs.settings.message.text()
+    # Mail to every attendee is the organiser's too: the Email tab's button refuses.
+    assert tabs.email is not None
+    tabs.email.send()
+    assert "supervisor" in tabs.email.result.text() and tabs.email.worker is None
     assert PrintQueue(store).jobs() and tabs.overview.job_actions is not None
     tabs.overview.job_actions.set_jobs([PrintQueue(store).jobs()[0].id])
     tabs.overview.job_actions.cancel()

@@ -58,6 +58,8 @@ class DeskTabs(FollowsLanguage, QTabWidget):
                 self.addTab(page, "")
         self.desk = desk
         self.settings.allowed = lambda: desk.may(StaffAction.SETTINGS)
+        if self.email is not None:
+            self.email.allowed = lambda: desk.may(StaffAction.EMAIL)
         if self.overview.job_actions is not None:
             self.overview.job_actions.allowed = lambda: desk.may(StaffAction.PRINT_QUEUE)
         self.sign_in = SignInPanel(desk, self)
@@ -76,12 +78,9 @@ class DeskTabs(FollowsLanguage, QTabWidget):
 
     def apply_role(self) -> None:
         """Grey what the role of whoever is working may not do, saying who may."""
-        settings_allowed = self.desk.may(StaffAction.SETTINGS)
-        index = self.indexOf(self.settings)
-        if not settings_allowed and self.currentIndex() == index:
-            self.setCurrentWidget(self.console)
-        self.setTabEnabled(index, settings_allowed)
-        self.setTabToolTip(index, "" if settings_allowed else refusal(StaffAction.SETTINGS))
+        self._gate_tab(self.settings, StaffAction.SETTINGS)
+        if self.email is not None:
+            self._gate_tab(self.email, StaffAction.EMAIL)
         jobs = self.overview.job_actions
         if jobs is not None:
             jobs_allowed = self.desk.may(StaffAction.PRINT_QUEUE)
@@ -89,6 +88,14 @@ class DeskTabs(FollowsLanguage, QTabWidget):
             jobs.setToolTip("" if jobs_allowed else refusal(StaffAction.PRINT_QUEUE))
         self.console._update_buttons()
         self.console.alerts.refresh(force=True)  # its Handled buttons follow the role too
+
+    def _gate_tab(self, page: QWidget, action: StaffAction) -> None:
+        allowed = self.desk.may(action)
+        index = self.indexOf(page)
+        if not allowed and self.currentIndex() == index:
+            self.setCurrentWidget(self.console)
+        self.setTabEnabled(index, allowed)
+        self.setTabToolTip(index, "" if allowed else refusal(action))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
