@@ -28,6 +28,7 @@ from kiosk.io.records import Record, RowReader
 from kiosk.io.unchanged import Same, UnchangedRows
 from kiosk.store import Store
 from kiosk.store.bulk import IMPORT_COLUMNS, BulkWriter, existing_attendees
+from kiosk.store.replaced import replaced_code_owners
 from kiosk.store.schema import ATTENDEES, Use
 
 log = logging.getLogger("kiosk.io")
@@ -129,7 +130,7 @@ def _import(
     stream = stream_table(path)
     layout = choose_layout(stream.headers, path.name, fmt, mapping)
     if dry_run:
-        planner = _Planner(existing_attendees(store.conn), layout)
+        planner = _Planner(existing_attendees(store.conn), layout, replaced_code_owners(store.conn))
         for chunk in _chunks(stream, planner, path.name):
             planner.add_all(chunk)
             planner.take()
@@ -137,7 +138,9 @@ def _import(
         with store.transaction():
             # Planned under the write lock: no station can add a code between
             # the plan and the write.
-            planner = _Planner(existing_attendees(store.conn), layout)
+            planner = _Planner(
+                existing_attendees(store.conn), layout, replaced_code_owners(store.conn)
+            )
             writer = BulkWriter(store.conn)
             try:
                 for chunk in _chunks(stream, planner, path.name):
@@ -217,8 +220,15 @@ class _Planner:
     dict each would cost more than the rest of a 100k re-import).
     """
 
-    def __init__(self, existing: list[tuple[Any, ...]], layout: Layout) -> None:
+    def __init__(
+        self,
+        existing: list[tuple[Any, ...]],
+        layout: Layout,
+        replaced: dict[str, int] | None = None,
+    ) -> None:
         self.layout = layout
+        # Lost badges' codes (kiosk reissue): old code -> its attendee.
+        self.replaced = replaced or {}
         self.source = layout.source
         # Built with item getters and zip (in C): a re-import starts with every attendee.
         ids = list(map(_ID, existing))
@@ -290,10 +300,15 @@ class _Planner:
             self.skipped.append(record)
             return
         code, external = record.code, record.external_id
+        replaced_for: int | None = None
         if isinstance(record, Same):
             target: int | None = record.target
         else:
             target = self.by_code.get(code) if code is not None else None
+            if target is None and code is not None and self.replaced.get(code) in self.current:
+                # The roster still has a lost badge's code (kiosk reissue): the
+                # row is the attendee it was replaced for, who keeps the new code.
+                target = replaced_for = self.replaced[code]
             if target is None and external is not None:
                 target = self.by_external.get(external)
             if target is None and code is None and external is None:
@@ -320,6 +335,9 @@ class _Planner:
             self.buyer_emails += 1
         if target is None:
             self._insert(record, code, external)
+        elif replaced_for is not None:
+            stored = self.current[replaced_for]
+            self._update(record, replaced_for, stored[_CODE], external or stored[_EXTERNAL])
         else:
             self._update(record, target, code, external)
 

@@ -8,6 +8,7 @@ The attendee keeps their id, so their check-ins and print record stay theirs.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
 
 from kiosk.store.store import Store
@@ -52,3 +53,12 @@ def replaced_codes(store: Store, attendee_id: int) -> list[ReplacedCode]:
             (attendee_id,),
         )
     ]
+
+
+def replaced_code_owners(conn: sqlite3.Connection) -> dict[str, int]:
+    """Every replaced code and whose it was: a re-import of the roster that
+    still carries a lost badge's code is that attendee, not a new one."""
+    return {
+        str(code): int(owner)
+        for code, owner in conn.execute("SELECT code, attendee_id FROM replaced_codes")
+    }
