@@ -16,6 +16,7 @@ from kiosk.store.timestamps import utc_text
 from kiosk.sync import hubschema
 from kiosk.sync.connection import SyncSetupError
 from kiosk.sync.hubschema import ATTENDEE_COLUMNS, CHANGES_LOCK, attendee_values, scope_of
+from kiosk.sync.wire import entry_columns, entry_values
 
 log = logging.getLogger("kiosk.sync")
 
@@ -122,24 +123,11 @@ def _insert_change(cur: Any, change: Change) -> int | None:
 
 
 def _insert_checkin(cur: Any, seq: int, p: dict[str, Any]) -> None:
+    values = [*entry_values(p, p["code"]), seq]
     cur.execute(
-        "INSERT INTO checkins (id, attendee_code, session_id, kind, undoes, at, day, station, "
-        "operator, reason, offline, change_seq) "
-        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
-        (
-            p["id"],
-            p["code"],
-            p.get("session_id"),
-            p["kind"],
-            p.get("undoes"),
-            p["at"],
-            p["day"],
-            p["station"],
-            p.get("operator") or "",
-            p.get("reason") or "",
-            bool(p.get("offline")),
-            seq,
-        ),
+        f"INSERT INTO checkins ({entry_columns('attendee_code')}, change_seq) "
+        f"VALUES ({', '.join(['%s'] * len(values))}) ON CONFLICT (id) DO NOTHING",
+        values,
     )
 
 

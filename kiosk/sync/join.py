@@ -23,6 +23,7 @@ from kiosk.sync.hubschema import (
 )
 from kiosk.sync.hubschema import EVENT as HUB_EVENT
 from kiosk.sync.hubschema import SESSIONS as HUB_SESSIONS
+from kiosk.sync.wire import ENTRY_KEYS, entry_columns
 
 log = logging.getLogger("kiosk.sync")
 
@@ -30,6 +31,12 @@ log = logging.getLogger("kiosk.sync")
 BULK_TIMEOUT_MS = 120_000
 EVENT_COLUMNS = HUB_EVENT.names()
 SESSION_COLUMNS = HUB_SESSIONS.names()
+# This file's log as the hub is sent it: ENTRY_KEYS, the attendee by code.
+_LOCAL_ENTRIES = (
+    "SELECT "
+    + ", ".join("a.code" if key == "code" else f"c.{key}" for key in ENTRY_KEYS)
+    + " FROM checkins c JOIN attendees a ON a.id = c.attendee_id ORDER BY c.seq"
+)
 
 
 def _marks(mark: str, columns: tuple[str, ...]) -> str:
@@ -103,12 +110,10 @@ def publish(store: Store, url: str, station: str) -> dict[str, int]:
                 ),
             )
         entries = [
-            hub.Change(row[0], "checkin", station, dict(zip(_ENTRY_KEYS, row, strict=True)))
+            hub.Change(row[0], "checkin", station, dict(zip(ENTRY_KEYS, row, strict=True)))
             for row in _rows(
                 store,
-                "SELECT c.id, a.code, c.session_id, c.kind, c.undoes, c.at, c.day, c.station, "
-                "c.operator, c.reason, c.offline FROM checkins c "
-                "JOIN attendees a ON a.id = c.attendee_id ORDER BY c.seq",
+                _LOCAL_ENTRIES,
             )
         ]
         for part in hub.chunks(entries, 1000):
@@ -123,21 +128,6 @@ def publish(store: Store, url: str, station: str) -> dict[str, int]:
         local.set_state(store, "capture", "1")
     log.info("published the event to %s: %d attendees", describe(url), len(attendees))
     return {"attendees": len(attendees), "checkins": len(entries)}
-
-
-_ENTRY_KEYS = (
-    "id",
-    "code",
-    "session_id",
-    "kind",
-    "undoes",
-    "at",
-    "day",
-    "station",
-    "operator",
-    "reason",
-    "offline",
-)
 
 
 def hub_id_of(conn: Any) -> str | None:
@@ -216,8 +206,7 @@ def _copy_from_hub(conn: Any, store: Store, hub_id: str, station: str) -> None:
         settings = cur.execute("SELECT key, value FROM settings").fetchall()
         attendees = cur.execute(f"SELECT {', '.join(ATTENDEE_COLUMNS)} FROM attendees").fetchall()
         checkins = cur.execute(
-            f"SELECT {', '.join(_ENTRY_KEYS).replace('code', 'attendee_code')} FROM checkins "
-            "ORDER BY change_seq"
+            f"SELECT {entry_columns('attendee_code')} FROM checkins ORDER BY change_seq"
         ).fetchall()
         conflicts = hub.conflicts(conn)
         replaced = cur.execute(
@@ -282,18 +271,16 @@ def _copy_rows(
         if row[0] in have:
             local.put_attendee(store, dict(zip(ATTENDEE_COLUMNS, row, strict=True)))
     for row in checkins:
-        local.put_checkin(store, dict(zip(_ENTRY_KEYS, row, strict=True)), None)
+        local.put_checkin(store, dict(zip(ENTRY_KEYS, row, strict=True)), None)
     for conflict in conflicts:
         local.put_conflict(store, conflict)
     # Check-ins this file had before it joined go up like any other change.
     for row in _rows(
         store,
-        "SELECT c.id, a.code, c.session_id, c.kind, c.undoes, c.at, c.day, c.station, "
-        "c.operator, c.reason, c.offline FROM checkins c "
-        "JOIN attendees a ON a.id = c.attendee_id ORDER BY c.seq",
+        _LOCAL_ENTRIES,
     ):
         if row[0] not in hub_entries:
-            payload = dict(zip(_ENTRY_KEYS, row, strict=True))
+            payload = dict(zip(ENTRY_KEYS, row, strict=True))
             store.conn.execute(
                 "INSERT OR IGNORE INTO sync_outbox (change_id, kind, attendee_code, payload) "
                 "VALUES (?, 'checkin', ?, json(?))",

@@ -17,6 +17,7 @@ from kiosk.store import Store
 from kiosk.store.timestamps import normalised, now_text
 from kiosk.sync.hub import Change
 from kiosk.sync.hubschema import ATTENDEE_COLUMNS, attendee_values
+from kiosk.sync.wire import entry_columns, entry_values
 
 log = logging.getLogger("kiosk.sync")
 
@@ -157,22 +158,11 @@ def put_checkin(store: Store, p: dict[str, Any], fetch: AttendeeFetcher | None) 
     if attendee_id is None:
         log.error("check-in %s names an attendee the hub does not have", p["id"])
         return False
+    values = entry_values(p, attendee_id)
     store.conn.execute(
-        "INSERT OR IGNORE INTO checkins (id, attendee_id, session_id, kind, undoes, at, day, "
-        "station, operator, reason, offline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            p["id"],
-            attendee_id,
-            p.get("session_id"),
-            p["kind"],
-            p.get("undoes"),
-            p["at"],
-            p["day"],
-            p["station"],
-            p.get("operator") or "",
-            p.get("reason") or "",
-            int(bool(p.get("offline"))),
-        ),
+        f"INSERT OR IGNORE INTO checkins ({entry_columns('attendee_id')}) "
+        f"VALUES ({', '.join('?' * len(values))})",
+        values,
     )
     return True
 

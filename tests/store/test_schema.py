@@ -5,6 +5,7 @@ change, its message says what else must follow."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -120,4 +121,23 @@ def test_an_attendee_change_sent_to_the_hub_carries_every_hub_column(migrated: S
     assert not missing, (
         f"the sync capture triggers on attendees leave out {sorted(missing)}: the migration that "
         "adds a column the hub carries must create them again with it (as migration 8 did)"
+    )
+
+
+def test_a_check_in_sent_to_the_hub_carries_the_wire_keys(migrated: Store) -> None:
+    # kiosk.sync.wire derives a check-in's keys from the log's columns; the
+    # frozen capture trigger (migration 3) writes its own. They must agree.
+    from kiosk.domain.models import EntryKind
+    from kiosk.sync.wire import ENTRY_KEYS
+
+    migrated.conn.execute("UPDATE sync_state SET value = '1' WHERE key = 'capture'")
+    ada = migrated.add_attendee({"code": "A-1", "first_name": "Ada"})
+    at = dt.datetime(2026, 3, 10, 9, tzinfo=dt.UTC)
+    migrated.append_entry(LogEntry("e-1", ada.id, EntryKind.ENTRY, at, at.date(), "door-1"))
+    payload = migrated.conn.execute(
+        "SELECT payload FROM sync_outbox WHERE kind = 'checkin'"
+    ).fetchone()[0]
+    assert tuple(json.loads(payload)) == ENTRY_KEYS, (
+        "a check-in's keys on the wire (kiosk.sync.wire.ENTRY_KEYS, from the checkins columns) "
+        "differ from what the capture trigger sends: a new log column needs both"
     )
