@@ -5,7 +5,7 @@ Only ever add a new function at the end; never edit one that has shipped.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import sqlite_utils
 
@@ -404,21 +404,7 @@ def _v8_email_from(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE attendees ADD COLUMN email_from TEXT NOT NULL DEFAULT ''")
     # The columns as migration 3 spelled them, plus this one: spelled out here
     # for the same reason as there.
-    columns = (*_SYNC_ATTENDEE_COLUMNS, "email_from")
-    fields = ", ".join(f"'{column}', NEW.{column}" for column in columns)
-    capturing = "WHEN (SELECT value FROM sync_state WHERE key = 'capture') = '1'"
-    for event, old_code in (("INSERT", "NULL"), ("UPDATE", "OLD.code")):
-        name = f"sync_capture_attendee_{event.lower()}"
-        db.execute(f"DROP TRIGGER {name}")
-        db.execute(
-            f"""CREATE TRIGGER {name} AFTER {event} ON attendees
-            {capturing}
-            BEGIN
-                INSERT INTO sync_outbox (change_id, kind, attendee_code, payload)
-                VALUES (lower(hex(randomblob(16))), 'attendee', NEW.code,
-                        json_object({fields}, 'old_code', {old_code}));
-            END"""
-        )
+    _remake_attendee_capture(db, (*_SYNC_ATTENDEE_COLUMNS, "email_from"))
 
 
 def _v10_checkin_views(db: sqlite_utils.Database) -> None:
@@ -500,6 +486,11 @@ def _capture_every_attendee_column(db: sqlite_utils.Database) -> None:
     """Make the attendees' sync capture triggers again with every column the
     table has now but its local id (what a hub carries)."""
     columns = [row[1] for row in db.execute("PRAGMA table_info(attendees)") if row[1] != "id"]
+    _remake_attendee_capture(db, columns)
+
+
+def _remake_attendee_capture(db: sqlite_utils.Database, columns: Sequence[str]) -> None:
+    """Drop and create again the attendees' sync capture triggers, sending `columns`."""
     fields = ", ".join(f"'{column}', NEW.{column}" for column in columns)
     capturing = "WHEN (SELECT value FROM sync_state WHERE key = 'capture') = '1'"
     for event, old_code in (("INSERT", "NULL"), ("UPDATE", "OLD.code")):
