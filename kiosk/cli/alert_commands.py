@@ -9,7 +9,13 @@ import sys
 import time
 from typing import Any
 
-from kiosk.cli.common import UserError, add_db_argument, open_store
+from kiosk.cli.common import (
+    UserError,
+    add_db_argument,
+    add_operator_argument,
+    open_store,
+    operator_name,
+)
 from kiosk.domain.alerts import Alert, NoteError, clean_note
 from kiosk.domain.codes import clean_scan
 from kiosk.store.alerts import arrivals_after, set_flag
@@ -33,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     notify.add_argument("--no-notify", dest="notify", action="store_false")
     flag.add_argument("--station", default="cli", metavar="NAME")
+    add_operator_argument(flag)
     flag.set_defaults(handler=run_flag)
 
     alerts = subparsers.add_parser(
@@ -64,7 +71,8 @@ def run_flag(args: argparse.Namespace) -> int:
         note=note,
         notify=args.notify,
         station=args.station,
-        operator=getpass.getuser(),
+        # With volunteer accounts, one of them; without, whoever runs the command.
+        operator=operator_name(store, args.operator) or getpass.getuser(),
     )
     flagged = store.attendee(attendee.id)
     assert flagged is not None

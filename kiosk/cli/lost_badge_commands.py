@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from kiosk.cli.common import UserError, add_db_argument, db_path, open_store
+from kiosk.cli.common import (
+    UserError,
+    add_db_argument,
+    add_operator_argument,
+    db_path,
+    open_store,
+    operator_name,
+)
 from kiosk.cli.print_commands import backend_or_error, report_job, saved_file, station_printer
 from kiosk.domain.codes import clean_scan
 from kiosk.lost_badges import ReissueError, reissue
@@ -21,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     command.add_argument("code", metavar="CODE", help="the code of the lost badge")
     add_db_argument(command)
     command.add_argument("--station", default="cli", metavar="NAME")
-    command.add_argument("--operator", default="", metavar="NAME", help="who replaced it")
+    add_operator_argument(command)
     command.add_argument(
         "--printer",
         metavar="NAME",
@@ -41,6 +48,7 @@ def run_reissue(args: argparse.Namespace) -> int:
                 "That badge was replaced already; give the code of the attendee's newest badge."
             )
         raise UserError("No attendee has that code.")
+    operator = operator_name(store, args.operator)
     printer = args.printer or station_printer(store)
     backend_or_error(printer)
     queue = PrintQueue(store)
@@ -51,7 +59,7 @@ def run_reissue(args: argparse.Namespace) -> int:
             store,
             attendee.id,
             station=args.station,
-            operator=args.operator,
+            operator=operator,
             at=utc_now(),
             printer=queue,
         )

@@ -120,6 +120,36 @@ def test_scan_and_undo_name_the_operator_given_and_with_accounts_only_an_account
         store.close()
 
 
+def test_reissue_and_flag_name_an_account_when_the_event_has_them(tmp_path: Path) -> None:
+    # Every action on the day traces to a person: the lost-badge and flag
+    # commands take --operator like scan and undo, held to the accounts.
+    db = tmp_path / "desk.db"
+    assert kiosk("init", "--db", str(db), "--event-name", "Desk day").returncode == 0
+    store = Store.open(db)
+    try:
+        amara = store.add_attendee({"code": "T1", "first_name": "Amara"})
+    finally:
+        store.close()
+    added = kiosk("operators", "add", "Dana", "--role", "desk", "--db", str(db), stdin="8642")
+    assert added.returncode == 0, added.stderr
+    for command in (["reissue", "T1", "--printer", "none"], ["flag", "T1", "--note", "speaker"]):
+        refused = kiosk(*command, "--db", str(db))
+        assert refused.returncode == 2 and "volunteer" in refused.stderr, command
+        assert "Traceback" not in refused.stderr
+    flagged = kiosk("flag", "T1", "--note", "speaker", "--db", str(db), "--operator", "dana")
+    assert flagged.returncode == 0, flagged.stderr
+    reissued = kiosk("reissue", "T1", "--printer", "none", "--db", str(db), "--operator", "Dana")
+    assert reissued.returncode == 0, reissued.stderr
+    store = Store.open(db)
+    try:
+        from kiosk.store.audit import audit_entries
+
+        actions = [(entry.action, entry.operator) for entry in audit_entries(store, amara.id)]
+    finally:
+        store.close()
+    assert ("flag_set", "Dana") in actions and ("reissue", "Dana") in actions
+
+
 def _add_on_a_terminal(db: Path, first: bytes, second: bytes) -> tuple[int, str]:
     """`kiosk operators add` with a terminal as its controlling tty and input;
     each PIN is typed once its question shows (getpass drops earlier keys)."""
