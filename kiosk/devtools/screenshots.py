@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -249,7 +249,12 @@ def capture(
                 written.append(path)
             kiosk.window.allow_close = True
             kiosk.window.close()
-            kiosk.window.deleteLater()
+            # Every window over this store goes before the store closes: a
+            # language change would reach a leftover console, which reads it.
+            for widget in QApplication.topLevelWidgets():
+                widget.close()
+                widget.deleteLater()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             damaged = damaged_copy(store, Path(folder) / f"{prefix}-damaged")
             store.close()
             settle()
