@@ -32,7 +32,7 @@ from pathlib import Path
 from kiosk.mail.content import Content, NotSendable
 from kiosk.mail.server import MailServer, MailServerError, connect
 from kiosk.store import Store, outbox
-from kiosk.store.live import _lock as lock_file
+from kiosk.store.live import lock_fd
 from kiosk.store.outbox import MailState, OutboxMessage
 from kiosk.store.timestamps import utc_now
 
@@ -78,7 +78,7 @@ def sending_lock(db_path: Path | None) -> Iterator[None]:
     path = db_path.with_name(f"{db_path.name}-email.lock")
     fd = os.open(path, os.O_CREAT | os.O_RDWR | getattr(os, "O_BINARY", 0), 0o600)
     try:
-        if not lock_file(fd, wait=False):
+        if not lock_fd(fd, wait=False):
             raise AlreadySending("Another run is already sending this event's email.")
         yield
     finally:

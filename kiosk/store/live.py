@@ -51,7 +51,7 @@ LOCKING = fcntl is not None or msvcrt is not None
 _BINARY = getattr(os, "O_BINARY", 0)
 
 
-def _lock(fd: int, *, shared: bool = False, wait: bool = True) -> bool:
+def lock_fd(fd: int, *, shared: bool = False, wait: bool = True) -> bool:
     """Lock `fd`'s file for this process; False when `wait` is off and another holds it."""
     if fcntl is not None:
         flags = (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | (0 if wait else fcntl.LOCK_NB)
@@ -101,7 +101,7 @@ class LiveStation:
 def _gate(folder: Path, exclusive: bool) -> Iterator[None]:
     fd = os.open(folder / _GATE, os.O_CREAT | os.O_RDWR | _BINARY, 0o600)
     try:
-        _lock(fd, shared=not exclusive)
+        lock_fd(fd, shared=not exclusive)
         yield
     finally:
         os.close(fd)  # releases the lock
@@ -118,7 +118,7 @@ def register(db_path: Path, station: str, command: str) -> LiveStation | None:
         with _gate(folder, exclusive=False):
             path = folder / f"{os.getpid()}-{secrets.token_hex(4)}"
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR | _BINARY, 0o600)
-            _lock(fd, wait=False)  # a new file of our own: nobody else holds it
+            lock_fd(fd, wait=False)  # a new file of our own: nobody else holds it
             about = {"station": station, "command": command, "pid": os.getpid()}
             os.write(fd, json.dumps(about).encode())
     except OSError as error:
@@ -146,7 +146,7 @@ def _live_in(folder: Path) -> list[str]:
         except FileNotFoundError:
             continue  # a station that just stopped
         try:
-            held = not _lock(fd, wait=False)
+            held = not lock_fd(fd, wait=False)
         finally:
             os.close(fd)
         if held:
