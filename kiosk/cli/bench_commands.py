@@ -20,7 +20,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     bench.add_argument(
         "--only",
         metavar="NAMES",
-        help="comma-separated: import,core,reports,console,badges,print,ui,sync,package",
+        help="comma-separated: import,core,reports,console,badges,print,ui,sync,package,"
+        "alerts,email",
     )
     bench.set_defaults(handler=run_bench)
 
