@@ -39,6 +39,10 @@ class Result(enum.StrEnum):
     CANCELLED = "cancelled"
     NOT_VALID_NOW = "not_valid_now"
     INVALID_INPUT = "invalid_input"
+    # A session's door rules (kiosk.domain.rules): not for this attendee's
+    # category or not booked, and a room at capacity.
+    NOT_ELIGIBLE = "not_eligible"
+    SESSION_FULL = "session_full"
     # Exit scans (a station in exit mode) have two outcomes of their own.
     CHECKED_OUT = "checked_out"
     NOT_CHECKED_IN = "not_checked_in"
@@ -83,10 +87,20 @@ class Session:
     ends_at: dt.datetime
     room: str = ""
     capacity: int | None = None
+    key: str = ""  # the organiser's own id for it, from the agenda
+    # Categories that may come in; empty for everyone.
+    open_to: tuple[str, ...] = ()
+    booking_required: bool = False
+    cancelled: bool = False
+
+    @property
+    def length(self) -> dt.timedelta:
+        return self.ends_at - self.starts_at
 
     def is_open_at(self, moment: dt.datetime, early: dt.timedelta) -> bool:
-        """People may check in from `early` before the start until the end."""
-        return self.starts_at - early <= moment <= self.ends_at
+        """People may check in from `early` before the start until the end,
+        unless the session was cancelled."""
+        return not self.cancelled and self.starts_at - early <= moment <= self.ends_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +149,11 @@ class LogEntry:
     undoes: str | None = None
     reason: str = ""
     offline: bool = False
+    # A supervisor let them in past a session rule, giving `reason`.
+    override: bool = False
+    # Recorded afterwards from a paper list (kiosk scan --at): `at` is the
+    # moment on the list, not when it was typed in.
+    entered_later: bool = False
 
 
 @dataclass(frozen=True, slots=True)

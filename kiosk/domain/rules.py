@@ -2,8 +2,11 @@
 
 Order (see the README): input valid -> not a replaced code -> code known -> not
 cancelled -> inside the day or session window -> not already admitted for this
-day or session. A print-only station takes the first four steps
-(`decide_badge`): it prints a badge and admits nobody.
+day or session -> for a session: eligible (category, booking) -> a seat free.
+Someone already inside is told so before the session rules: they hold their
+seat. A supervisor's override skips the session rules, never the others. A
+print-only station takes the first four steps (`decide_badge`): it prints a
+badge and admits nobody.
 """
 
 from __future__ import annotations
@@ -40,6 +43,12 @@ class Roster(Protocol):
 
     def entries_for(self, attendee_id: int, session_id: int | None) -> Sequence[LogEntry]: ...
 
+    def has_booking(self, attendee_id: int, session_id: int) -> bool: ...
+
+    def inside_count(self, session_id: int) -> int:
+        """People in the session's room now: admissions minus exits."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class ScanRequest:
@@ -50,6 +59,11 @@ class ScanRequest:
     session: Session | None = None
     exit: bool = False
     offline: bool = False
+    # A supervisor admitting past the session rules, and why (kiosk admit --override).
+    override: bool = False
+    reason: str = ""
+    # `now` is a moment from a paper list, typed in later (kiosk scan --at).
+    entered_later: bool = False
 
 
 def new_entry_id() -> str:
@@ -121,6 +135,33 @@ def decide_badge(raw: str, roster: Roster) -> ScanResult:
     return ScanResult(code, Result.BADGE_PRINTED, attendee)
 
 
+def is_eligible(attendee: Attendee, session: Session, booked: bool) -> bool:
+    """A session open to the attendee's category, and booked if it must be."""
+    if session.open_to and attendee.category.casefold() not in {
+        category.casefold() for category in session.open_to
+    }:
+        return False
+    return booked or not session.booking_required
+
+
+def seats_left(session: Session, inside: int) -> int | None:
+    """Free seats in the room, or None for a session without a limit."""
+    if session.capacity is None:
+        return None
+    return max(session.capacity - inside, 0)
+
+
+def session_refusal(attendee: Attendee, session: Session, roster: Roster) -> Result | None:
+    """NOT_ELIGIBLE or SESSION_FULL when a session's door rules refuse the
+    attendee; None when they may come in."""
+    booked = session.booking_required and roster.has_booking(attendee.id, session.id)
+    if not is_eligible(attendee, session, booked):
+        return Result.NOT_ELIGIBLE
+    if session.capacity is not None and seats_left(session, roster.inside_count(session.id)) == 0:
+        return Result.SESSION_FULL
+    return None
+
+
 def decide(request: ScanRequest, event: Event, roster: Roster) -> ScanResult:
     """Decide one scan. Pure apart from reading `roster`; the caller appends
     `ScanResult.appended` to the log in the same transaction as the reads."""
@@ -153,6 +194,9 @@ def decide(request: ScanRequest, event: Event, roster: Roster) -> ScanResult:
             operator=request.operator,
             session_id=session_id,
             offline=request.offline,
+            override=request.override and kind is EntryKind.ENTRY,
+            reason=request.reason if kind is EntryKind.ENTRY else "",
+            entered_later=request.entered_later,
         )
 
     if request.exit:
@@ -164,6 +208,11 @@ def decide(request: ScanRequest, event: Event, roster: Roster) -> ScanResult:
 
     if first is not None and is_inside(scope):
         return ScanResult(code, Result.ALREADY_CHECKED_IN, attendee, first, session_id=session_id)
+
+    if session is not None and not request.override:
+        refusal = session_refusal(attendee, session, roster)
+        if refusal is not None:
+            return ScanResult(code, refusal, attendee, first, session_id=session_id)
 
     # Never admitted in this scope, or coming back in after an exit scan.
     appended = entry(EntryKind.ENTRY)

@@ -618,6 +618,51 @@ def _flagged_attendees_index(db: sqlite_utils.Database) -> None:
     )
 
 
+def _programme(db: sqlite_utils.Database) -> None:
+    """The programme (kiosk.programme): sessions an organiser imports and
+    edits, with who may come in and whether a booking is needed; bookings;
+    and two marks on the log: a supervisor's override of a door rule, and a
+    scan entered later from a paper list. The check-in capture trigger is
+    rebuilt so the hub hears both marks."""
+    for column, definition in (
+        ("key", "TEXT NOT NULL DEFAULT ''"),
+        ("open_to", "TEXT NOT NULL DEFAULT ''"),
+        ("booking_required", "INTEGER NOT NULL DEFAULT 0"),
+        ("cancelled", "INTEGER NOT NULL DEFAULT 0"),
+    ):
+        db.execute(f"ALTER TABLE sessions ADD COLUMN {column} {definition}")
+    db.execute(
+        """CREATE TABLE bookings (
+            attendee_id INTEGER NOT NULL REFERENCES attendees (id),
+            session_id INTEGER NOT NULL REFERENCES sessions (id),
+            booked_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE UNIQUE INDEX bookings_once ON bookings (attendee_id, session_id)")
+    db.execute("CREATE INDEX bookings_session ON bookings (session_id)")
+    # A door's capacity check counts one session's room (inside_count).
+    db.execute(
+        "CREATE INDEX checkins_session ON checkins (session_id) WHERE session_id IS NOT NULL"
+    )
+    for column in ("override", "entered_later"):
+        db.execute(f"ALTER TABLE checkins ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
+    capturing = "WHEN (SELECT value FROM sync_state WHERE key = 'capture') = '1'"
+    code_of = "(SELECT code FROM attendees WHERE id = NEW.attendee_id)"
+    db.execute("DROP TRIGGER sync_capture_checkin")
+    db.execute(
+        f"""CREATE TRIGGER sync_capture_checkin AFTER INSERT ON checkins {capturing}
+        BEGIN
+            INSERT INTO sync_outbox (change_id, kind, attendee_code, payload)
+            VALUES (NEW.id, 'checkin', {code_of}, json_object(
+                'id', NEW.id, 'code', {code_of}, 'session_id', NEW.session_id,
+                'kind', NEW.kind, 'undoes', NEW.undoes, 'at', NEW.at, 'day', NEW.day,
+                'station', NEW.station, 'operator', NEW.operator, 'reason', NEW.reason,
+                'offline', NEW.offline, 'override', NEW.override,
+                'entered_later', NEW.entered_later));
+        END"""
+    )
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1_initial,
     2: _v2_print_jobs,
@@ -635,5 +680,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     14: _attention_and_webhooks,
     15: _email_outbox,
     16: _flagged_attendees_index,
+    17: _programme,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

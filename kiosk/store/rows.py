@@ -52,7 +52,20 @@ def session_from_row(row: Mapping[str, Any]) -> Session:
         starts_at=parse_utc(row["starts_at"]),
         ends_at=parse_utc(row["ends_at"]),
         capacity=row["capacity"],
+        key=row["key"] or "",
+        open_to=split_categories(row["open_to"] or ""),
+        booking_required=bool(row["booking_required"]),
+        cancelled=bool(row["cancelled"]),
     )
+
+
+def split_categories(text: str) -> tuple[str, ...]:
+    """A session's `open_to` as stored ("fellow; guest") into its categories."""
+    return tuple(part.strip() for part in text.split(";") if part.strip())
+
+
+def join_categories(categories: tuple[str, ...] | list[str]) -> str:
+    return "; ".join(categories)
 
 
 def attendee_from_tuple(row: tuple[Any, ...]) -> Attendee:
@@ -82,6 +95,8 @@ def entry_from_tuple(row: tuple[Any, ...]) -> LogEntry:
         undoes=values["undoes"],
         reason=values["reason"] or "",
         offline=bool(values["offline"]),
+        override=bool(values["override"]),
+        entered_later=bool(values["entered_later"]),
     )
 
 
@@ -98,6 +113,8 @@ def entry_to_row(entry: LogEntry) -> dict[str, Any]:
         "undoes": entry.undoes,
         "reason": entry.reason,
         "offline": int(entry.offline),
+        "override": int(entry.override),
+        "entered_later": int(entry.entered_later),
     }
 
 

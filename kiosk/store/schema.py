@@ -120,6 +120,22 @@ SESSIONS = Table(
         _moment("starts_at", required=True, uses=_HUB),
         _moment("ends_at", required=True, uses=_HUB),
         Column("capacity", "INTEGER", uses=_HUB),
+        # The programme (kiosk.programme): the organiser's own id for the
+        # session, who may come in (categories separated by ';', '' for
+        # everyone), whether a booking is needed, and a cancelled session.
+        _required("key", default="''", uses=_HUB),
+        _required("open_to", default="''", uses=_HUB),
+        _required("booking_required", "INTEGER", "0", _HUB),
+        _required("cancelled", "INTEGER", "0", _HUB),
+    ),
+)
+# Who booked a session that needs booking (kiosk bookings import).
+BOOKINGS = Table(
+    "bookings",
+    (
+        _required("attendee_id", "INTEGER"),
+        _required("session_id", "INTEGER"),
+        _moment("booked_at", required=True),
     ),
 )
 ATTENDEES = Table(
@@ -169,6 +185,10 @@ CHECKINS = Table(
         _text("operator", _ROW, default="''"),
         _text("reason", _ROW, default="''"),
         Column("offline", "INTEGER", default="0", uses=_ROW),
+        # A supervisor let them in past a rule (eligibility, a full room),
+        # with `reason`; a scan entered later from a paper list (kiosk scan --at).
+        _required("override", "INTEGER", "0", _ROW),
+        _required("entered_later", "INTEGER", "0", _ROW),
     ),
 )
 # Settings reach the hub too, all but each station's own (kiosk.sync.join).
@@ -312,6 +332,7 @@ EMAIL_OUTBOX = Table(
 TABLES = (
     EVENT,
     SESSIONS,
+    BOOKINGS,
     ATTENDEES,
     CHECKINS,
     SETTINGS,

@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -168,6 +168,10 @@ class Store:
         ends_at: dt.datetime,
         room: str = "",
         capacity: int | None = None,
+        *,
+        key: str = "",
+        open_to: Sequence[str] = (),
+        booking_required: bool = False,
     ) -> Session:
         cursor = self.db.table("sessions").insert(
             {
@@ -176,6 +180,9 @@ class Store:
                 "starts_at": rows.utc_text(starts_at),
                 "ends_at": rows.utc_text(ends_at),
                 "capacity": capacity,
+                "key": key,
+                "open_to": rows.join_categories(list(open_to)),
+                "booking_required": int(booking_required),
             }
         )
         session = self.session(int(cursor.last_rowid or 0))
@@ -191,6 +198,20 @@ class Store:
             rows.session_from_row(row)
             for row in self.db.query("SELECT * FROM sessions ORDER BY starts_at, id")
         ]
+
+    def has_booking(self, attendee_id: int, session_id: int) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM bookings WHERE attendee_id = ? AND session_id = ?",
+            (attendee_id, session_id),
+        ).fetchone()
+        return row is not None
+
+    def inside_count(self, session_id: int) -> int:
+        """People in the session's room now: admitted and not scanned out."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM attended WHERE session_id = ? AND inside", (session_id,)
+        ).fetchone()
+        return int(row[0])
 
     # -- attendees -------------------------------------------------------
 

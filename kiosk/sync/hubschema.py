@@ -29,7 +29,7 @@ NOTIFY_CHANNEL = "kiosk_changes"
 # tests/sync/test_hub_schema.py fails until a change to the tables below
 # raises MINOR (additive) or MAJOR (anything else).
 MAJOR = 1
-MINOR = 3
+MINOR = 4
 VERSION_KEY = "schema_version"
 
 
@@ -162,6 +162,8 @@ TABLES = (
             _required("reason", default="''"),
             _required("offline", "boolean", "false"),
             _required("change_seq", "bigint"),
+            _required("override", "boolean", "false"),
+            _required("entered_later", "boolean", "false"),
         ),
     ),
     # One row per admission scope: 'day:YYYY-MM-DD' for the event, 'session:ID'

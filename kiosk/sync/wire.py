@@ -15,7 +15,16 @@ ENTRY_KEYS: tuple[str, ...] = tuple(
     "code" if name == "attendee_id" else name for name in CHECKINS.names(Use.ROW)
 )
 # Keys an older station may leave out, and what they mean then.
-_MISSING = {"session_id": None, "undoes": None, "operator": "", "reason": "", "offline": False}
+_MISSING = {
+    "session_id": None,
+    "undoes": None,
+    "operator": "",
+    "reason": "",
+    "offline": False,
+    "override": False,
+    "entered_later": False,
+}
+_FLAGS = ("offline", "override", "entered_later")
 
 
 def entry_values(entry: dict[str, Any], attendee: Any) -> list[Any]:
@@ -29,7 +38,8 @@ def entry_values(entry: dict[str, Any], attendee: Any) -> list[Any]:
             values.append(entry.get(key) or _MISSING[key])
         else:
             values.append(entry[key])
-    values[ENTRY_KEYS.index("offline")] = bool(values[ENTRY_KEYS.index("offline")])
+    for flag in _FLAGS:
+        values[ENTRY_KEYS.index(flag)] = bool(values[ENTRY_KEYS.index(flag)])
     return values
 
 

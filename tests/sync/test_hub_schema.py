@@ -30,6 +30,7 @@ RECORDED = {
     "1.1": "428735cfcf561f08",
     "1.2": "1a79efb44d02dcdb",
     "1.3": "013cf67d31458b47",
+    "1.4": "a3403e4716edd51e",
 }
 
 _TYPES = {"int": "integer", "bigserial": "bigint", "timestamptz": "timestamp with time zone"}
