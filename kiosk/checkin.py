@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -11,8 +12,16 @@ from kiosk.alerts.queue import queue_alerts, webhooks_on
 from kiosk.domain.alerts import raises_alerts
 from kiosk.domain.codes import clean_scan
 from kiosk.domain.models import EntryKind, LogEntry, Result, ScanResult, Session
-from kiosk.domain.rules import ScanRequest, decide, new_entry_id, undo_target
+from kiosk.domain.programme import session_in_room
+from kiosk.domain.rules import (
+    SESSION_EARLY_ADMISSION,
+    ScanRequest,
+    decide,
+    new_entry_id,
+    undo_target,
+)
 from kiosk.store import Store
+from kiosk.store.programme import sessions_in_room
 from kiosk.store.timestamps import utc_now
 
 log = logging.getLogger("kiosk.scan")
@@ -32,6 +41,11 @@ class Station:
     session: Session | None = None
     exit_mode: bool = False
     clock: Callable[[], dt.datetime] = utc_now
+    # A door station: admits to whichever session is open in this room now
+    # (kiosk.domain.programme), instead of the fixed `session`.
+    room: str = ""
+    # Scans typed in later from a paper list: `clock` gives the list's moment.
+    entered_later: bool = False
     # Called after a scan that raised alerts is committed (wakes the webhook sender).
     on_alert: Callable[[], None] = lambda: None
 
@@ -47,7 +61,35 @@ class Station:
         The read, the decision and the append happen inside one write
         transaction; the result is returned only after COMMIT.
         """
-        request = self._request(raw)
+        return self._scan(self._request(raw))
+
+    def admit_override(self, raw: str, reason: str) -> ScanResult:
+        """A supervisor admitting past a session's rules (eligibility, a full
+        room), logged with the operator and `reason`. Every other rule holds."""
+        request = dataclasses.replace(self._request(raw), override=True, reason=reason)
+        result = self._scan(request)
+        if result.result is Result.CHECKED_IN:
+            log.info(
+                "override attendee=%s session=%s operator=%s",
+                result.attendee.id if result.attendee else "-",
+                result.session_id,
+                self.operator or "-",
+            )
+        return result
+
+    def current_session(self) -> Session | None:
+        """The session this station admits to now: the room's open session
+        for a door station, else the fixed one as the file has it now (a
+        supervisor may have changed its capacity or cancelled it)."""
+        if self.room:
+            sessions = sessions_in_room(self.store, self.room)
+            return session_in_room(sessions, self.clock(), SESSION_EARLY_ADMISSION)
+        if self.session is not None:
+            return self.store.session(self.session.id) or self.session
+        return None
+
+    def _scan(self, request: ScanRequest) -> ScanResult:
+        raw = request.raw
         if clean_scan(raw) is None:
             # No lookup, no lock: garbage from a scanner never touches the file.
             result = decide(request, self.event, self.store)
@@ -93,9 +135,10 @@ class Station:
             station=self.name,
             now=self.clock(),
             operator=self.operator,
-            session=self.session,
+            session=self.current_session() if (self.room or self.session) else None,
             exit=self.exit_mode,
             offline=offline,
+            entered_later=self.entered_later,
         )
 
     def undo(self, code: str, reason: str = "") -> LogEntry:
@@ -104,11 +147,12 @@ class Station:
         attendee = self.store.attendee_by_code(cleaned) if cleaned else None
         if attendee is None:
             raise UndoError("No attendee has that code.")
-        session_id = self.session.id if self.session else None
+        session = self.current_session()
+        session_id = session.id if session else None
         now = self.clock()
         with self.store.transaction():
             entries = self.store.entries_for(attendee.id, session_id)
-            day = None if self.session else self.event.local_day(now)
+            day = None if session else self.event.local_day(now)
             target = undo_target(entries, day)
             if target is None:
                 raise UndoError("That attendee has no check-in to undo.")

@@ -66,6 +66,7 @@ class StaffAction(Enum):
     SETTINGS = "settings"
     OPERATORS = "operators"
     EMAIL = "email"  # send tickets or certificates to every attendee
+    PROGRAMME = "programme"  # add, edit or cancel a session
 
 
 MINIMUM_ROLE: dict[StaffAction, Role] = {
@@ -89,6 +90,8 @@ MINIMUM_ROLE: dict[StaffAction, Role] = {
     StaffAction.OPERATORS: Role.SUPERVISOR,
     # Mail to every attendee at once, like an export of everyone: the organiser's.
     StaffAction.EMAIL: Role.SUPERVISOR,
+    # The programme is the organiser's: a changed room or capacity moves people.
+    StaffAction.PROGRAMME: Role.SUPERVISOR,
 }
 
 

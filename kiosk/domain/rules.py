@@ -45,8 +45,9 @@ class Roster(Protocol):
 
     def has_booking(self, attendee_id: int, session_id: int) -> bool: ...
 
-    def inside_count(self, session_id: int) -> int:
-        """People in the session's room now: admissions minus exits."""
+    def inside_count(self, session_id: int, at: dt.datetime | None = None) -> int:
+        """People in the session's room now (or at the moment `at`):
+        admissions minus exits."""
         ...
 
 
@@ -151,13 +152,18 @@ def seats_left(session: Session, inside: int) -> int | None:
     return max(session.capacity - inside, 0)
 
 
-def session_refusal(attendee: Attendee, session: Session, roster: Roster) -> Result | None:
+def session_refusal(
+    attendee: Attendee, session: Session, roster: Roster, at: dt.datetime | None = None
+) -> Result | None:
     """NOT_ELIGIBLE or SESSION_FULL when a session's door rules refuse the
-    attendee; None when they may come in."""
+    attendee; None when they may come in. `at` counts the room as it was
+    then (a scan entered later from a paper list)."""
     booked = session.booking_required and roster.has_booking(attendee.id, session.id)
     if not is_eligible(attendee, session, booked):
         return Result.NOT_ELIGIBLE
-    if session.capacity is not None and seats_left(session, roster.inside_count(session.id)) == 0:
+    if session.capacity is None:
+        return None
+    if seats_left(session, roster.inside_count(session.id, at)) == 0:
         return Result.SESSION_FULL
     return None
 
@@ -210,7 +216,9 @@ def decide(request: ScanRequest, event: Event, roster: Roster) -> ScanResult:
         return ScanResult(code, Result.ALREADY_CHECKED_IN, attendee, first, session_id=session_id)
 
     if session is not None and not request.override:
-        refusal = session_refusal(attendee, session, roster)
+        refusal = session_refusal(
+            attendee, session, roster, request.now if request.entered_later else None
+        )
         if refusal is not None:
             return ScanResult(code, refusal, attendee, first, session_id=session_id)
 

@@ -206,10 +206,22 @@ class Store:
         ).fetchone()
         return row is not None
 
-    def inside_count(self, session_id: int) -> int:
-        """People in the session's room now: admitted and not scanned out."""
+    def inside_count(self, session_id: int, at: dt.datetime | None = None) -> int:
+        """People in the session's room now: admitted and not scanned out.
+        With `at`, as the log stood at that moment (entries and exits up to it)."""
+        if at is None:
+            row = self.conn.execute(
+                "SELECT count(*) FROM attended WHERE session_id = ? AND inside", (session_id,)
+            ).fetchone()
+            return int(row[0])
+        # Each attendee's latest live movement up to `at` in the session.
         row = self.conn.execute(
-            "SELECT count(*) FROM attended WHERE session_id = ? AND inside", (session_id,)
+            """SELECT count(*) FROM (
+                SELECT l.attendee_id, l.kind, max(l.at) FROM live_log AS l
+                JOIN attendees AS a ON a.id = l.attendee_id AND a.status = 'active'
+                WHERE l.session_id = ? AND l.at <= ? GROUP BY l.attendee_id
+            ) WHERE kind = 'entry'""",
+            (session_id, rows.utc_text(at)),
         ).fetchone()
         return int(row[0])
 
