@@ -18,6 +18,7 @@ other change reaches it through `Settings.changed`.
 from __future__ import annotations
 
 import logging
+import math
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -356,6 +357,29 @@ SETTINGS: tuple[SettingSpec, ...] = (
         label=QT_TRANSLATE_NOOP("Setting", "Signature image"),
     ),
     SettingSpec(
+        "cpd.minimum_share",
+        float,
+        0.75,
+        QT_TRANSLATE_NOOP(
+            "Setting",
+            "Share of a session that must be attended for CPD credit (0.75: three quarters).",
+        ),
+        label=QT_TRANSLATE_NOOP("Setting", "CPD: share of a session needed"),
+        minimum=0,
+        maximum=1,
+    ),
+    SettingSpec(
+        "cpd.rounding_minutes",
+        int,
+        15,
+        QT_TRANSLATE_NOOP(
+            "Setting", "CPD credit for a session is rounded down to this many minutes."
+        ),
+        label=QT_TRANSLATE_NOOP("Setting", "CPD: credit rounded down to (minutes)"),
+        minimum=1,
+        maximum=60,
+    ),
+    SettingSpec(
         "email.server",
         str,
         "",
@@ -429,7 +453,9 @@ def check(spec: SettingSpec, value: Any) -> None:
         strange = [item for item in badge_fix.listed(value) if item not in spec.items]
         if strange:
             raise SettingError(f"{spec.name} takes {spec.allowed()}, not {strange[0]!r}.")
-    if spec.type is int:
+    if spec.type is float and not math.isfinite(value):
+        raise SettingError(f"{spec.name} takes {spec.allowed()}, not {value}.")
+    if spec.type in (int, float):
         low, high = spec.minimum, spec.maximum
         if (low is not None and value < low) or (high is not None and value > high):
             raise SettingError(f"{spec.name} takes {spec.allowed()}, not {value}.")
@@ -524,6 +550,8 @@ class Settings:
         spec = spec_for(name)
         if isinstance(value, str) and spec.type is not str:
             value = parse(spec, value)
+        if spec.type is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)  # 1 is as good a share as 1.0
         if not isinstance(value, spec.type):
             raise SettingError(f"{name} takes a {spec.type.__name__}.")
         if value != spec.default:  # every default passes (tests/test_settings.py)

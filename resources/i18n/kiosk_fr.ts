@@ -1370,6 +1370,22 @@
         <translation>Image de signature des attestations.</translation>
     </message>
     <message>
+        <source>Share of a session that must be attended for CPD credit (0.75: three quarters).</source>
+        <translation>Part d’une session à suivre pour obtenir des crédits de DPC (0,75 : les trois quarts).</translation>
+    </message>
+    <message>
+        <source>CPD: share of a session needed</source>
+        <translation>DPC : part de session requise</translation>
+    </message>
+    <message>
+        <source>CPD credit for a session is rounded down to this many minutes.</source>
+        <translation>Le crédit de DPC d’une session est arrondi à l’inférieur à ce nombre de minutes.</translation>
+    </message>
+    <message>
+        <source>CPD: credit rounded down to (minutes)</source>
+        <translation>DPC : crédit arrondi à l’inférieur à (minutes)</translation>
+    </message>
+    <message>
         <source>Mail server for tickets and certificates: smtp://user@host:port or smtps://user@host:port (the password is never stored).</source>
         <translation>Serveur de messagerie des billets et attestations : smtp://utilisateur@hôte:port ou smtps://utilisateur@hôte:port (le mot de passe n’est jamais enregistré).</translation>
     </message>

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+)
 
 from kiosk.settings import HIDDEN_SETTINGS, PRINTERS, SETTINGS, SPECS, Settings
 from kiosk.store import Store
@@ -23,7 +30,7 @@ def test_every_declared_setting_has_a_field_of_its_type(qtbot, store: Store) -> 
     panel = panel_for(qtbot, store)
     shown = set(panel.fields)
     assert shown == {spec.name for spec in SETTINGS} - HIDDEN_SETTINGS
-    kinds = {bool: QCheckBox, int: QSpinBox, str: QLineEdit}
+    kinds = {bool: QCheckBox, int: QSpinBox, float: QDoubleSpinBox, str: QLineEdit}
     for name, field in panel.fields.items():
         spec = SPECS[name]
         kind = QComboBox if spec.choices or spec.values_from == PRINTERS else kinds[spec.type]

@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -141,6 +142,13 @@ class SettingsPanel(FollowsLanguage, QWidget):
             spin.setRange(low, spec.maximum if spec.maximum is not None else INT_MAXIMUM)
             spin.setMinimumWidth(FIELD_WIDTH // 2)
             return spin
+        if spec.type is float:
+            share = QDoubleSpinBox(self)
+            share.setDecimals(2)
+            share.setSingleStep(0.05)
+            share.setRange(spec.minimum or 0, spec.maximum if spec.maximum is not None else 1)
+            share.setMinimumWidth(FIELD_WIDTH // 2)
+            return share
         if spec.choices:
             combo = QComboBox(self)
             for value in spec.choices:
@@ -177,7 +185,7 @@ class SettingsPanel(FollowsLanguage, QWidget):
         field = self.fields[name]
         if isinstance(field, QCheckBox):
             return field.isChecked()
-        if isinstance(field, QSpinBox):
+        if isinstance(field, QSpinBox | QDoubleSpinBox):
             return field.value()
         if isinstance(field, QComboBox):
             if field.isEditable():
@@ -194,6 +202,8 @@ class SettingsPanel(FollowsLanguage, QWidget):
                 field.setChecked(bool(value))
             elif isinstance(field, QSpinBox):
                 field.setValue(int(value))
+            elif isinstance(field, QDoubleSpinBox):
+                field.setValue(float(value))
             elif isinstance(field, QComboBox) and field.isEditable():
                 field.setCurrentText(str(value))
             elif isinstance(field, QComboBox):
