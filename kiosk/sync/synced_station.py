@@ -260,6 +260,7 @@ def open_synced_station(
     session_id: int | None = None,
     exit_mode: bool = False,
     operator: str = "",
+    room: str = "",
     on_change: Callable[[], None] | None = None,
 ) -> SyncedStation:
     """Join the hub (copying the event the first time) and start syncing."""
@@ -270,7 +271,7 @@ def open_synced_station(
         local.set_state(store, "hub_label", describe(url))
     session = store.session(session_id) if session_id is not None else None
     station = SyncedStation(
-        store, name=name, operator=operator, session=session, exit_mode=exit_mode
+        store, name=name, operator=operator, session=session, exit_mode=exit_mode, room=room
     )
     station.start_sync(url, on_change)
     return station
