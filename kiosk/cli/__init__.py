@@ -36,6 +36,7 @@ COMMAND_MODULES = (
     "kiosk.cli.operator_commands",
     "kiosk.cli.alert_commands",
     "kiosk.cli.email_commands",
+    "kiosk.cli.programme_commands",
 )
 
 log = logging.getLogger("kiosk.cli")

@@ -156,3 +156,16 @@ def session_counts(
         counts.setdefault(int(session_id), [0, 0, 0])[2] = int(booked)
     ids = wanted if wanted is not None else {s.id for s in store.sessions()}
     return {sid: SessionCounts(sid, *counts.get(sid, [0, 0, 0])) for sid in ids}
+
+
+def attendees_with_email(store: Store, email: str) -> list[int]:
+    """Attendees whose e-mail is `email` (without regard to case or the spaces
+    around it), by id: a bookings file may name people by e-mail."""
+    return [
+        int(row[0])
+        for row in store.conn.execute(
+            "SELECT id FROM attendees WHERE lower(trim(email)) = lower(?) AND email != '' "
+            "ORDER BY id",
+            (email.strip(),),
+        )
+    ]
