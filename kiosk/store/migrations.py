@@ -663,6 +663,45 @@ def _programme(db: sqlite_utils.Database) -> None:
     )
 
 
+def _programme_sync(db: sqlite_utils.Database) -> None:
+    """The programme across a hub (kiosk.sync): sessions and bookings go to
+    every station like roster rows, and a conflict may be a room an offline
+    door filled past its capacity (its kind, the capacity and how many were
+    in), besides a ticket admitted twice."""
+    for column, definition in (
+        ("kind", "TEXT NOT NULL DEFAULT 'admitted_twice'"),
+        ("capacity", "INTEGER"),
+        ("inside", "INTEGER"),
+    ):
+        db.execute(f"ALTER TABLE sync_conflicts ADD COLUMN {column} {definition}")
+    capturing = "WHEN (SELECT value FROM sync_state WHERE key = 'capture') = '1'"
+    # A session travels whole (every column, as the hub carries them all).
+    columns = [row[1] for row in db.execute("PRAGMA table_info(sessions)")]
+    fields = ", ".join(f"'{column}', NEW.{column}" for column in columns)
+    for event in ("INSERT", "UPDATE"):
+        db.execute(
+            f"""CREATE TRIGGER sync_capture_session_{event.lower()} AFTER {event} ON sessions
+            {capturing}
+            BEGIN
+                INSERT INTO sync_outbox (change_id, kind, attendee_code, payload)
+                VALUES (lower(hex(randomblob(16))), 'session', NULL, json_object({fields}));
+            END"""
+        )
+    # A booking by the attendee's code; taking one back travels as booked = 0.
+    for event, row, booked in (("INSERT", "NEW", 1), ("DELETE", "OLD", 0)):
+        code_of = f"(SELECT code FROM attendees WHERE id = {row}.attendee_id)"
+        db.execute(
+            f"""CREATE TRIGGER sync_capture_booking_{event.lower()} AFTER {event} ON bookings
+            {capturing}
+            BEGIN
+                INSERT INTO sync_outbox (change_id, kind, attendee_code, payload)
+                VALUES (lower(hex(randomblob(16))), 'booking', {code_of}, json_object(
+                    'code', {code_of}, 'session_id', {row}.session_id,
+                    'booked_at', {row}.booked_at, 'booked', {booked}));
+            END"""
+        )
+
+
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _v1_initial,
     2: _v2_print_jobs,
@@ -681,5 +720,6 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     15: _email_outbox,
     16: _flagged_attendees_index,
     17: _programme,
+    18: _programme_sync,
 }
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -242,6 +242,11 @@ SYNC_CONFLICTS = Table(
         _required("other_station"),
         _moment("other_at", required=True),
         _moment("detected_at", required=True),
+        # 'admitted_twice', or 'over_capacity': an offline door filled a
+        # session's room past `capacity`, making `inside` (kiosk.sync.hub).
+        _required("kind", default="'admitted_twice'"),
+        _integer("capacity"),
+        _integer("inside"),
     ),
 )
 CHECKIN_CHAIN = Table("checkin_chain", (_key("seq"), _required("link")))

@@ -29,6 +29,11 @@ from kiosk.store.timestamps import now_text
 
 log = logging.getLogger("kiosk.store")
 
+# A file joined to a hub numbers the sessions it adds in a block of ids of its
+# own that the hub hands out (sync_state 'session_block' b: ids b*1000+1 ..
+# b*1000+999), so two stations adding a session at once never clash.
+SESSION_ID_BLOCK = 1000
+
 
 @dataclass(frozen=True, slots=True)
 class PersonName:
@@ -175,6 +180,7 @@ class Store:
     ) -> Session:
         cursor = self.db.table("sessions").insert(
             {
+                "id": self._new_session_id(),
                 "title": title,
                 "room": room,
                 "starts_at": rows.utc_text(starts_at),
@@ -188,6 +194,22 @@ class Store:
         session = self.session(int(cursor.last_rowid or 0))
         assert session is not None
         return session
+
+    def _new_session_id(self) -> int | None:
+        """The next id in this station's block when its file is joined to a
+        hub (stations adding sessions at once never pick the same id; see
+        docs/sync.md); None to let SQLite take the next one."""
+        row = self.conn.execute(
+            "SELECT value FROM sync_state WHERE key = 'session_block'"
+        ).fetchone()
+        if row is None:
+            return None
+        low = int(row[0]) * SESSION_ID_BLOCK
+        top = self.conn.execute(
+            "SELECT max(id) FROM sessions WHERE id > ? AND id < ?", (low, low + SESSION_ID_BLOCK)
+        ).fetchone()[0]
+        following = int(top or low) + 1
+        return following if following < low + SESSION_ID_BLOCK else None
 
     def session(self, session_id: int) -> Session | None:
         row = next(self.db.query("SELECT * FROM sessions WHERE id = ?", [session_id]), None)
