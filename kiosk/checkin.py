@@ -21,10 +21,14 @@ from kiosk.domain.rules import (
     undo_target,
 )
 from kiosk.store import Store
+from kiosk.store.audit import append_audit
 from kiosk.store.programme import sessions_in_room
 from kiosk.store.timestamps import utc_now
 
 log = logging.getLogger("kiosk.scan")
+
+# The audit log's action for a supervisor admitting past a session rule.
+OVERRIDE_AUDIT = "override"
 
 
 class UndoError(Exception):
@@ -69,11 +73,11 @@ class Station:
         request = dataclasses.replace(self._request(raw), override=True, reason=reason)
         result = self._scan(request)
         if result.result is Result.CHECKED_IN:
+            # Ids only: the operator and the reason are in the log entry and the audit.
             log.info(
-                "override attendee=%s session=%s operator=%s",
+                "override attendee=%s session=%s",
                 result.attendee.id if result.attendee else "-",
                 result.session_id,
-                self.operator or "-",
             )
         return result
 
@@ -100,10 +104,11 @@ class Station:
                     self._append(result)
         self._alerted(result)
         log.info(
-            "scan result=%s attendee=%s session=%s",
+            "scan result=%s attendee=%s session=%s%s",
             result.result.value,
             result.attendee.id if result.attendee else "-",
             result.session_id if result.session_id is not None else "-",
+            " entered_later" if request.entered_later else "",
         )
         return result
 
@@ -113,6 +118,18 @@ class Station:
         entry = result.appended
         assert entry is not None
         self.store.append_entry(entry)
+        if entry.override:
+            # Staff actions besides check-ins are audited; an override is one.
+            append_audit(
+                self.store,
+                entry_id=new_entry_id(),
+                attendee_id=entry.attendee_id,
+                action=OVERRIDE_AUDIT,
+                station=entry.station,
+                operator=entry.operator,
+                at=entry.at,
+                details={"entry": entry.id, "session": entry.session_id, "reason": entry.reason},
+            )
         attendee = result.attendee
         if (
             self.webhooks
@@ -139,6 +156,7 @@ class Station:
             exit=self.exit_mode,
             offline=offline,
             entered_later=self.entered_later,
+            room=self.room,
         )
 
     def undo(self, code: str, reason: str = "") -> LogEntry:
@@ -148,6 +166,8 @@ class Station:
         if attendee is None:
             raise UndoError("No attendee has that code.")
         session = self.current_session()
+        if session is None and self.room:
+            raise UndoError("No session is open in that room now.")
         session_id = session.id if session else None
         now = self.clock()
         with self.store.transaction():

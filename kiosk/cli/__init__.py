@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "kiosk.cli.alert_commands",
     "kiosk.cli.email_commands",
     "kiosk.cli.programme_commands",
+    "kiosk.cli.admit_commands",
 )
 
 log = logging.getLogger("kiosk.cli")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import logging
 import os
 import sys
 from typing import Any
@@ -21,6 +22,13 @@ from kiosk.cli.common import (
     operator_name,
     parse_day,
 )
+from kiosk.cli.door import (
+    add_door_arguments,
+    fixed_session,
+    parse_at,
+    room_named,
+    session_json,
+)
 from kiosk.cli.print_only_commands import add_print_only_arguments, scan_print_only
 from kiosk.domain.models import Event, ScanResult
 from kiosk.reports import attendance_counts
@@ -28,6 +36,8 @@ from kiosk.store import Store
 from kiosk.store import live as live_stations
 from kiosk.store.faults import StoreFault
 from kiosk.store.timestamps import utc_text
+
+log = logging.getLogger("kiosk.scan")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,8 +59,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_db_argument(scan)
     scan.add_argument("--station", default="headless", metavar="NAME")
-    scan.add_argument("--session", type=int, metavar="ID", help="check in to this session")
+    add_door_arguments(scan, session_help="check in to this session")
     scan.add_argument("--exit", action="store_true", help="record exits instead of entries")
+    scan.add_argument(
+        "--at",
+        metavar="ISO-TIME",
+        help="enter a paper list kept while a station was down: every scan is decided "
+        "as if at this past moment (venue time unless it has an offset) and logged as "
+        "entered later. With a hub the hub still guards against double admissions",
+    )
     add_operator_argument(scan)
     scan.add_argument(
         "--server", metavar="URL", help="join this hub (default: $KIOSK_SERVER, station setting)"
@@ -63,7 +80,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_db_argument(undo)
     undo.add_argument("--reason", default="", metavar="TEXT")
     undo.add_argument("--station", default="cli", metavar="NAME")
-    undo.add_argument("--session", type=int, metavar="ID")
+    add_door_arguments(undo, session_help="take back a check-in to this session")
     add_operator_argument(undo)
     undo.set_defaults(handler=run_undo)
 
@@ -99,7 +116,10 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def scan_json(result: ScanResult, station: str) -> dict[str, Any]:
+def scan_json(
+    result: ScanResult, station: str, session: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """One scan's answer; `session` is `door.session_json`'s for a session scan."""
     attendee = result.attendee
     first = result.first_checked_in
     return {
@@ -116,25 +136,34 @@ def scan_json(result: ScanResult, station: str) -> dict[str, Any]:
         },
         "first_checked_in_at": utc_text(first.at) if first else None,
         "station": first.station if first else station,
-        "session": result.session_id,
+        "session": session,
         # Flagged: staff attend to them at the desk (the note is never shown here).
         "see_desk": result.see_desk,
     }
 
 
 def _station(args: argparse.Namespace, store: Store) -> Station:
-    session = None
-    if args.session is not None:
-        session = store.session(args.session)
-        if session is None:
-            raise UserError(f"There is no session with id {args.session}.")
-    return Station(
+    station = Station(
         store,
         name=args.station,
         operator=operator_name(store, getattr(args, "operator", "")),
-        session=session,
+        session=fixed_session(store, args.session),
         exit_mode=getattr(args, "exit", False),
     )
+    return _at_the_door(station, args)
+
+
+def _at_the_door(station: Station, args: argparse.Namespace) -> Station:
+    """The station given its room (--room) and the moment of a paper list (--at)."""
+    if args.room is not None:
+        station.room = room_named(station.store, args.room)
+    at_text = getattr(args, "at", None)
+    if at_text is not None:
+        at = parse_at(at_text, station.event)
+        station.clock = lambda: at
+        station.entered_later = True
+        log.info("scan run entered later station=%s at=%s", station.name, utc_text(at))
+    return station
 
 
 def synced_station(args: argparse.Namespace) -> Station | None:
@@ -168,13 +197,20 @@ def synced_station(args: argparse.Namespace) -> Station | None:
 
 def run_scan(args: argparse.Namespace) -> int:
     if args.print_only:
+        if args.room is not None or args.at is not None:
+            raise UserError("--print-only admits nobody: it cannot be used with --room or --at.")
         return scan_print_only(args)
     # Registered before the file is opened: a restore now refuses until we stop.
     live = live_stations.register(db_path(args), args.station, "kiosk scan")
     try:
         synced = synced_station(args)
         if synced is not None:
-            synced.operator = operator_name(synced.store, args.operator)
+            try:
+                synced.operator = operator_name(synced.store, args.operator)
+                _at_the_door(synced, args)
+            except UserError:
+                synced.close()  # type: ignore[attr-defined]  # a SyncedStation: stop its sync
+                raise
             return _scan_lines(synced, synced=True)
         store = open_store(args)
         return _scan_lines(_station(args, store), synced=False)
@@ -217,7 +253,9 @@ def _scan_each_line(station: Station, *, synced: bool) -> int:
             record = fault_json(text.strip(), fault)
         else:
             # Only now, after COMMIT, is the attendee told anything.
-            record = scan_json(result, station.name)
+            record = scan_json(result, station.name, _session_now(station, result))
+            if station.room:
+                record["room"] = station.room
             if synced:
                 record["offline"] = result.offline
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -225,6 +263,11 @@ def _scan_each_line(station: Station, *, synced: bool) -> int:
     if synced:
         station.close()  # type: ignore[attr-defined]  # a SyncedStation: last upload
     return 0
+
+
+def _session_now(station: Station, result: ScanResult) -> dict[str, Any] | None:
+    at = station.clock() if station.entered_later else None
+    return session_json(station.store, result.session_id, at)
 
 
 def run_undo(args: argparse.Namespace) -> int:

@@ -65,6 +65,9 @@ class ScanRequest:
     reason: str = ""
     # `now` is a moment from a paper list, typed in later (kiosk scan --at).
     entered_later: bool = False
+    # A door station's room (kiosk scan --room): with no session open there
+    # (`session` None), nobody is admitted, rather than to the event's day.
+    room: str = ""
 
 
 def new_entry_id() -> str:
@@ -180,8 +183,10 @@ def decide(request: ScanRequest, event: Event, roster: Roster) -> ScanResult:
     code, attendee = found
 
     today = event.local_day(request.now)
-    if not event.is_open_on(today) or (
-        session is not None and not session.is_open_at(request.now, SESSION_EARLY_ADMISSION)
+    if (
+        not event.is_open_on(today)
+        or (session is None and request.room)
+        or (session is not None and not session.is_open_at(request.now, SESSION_EARLY_ADMISSION))
     ):
         return ScanResult(code, Result.NOT_VALID_NOW, attendee, session_id=session_id)
 
