@@ -10,49 +10,93 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from kiosk.domain.codes import new_code
 from kiosk.domain.models import Event
 from kiosk.store import Store
+from kiosk.store.programme import book
 
 EVENT_NAME = "Collaborative Learning Event — Spring"
 VENUE = "St Paul's Centre, Hammersmith"
 TIMEZONE = "Europe/London"
 
-# (title, room, start, end) in venue time on the day.
+
+@dataclass(frozen=True, slots=True)
+class DemoSession:
+    """One session of the demo day; times are venue time on the day."""
+
+    key: str
+    title: str
+    room: str
+    start: str
+    end: str
+    capacity: int | None = None
+    open_to: tuple[str, ...] = ()
+    booking_required: bool = False
+
+
+# The same day is the sample agenda resources/samples/agenda.csv (a test
+# imports it and compares it with this list).
 PROGRAMME = [
-    ("Registration and coffee", "Foyer", "08:30", "09:15"),
-    (
+    DemoSession("registration", "Registration and coffee", "Foyer", "08:30", "09:15"),
+    DemoSession(
+        "keynote",
         "Keynote: Collaboration for change: the role of compassion and kindness",
         "Main Hall",
         "09:15",
         "10:00",
     ),
-    ("Learning Lab: Networks", "Main Hall", "10:15", "11:15"),
-    (
+    DemoSession(
+        "learning-lab", "Learning Lab: Networks", "Main Hall", "10:15", "11:15", 40, (), True
+    ),
+    DemoSession(
+        "breakout-a",
         "Breakout A: Multi-morbidity and Mental Health with Digital Health",
         "Room 1",
         "11:30",
         "12:30",
+        30,
     ),
-    (
+    DemoSession(
+        "breakout-b",
         "Breakout B: Information and Intelligence with Child Population Health",
         "Room 2",
         "11:30",
         "12:30",
+        30,
     ),
-    (
+    DemoSession(
+        "breakout-c",
         "Breakout C: Innovation and Evaluation with Patient, Public, Community "
         "Engagement and Involvement",
         "Room 1",
         "13:30",
         "14:30",
+        30,
     ),
-    ("Breakout D: Ethnicity and Health Unit — eco-anxiety", "Room 2", "13:30", "14:30"),
-    ("Panel discussion", "Main Hall", "14:45", "15:30"),
-    ("Graduation of the Improvement Leader Fellows", "Main Hall", "15:45", "16:30"),
+    DemoSession(
+        "breakout-d",
+        "Breakout D: Ethnicity and Health Unit — eco-anxiety",
+        "Room 2",
+        "13:30",
+        "14:30",
+        30,
+    ),
+    DemoSession("panel", "Panel discussion", "Main Hall", "14:45", "15:30"),
+    DemoSession(
+        "graduation",
+        "Graduation of the Improvement Leader Fellows",
+        "Main Hall",
+        "15:45",
+        "16:30",
+        None,
+        ("Improvement Leader Fellow", "Staff", "Speaker"),
+    ),
 ]
+# Every fifth active attendee booked the Learning Lab (fewer than its seats).
+LAB_BOOKING_EVERY = 5
 
 ORGANISATIONS = [
     "Chelsea and Westminster Hospital NHS Foundation Trust",
@@ -243,13 +287,24 @@ def create_demo_event(store: Store, today: dt.date | None = None, seed: int = 20
     rng = random.Random(seed)
     with store.transaction():
         store.save_event(demo_event(day))
+        lab = None
         if not store.sessions():
-            for title, room, start, end in PROGRAMME:
-                store.add_session(title, _at(day, start), _at(day, end), room)
+            for slot in PROGRAMME:
+                session = store.add_session(
+                    slot.title,
+                    _at(day, slot.start),
+                    _at(day, slot.end),
+                    slot.room,
+                    slot.capacity,
+                    key=slot.key,
+                    open_to=slot.open_to,
+                    booking_required=slot.booking_required,
+                )
+                lab = session if slot.booking_required else lab
         people = demo_people(rng)
         cancelled = set(rng.sample(range(len(NOTABLE), TOTAL), CANCELLED))
         for index, person in enumerate(people):
-            store.add_attendee(
+            attendee = store.add_attendee(
                 {
                     **person,
                     "code": new_code(),
@@ -259,4 +314,6 @@ def create_demo_event(store: Store, today: dt.date | None = None, seed: int = 20
                     "notes": "Step-free access requested" if index % 37 == 5 else "",
                 }
             )
+            if lab is not None and index not in cancelled and index % LAB_BOOKING_EVERY == 1:
+                book(store, attendee.id, lab.id)
     return len(people)
