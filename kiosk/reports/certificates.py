@@ -1,9 +1,12 @@
 """CPD certificates of attendance: one page per person who actually came.
 
 Attendance comes from the log, never from the roster. A certificate names
-the attendee, the event, the venue and date, the sessions attended with
-their hours, the organiser and a certificate id that stays the same each
-time the certificate is made again.
+the attendee, the event, the venue and date, the sessions attended with the
+minutes spent in the room and the CPD credit each earned (kiosk.domain.cpd),
+the total CPD hours, the organiser and a certificate id that stays the same
+each time the certificate is made again. A session attended below the
+minimum share is listed as attended, not credited. The whole page shrinks to
+fit a long programme, so a full day stays on one page.
 """
 
 from __future__ import annotations
@@ -18,21 +21,26 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, Paragraph
+from reportlab.platypus import Flowable, Frame, KeepInFrame
 
-from kiosk.reports.attendance import AttendanceRecord, session_hours
+from kiosk.domain.cpd import CpdRule, SessionCredit, cpd_hours, hours_text
+from kiosk.reports.attendance import AttendanceRecord
 from kiosk.reports.files import atomic_file
 from kiosk.reports.pdftext import paragraph, style
 from kiosk.reports.table import Scope
 
 PAGE = landscape(A4)
 TITLE = style("cert-title", 30, bold=True, alignment=1, spaceAfter=14 * mm)
+# A long list of sessions takes the space under the title before anything shrinks.
+TITLE_OVER_LONG_LIST = style("cert-title-tight", 30, bold=True, alignment=1, spaceAfter=4 * mm)
+LONG_LIST = 4  # sessions
 NAME = style("cert-name", 26, bold=True, alignment=1, spaceBefore=5 * mm, spaceAfter=5 * mm)
 BODY = style("cert-body", 13, alignment=1, spaceAfter=2 * mm)
 LIST_HEADING = style("cert-list-heading", 12, bold=True, alignment=1, spaceBefore=8 * mm)
 LIST = style("cert-list", 11, alignment=1, spaceAfter=1 * mm)
 SMALL = style("cert-small", 10)
 SMALL_RIGHT = style("cert-small-right", 10, alignment=2)
+NOTE = style("cert-note", 9, alignment=1, spaceBefore=2 * mm)
 
 
 # Under the signature line when no organiser was named: never the event's
@@ -71,12 +79,13 @@ def _draw(canvas: Canvas, scope: Scope, record: AttendanceRecord, signatory: Sig
     canvas.setLineWidth(0.5)
     canvas.rect(15 * mm, 15 * mm, width - 30 * mm, height - 30 * mm)
 
-    sessions = sorted(
-        (scope.sessions[sid] for sid in record.sessions if sid in scope.sessions),
-        key=lambda s: s.starts_at,
-    )
-    story: list[Paragraph] = [
-        paragraph("Certificate of attendance", TITLE, bold=True),
+    credits = record.session_credits
+    story: list[Flowable] = [
+        paragraph(
+            "Certificate of attendance",
+            TITLE_OVER_LONG_LIST if len(credits) > LONG_LIST else TITLE,
+            bold=True,
+        ),
         paragraph("This is to certify that", BODY),
         paragraph(record.attendee.full_name, NAME, bold=True),
         paragraph(
@@ -84,16 +93,20 @@ def _draw(canvas: Canvas, scope: Scope, record: AttendanceRecord, signatory: Sig
             BODY,
         ),
     ]
-    if sessions:
+    if credits:
         story.append(paragraph("Sessions attended", LIST_HEADING, bold=True))
-        for session in sessions:
-            hours = session_hours(session)
-            story.append(paragraph(f"{session.title} — {hours:g} h", LIST))
-        total = sum(session_hours(s) for s in sessions)
-        unit = "hour" if total == 1 else "hours"
-        story.append(paragraph(f"Total: {total:g} {unit}", LIST_HEADING, bold=True))
+        story += [paragraph(session_line(credit), LIST) for credit in credits]
+        total = hours_text(cpd_hours(credits))
+        unit = "CPD hour" if total == "1" else "CPD hours"
+        story.append(paragraph(f"Total: {total} {unit}", LIST_HEADING, bold=True))
+        if scope.cpd is not None:
+            story.append(paragraph(rule_line(scope.cpd), NOTE))
     frame = Frame(25 * mm, 55 * mm, width - 50 * mm, height - 80 * mm, showBoundary=0)
-    frame.addFromList(story, canvas)
+    # A long programme shrinks the page's text rather than losing its last lines.
+    frame.addFromList(
+        [KeepInFrame(0, 0, story, mode="shrink")],  # 0: as large as the frame allows
+        canvas,
+    )
 
     if signatory.signature is not None:
         canvas.drawImage(
@@ -114,6 +127,26 @@ def _draw(canvas: Canvas, scope: Scope, record: AttendanceRecord, signatory: Sig
         [paragraph(f"Certificate {certificate_id(scope, record)}", SMALL_RIGHT)], canvas
     )
     canvas.showPage()
+
+
+def session_line(credit: SessionCredit) -> str:
+    """One session on the certificate: minutes in the room and the credit."""
+    title = credit.session.title
+    if credit.length_minutes == 0:
+        return f"{title} — attended"
+    attended = f"attended {credit.minutes} of {credit.length_minutes} min"
+    if not credit.met_share:
+        return f"{title} — {attended}, not credited"
+    return f"{title} — {attended}, credit {credit.credit} min"
+
+
+def rule_line(rule: CpdRule) -> str:
+    """How the credit was counted, for whoever checks the certificate."""
+    share = f"{rule.minimum_share:.0%}"
+    return (
+        f"CPD credit counts the time spent in the room: at least {share} of a session, "
+        f"rounded down to {rule.rounding_minutes} min."
+    )
 
 
 def attended(scope: Scope, code: str | None = None) -> list[AttendanceRecord]:

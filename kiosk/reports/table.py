@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from kiosk.domain.cpd import CpdRule, cpd_hours
 from kiosk.domain.models import Event, Session
-from kiosk.reports.attendance import AttendanceRecord, attendance, local_time
+from kiosk.reports.attendance import AttendanceRecord, attendance, cpd_rule, local_time
 from kiosk.store import Store
 from kiosk.store.conflicts import offline_conflicts
 
@@ -51,6 +52,18 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ),
     ("session_count", "Number of sessions", "number of sessions admitted to"),
     (
+        "session_minutes",
+        "Minutes in sessions",
+        "minutes in the room in each session admitted to, in programme order, "
+        "as 'Title: minutes; Title: minutes'",
+    ),
+    (
+        "cpd_hours",
+        "CPD hours",
+        "CPD credit in hours (credited minutes over 60, two decimals at most; "
+        "see the cpd settings)",
+    ),
+    (
         "conflicts",
         "Offline conflicts",
         "admissions made twice while stations were offline: scope, both stations and times",
@@ -66,15 +79,19 @@ class Scope:
     sessions: dict[int, Session]
     records: list[AttendanceRecord]
     conflicts: dict[str, list[str]] = field(default_factory=dict)  # by attendee code
+    cpd: CpdRule | None = None  # the rule the records' credits were counted by
 
 
 def load_scope(store: Store, day: dt.date | None, session_id: int | None) -> Scope:
     event = store.event()
+    sessions = {session.id: session for session in store.sessions()}
+    rule = cpd_rule(store)
     return Scope(
         event,
-        {session.id: session for session in store.sessions()},
-        attendance(store, day=day, session_id=session_id),
+        sessions,
+        attendance(store, sessions, rule, day=day, session_id=session_id),
         _conflicts(store, event),
+        rule,
     )
 
 
@@ -83,13 +100,15 @@ def _conflicts(store: Store, event: Event) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for c in offline_conflicts(store):
         found.setdefault(c.attendee_code, []).append(
-            f"{c.scope}: {c.kept_station} {local_time(event, c.kept_at)} and "
+            f"{c.room_sentence()}: admitted at {c.other_station} {local_time(event, c.other_at)}"
+            if c.over_capacity
+            else f"{c.scope}: {c.kept_station} {local_time(event, c.kept_at)} and "
             f"{c.other_station} {local_time(event, c.other_at)}"
         )
     return found
 
 
-def row_values(scope: Scope, record: AttendanceRecord) -> list[str | int]:
+def row_values(scope: Scope, record: AttendanceRecord) -> list[str | int | float]:
     attendee = record.attendee
     first = record.first_admission
     days = sorted(record.days.values(), key=lambda a: a.at)
@@ -116,10 +135,17 @@ def row_values(scope: Scope, record: AttendanceRecord) -> list[str | int]:
         len(days),
         "; ".join(s.title for s in sessions),
         len(sessions),
+        "; ".join(f"{c.session.title}: {c.minutes}" for c in record.session_credits),
+        _hours_cell(cpd_hours(record.session_credits)),
         " | ".join(scope.conflicts.get(attendee.code, ())),
     ]
 
 
-def rows(scope: Scope) -> Iterator[list[str | int]]:
+def _hours_cell(hours: float) -> int | float:
+    """A number a spreadsheet sums: 3, not 3.0, for whole hours."""
+    return int(hours) if hours.is_integer() else hours
+
+
+def rows(scope: Scope) -> Iterator[list[str | int | float]]:
     for record in scope.records:
         yield row_values(scope, record)

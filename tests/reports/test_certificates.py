@@ -28,8 +28,10 @@ def test_one_page_per_attendee_who_came(event_store: Store, tmp_path: Path) -> N
     joined = "\n".join(pages)
     assert "Noshow" not in joined and "Cancelled" not in joined
     amara = next(page for page in pages if "Okonkwo" in page)
-    assert "Keynote — 0.75 h" in amara and "Breakout A — 1 h" in amara
-    assert "Total: 1.75 hours" in amara
+    # In at each start, never scanned out: in the room until each end.
+    assert "Keynote — attended 45 of 45 min, credit 45 min" in amara
+    assert "Breakout A — attended 60 of 60 min, credit 60 min" in amara
+    assert "Total: 1.75 CPD hours" in amara
     assert "Spring Learning Event" in amara and "St Paul's Centre" in amara
     assert "10 March 2026" in amara and "Dr Jane Doe" in amara
     record = next(r for r in came if r.attendee.last_name == "Okonkwo")
