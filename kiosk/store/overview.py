@@ -10,6 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from kiosk.domain.models import Session
+from kiosk.domain.programme import next_in_room, session_in_room
+from kiosk.domain.rules import SESSION_EARLY_ADMISSION
+from kiosk.store.programme import rooms, sessions_in_room
 from kiosk.store.rows import parse_utc
 from kiosk.store.store import Store
 
@@ -93,3 +97,33 @@ def waiting_badges(store: Store) -> list[int]:
             "SELECT id FROM print_jobs WHERE state IN ('queued', 'sent') ORDER BY id"
         )
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class RoomNow:
+    """One room of the programme at a moment: the session its door admits
+    to, how many are in the room for it, and the session after."""
+
+    room: str
+    session: Session | None
+    inside: int  # in the room now for `session`; 0 without one
+    next: Session | None
+
+
+def rooms_now(store: Store, moment: dt.datetime) -> list[RoomNow]:
+    """Every room (in programme order) as it is at `moment`."""
+    states = []
+    for room in rooms(store):
+        sessions = sessions_in_room(store, room)
+        current = session_in_room(sessions, moment, SESSION_EARLY_ADMISSION)
+        # A session whose doors are open but which has not started is "now", not "next".
+        after = max(moment, current.starts_at) if current is not None else moment
+        states.append(
+            RoomNow(
+                room,
+                current,
+                store.inside_count(current.id) if current is not None else 0,
+                next_in_room(sessions, after),
+            )
+        )
+    return states

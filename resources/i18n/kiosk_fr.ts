@@ -692,6 +692,210 @@
         <source>badge fixed by the attendee at the kiosk</source>
         <translation>badge corrigé par le participant à la borne</translation>
     </message>
+    <message>
+        <source>Add session</source>
+        <translation>Ajouter une session</translation>
+    </message>
+    <message>
+        <source>Add session…</source>
+        <translation>Ajouter une session…</translation>
+    </message>
+    <message>
+        <source>Admit anyway: {name}</source>
+        <translation>Faire entrer quand même&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Admit anyway…</source>
+        <translation>Faire entrer quand même…</translation>
+    </message>
+    <message>
+        <source>Admitted past the session&apos;s rules; the reason is logged.</source>
+        <translation>Entrée accordée malgré les règles de la session&#xa0;; le motif est consigné.</translation>
+    </message>
+    <message>
+        <source>Agenda (*.csv *.xlsx)</source>
+        <translation>Programme (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Agenda imported: {counts}.</source>
+        <translation>Programme importé&#xa0;: {counts}.</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Réservés</translation>
+    </message>
+    <message>
+        <source>Booking required</source>
+        <translation>Réservation obligatoire</translation>
+    </message>
+    <message>
+        <source>Cancel session…</source>
+        <translation>Annuler la session…</translation>
+    </message>
+    <message>
+        <source>Check in to</source>
+        <translation>Enregistrer pour</translation>
+    </message>
+    <message>
+        <source>Check in to:</source>
+        <translation>Enregistrer pour&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Edit session</source>
+        <translation>Modifier la session</translation>
+    </message>
+    <message>
+        <source>Edit session…</source>
+        <translation>Modifier la session…</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Import agenda</source>
+        <translation>Importer le programme</translation>
+    </message>
+    <message>
+        <source>Import agenda…</source>
+        <translation>Importer le programme…</translation>
+    </message>
+    <message>
+        <source>In the room</source>
+        <translation>Dans la salle</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Ensuite</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sans limite</translation>
+    </message>
+    <message>
+        <source>No session now</source>
+        <translation>Aucune session en cours</translation>
+    </message>
+    <message>
+        <source>Not admitted: this session is full.</source>
+        <translation>Entrée refusée&#xa0;: cette session est complète.</translation>
+    </message>
+    <message>
+        <source>Not admitted: this session is not open to them, or needs a booking.</source>
+        <translation>Entrée refusée&#xa0;: cette session ne lui est pas ouverte, ou demande une réservation.</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Open to</source>
+        <translation>Ouverte à</translation>
+    </message>
+    <message>
+        <source>Open to (none ticked: everyone)</source>
+        <translation>Ouverte à (rien de coché&#xa0;: tout le monde)</translation>
+    </message>
+    <message>
+        <source>Restore session</source>
+        <translation>Rétablir la session</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salle</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Salles</translation>
+    </message>
+    <message>
+        <source>Rows that will be skipped</source>
+        <translation>Lignes qui seront ignorées</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Session cancelled: {title}. Nobody is admitted to it.</source>
+        <translation>Session annulée&#xa0;: {title}. Plus personne n’y entre.</translation>
+    </message>
+    <message>
+        <source>Session restored: {title}.</source>
+        <translation>Session rétablie&#xa0;: {title}.</translation>
+    </message>
+    <message>
+        <source>Session saved: {title}.</source>
+        <translation>Session enregistrée&#xa0;: {title}.</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>The event day</source>
+        <translation>La journée de l’événement</translation>
+    </message>
+    <message>
+        <source>This door ({room})</source>
+        <translation>Cette porte ({room})</translation>
+    </message>
+    <message>
+        <source>This door ({session})</source>
+        <translation>Cette porte ({session})</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Why is {name} let in past the session&apos;s rules (not for them, not booked, or full)? The reason is logged with your name.</source>
+        <translation>Pourquoi {name} entre-t-il malgré les règles de la session (non ouverte à sa catégorie, sans réservation ou complète)&#xa0;? Le motif est consigné avec votre nom.</translation>
+    </message>
+    <message>
+        <source>booking required</source>
+        <translation>réservation obligatoire</translation>
+    </message>
+    <message>
+        <source>imported {imported}, updated {updated}, unchanged {unchanged}, skipped {skipped}</source>
+        <translation>importées {imported}, mises à jour {updated}, inchangées {unchanged}, ignorées {skipped}</translation>
+    </message>
+    <message>
+        <source>optional, as in your agenda</source>
+        <translation>facultatif, comme dans votre programme</translation>
+    </message>
+    <message>
+        <source>{file} will give: {counts}.</source>
+        <translation>{file} donnera&#xa0;: {counts}.</translation>
+    </message>
+    <message>
+        <source>{n} in the room</source>
+        <translation>{n} dans la salle</translation>
+    </message>
+    <message>
+        <source>{n} in the room / {capacity}</source>
+        <translation>{n} dans la salle / {capacity}</translation>
+    </message>
 </context>
 <context>
     <name>FindMe</name>

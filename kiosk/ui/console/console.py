@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QHBoxLayout,
     QHeaderView,
     QSplitter,
     QTableView,
@@ -29,6 +30,7 @@ from kiosk.store.faults import BUG_SENTENCE
 from kiosk.ui.console.action_bar import ActionBar
 from kiosk.ui.console.alert_banner import AlertBanner, DeskSounds, Player
 from kiosk.ui.console.badge_file import BadgeFileBar
+from kiosk.ui.console.check_in_target import CheckInTarget
 from kiosk.ui.console.desk_actions import DeskActions
 from kiosk.ui.console.details import DetailsPanel
 from kiosk.ui.console.filters import FilterBar
@@ -80,6 +82,7 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         self.buttons, self.back_button = self.action_bar.buttons, self.action_bar.back_button
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
         self.message_line = MessageLine(self)
+        self.target = CheckInTarget(desk, self)
         self.message, self.message_action = self.message_line.label, self.message_line.action
         self.badge_file = BadgeFileBar(desk.printer, self)
         self.badge_file.news.connect(self._badge_news)
@@ -97,15 +100,14 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         self._fitted: tuple[int, int] | None = None
         self._arrange(columns=len(self.buttons), narrow=False)
         layout = QVBoxLayout(self)
-        for widget, stretch in (
-            (self.alerts, 0),
-            (fb, 0),
-            (split, 1),
-            (self.message_line, 0),
-            (self.badge_file, 0),
-            (self.action_bar, 0),
-        ):
+        for widget, stretch in ((self.alerts, 0), (fb, 0), (split, 1)):
             layout.addWidget(widget, stretch)
+        said = QHBoxLayout()  # the check-in target beside the last word, not a row of its own
+        said.addWidget(self.message_line, 1)
+        said.addWidget(self.target)
+        layout.addLayout(said)
+        for widget in (self.badge_file, self.action_bar):
+            layout.addWidget(widget)
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.refresh)
@@ -127,6 +129,7 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         self.table.setAccessibleName(translate("Console", "Attendees"))
         self.action_bar.retranslate()
         self.message_line.retranslate()
+        self.target.reload()
         self.model.retranslate()
 
     # -- the layout --------------------------------------------------------
@@ -192,6 +195,10 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         keeping the chosen person chosen and choosing nobody new."""
         self._query(choose_first=False)
 
+    def refresh_sessions(self) -> None:
+        """The programme changed: the sessions Check in can admit to follow."""
+        self.target.reload()
+
     def look_up(self, text: str) -> None:
         """Search for `text` at once (a scanned ticket) and put the focus on the list."""
         self.search.setText(text)
@@ -210,6 +217,7 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         self.reload()
 
     def _query(self, *, choose_first: bool) -> None:
+        self.target.reload()  # another station may have changed the programme
         chosen = self.current_id()
         query = self.filter_bar.query()
         day = None if query["session_id"] is not None else self._today()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDialog
 
 from kiosk.desk import DeskError, DuplicateWalkIn
+from kiosk.desk_programme import admit_anyway, check_in_to
 from kiosk.domain.models import Result
 from kiosk.domain.roles import Role, StaffAction, minimum_role
 from kiosk.lost_badges import reissue
@@ -51,6 +52,21 @@ def refusal(action: StaffAction) -> str:
     return texts[minimum_role(action)]
 
 
+def result_text(result: Result) -> str:
+    """What a check-in at the desk came to, in one sentence."""
+    texts = {
+        Result.CHECKED_IN: translate("Console", "Checked in."),
+        Result.ALREADY_CHECKED_IN: translate("Console", "Already checked in today."),
+        Result.CANCELLED: translate("Console", "This registration is cancelled."),
+        Result.NOT_VALID_NOW: translate("Console", "Not valid at this time."),
+        Result.NOT_ELIGIBLE: translate(
+            "Console", "Not admitted: this session is not open to them, or needs a booking."
+        ),
+        Result.SESSION_FULL: translate("Console", "Not admitted: this session is full."),
+    }
+    return texts.get(result, result.value)
+
+
 def open_dialog(dialog: QDialog, accepted: Callable[[], None]) -> None:
     """Open `dialog` without blocking; `accepted` runs on OK, and it is freed when closed."""
     dialog.accepted.connect(accepted)
@@ -63,6 +79,7 @@ class DeskActions(QObject):
         super().__init__(console)
         self.console = console
         self.desk = console.desk
+        self.override_dialog: ReasonDialog | None = None  # open while it asks
 
     def allowed(self, action: StaffAction) -> bool:
         """Whether the volunteer's role may do `action`; if not, the console
@@ -75,23 +92,56 @@ class DeskActions(QObject):
     # -- at once -----------------------------------------------------------
 
     def check_in(self) -> None:
+        """Check the chosen person in where the console's "Check in to" says;
+        refused by a session's rules, a supervisor is offered Admit anyway."""
         attendee_id = self.console.current_id()
         if attendee_id is None or not self.allowed(StaffAction.CHECK_IN):
             return
         try:
-            result, job = self.desk.check_in_with_badge(attendee_id)
+            result, job = check_in_to(self.desk, attendee_id, self.console.target.session_id())
         except DeskError as error:
             self.console.failed(error)
             return
-        texts = {
-            Result.CHECKED_IN: translate("Console", "Checked in."),
-            Result.ALREADY_CHECKED_IN: translate("Console", "Already checked in today."),
-            Result.CANCELLED: translate("Console", "This registration is cancelled."),
-            Result.NOT_VALID_NOW: translate("Console", "Not valid at this time."),
-        }
-        self.console.done(
-            self._with_badge(texts.get(result.result, result.result.value), job, attendee_id)
+        text = self._with_badge(result_text(result.result), job, attendee_id)
+        offer = None
+        if result.result in (Result.NOT_ELIGIBLE, Result.SESSION_FULL):
+            offer = (translate("Console", "Admit anyway…"), self.ask_override)
+        self.console.done(text, attendee_id, offer)
+
+    def ask_override(self) -> None:
+        """A supervisor lets the chosen person in past the session's rules, giving a reason."""
+        attendee_id = self.console.current_id()
+        if attendee_id is None or not self.allowed(StaffAction.CAPACITY_OVERRIDE):
+            return
+        session_id = self.console.target.session_id()
+        name = self.console.name_of(attendee_id)
+        dialog = ReasonDialog(
+            translate("Console", "Admit anyway: {name}").format(name=name),
+            translate(
+                "Console",
+                "Why is {name} let in past the session's rules (not for them, not booked, or "
+                "full)? The reason is logged with your name.",
+            ).format(name=name),
+            self.console,
         )
+        self.override_dialog = dialog
+
+        def accepted() -> None:
+            self.override_dialog = None
+            try:
+                result, job = admit_anyway(self.desk, attendee_id, session_id, dialog.text())
+            except DeskError as error:
+                self.console.failed(error)
+                return
+            text = (
+                translate("Console", "Admitted past the session's rules; the reason is logged.")
+                if result.result is Result.CHECKED_IN
+                else result_text(result.result)
+            )
+            self.console.done(self._with_badge(text, job, attendee_id), attendee_id)
+
+        dialog.rejected.connect(lambda: setattr(self, "override_dialog", None))
+        open_dialog(dialog, accepted)
 
     def _with_badge(self, text: str, job: int | None, attendee_id: int) -> str:
         """`text`, then where the badge made for it is going (the bar follows it)."""

@@ -17,6 +17,7 @@ from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -32,7 +33,10 @@ from kiosk.printing.jobs import PrintQueue
 from kiosk.printing.service import PrintService
 from kiosk.reports.live import Overview, data_version, overview
 from kiosk.store import Store
+from kiosk.store.overview import rooms_now
+from kiosk.store.timestamps import utc_now
 from kiosk.ui.console.print_actions import JobActions
+from kiosk.ui.console.rooms_table import RoomsTable
 from kiosk.ui.i18n import FollowsLanguage
 
 translate = QCoreApplication.translate
@@ -48,12 +52,15 @@ class OverviewWidget(FollowsLanguage, QWidget):
         today: Callable[[], dt.date],
         parent: QWidget | None = None,
         printer: BadgePrinter | None = None,
+        now: Callable[[], dt.datetime] = utc_now,
     ) -> None:
         """`printer` (the desk's print service or queue) lets staff act on
-        the badges listed under "Needs attention"."""
+        the badges listed under "Needs attention"; `now` is the station's clock
+        (which session each room is in)."""
         super().__init__(parent)
         self.store = store
         self.today = today
+        self.now = now
         self.zone = store.event().zone
         self._version: int | None = None
         self._y_ticks = 5
@@ -73,6 +80,8 @@ class OverviewWidget(FollowsLanguage, QWidget):
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(220)
+        self.rooms = RoomsTable(self.zone, self)
+        self.rooms_box = self._box(self.rooms)
 
         self.job_actions: JobActions | None = None
         attention: QWidget = self.problems
@@ -95,7 +104,10 @@ class OverviewWidget(FollowsLanguage, QWidget):
             grid.addWidget(box, index // 2, index % 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.total)
-        layout.addWidget(self.chart_view, 1)
+        top = QHBoxLayout()  # the rooms beside the chart: a short screen has no row to spare
+        top.addWidget(self.chart_view, 3)
+        top.addWidget(self.rooms_box, 2)
+        layout.addLayout(top, 1)
         layout.addLayout(grid, 2)
         self.timer = QTimer(self, interval=POLL_MS)
         self.timer.timeout.connect(self.refresh_if_changed)
@@ -125,6 +137,8 @@ class OverviewWidget(FollowsLanguage, QWidget):
         )
         for box, title in zip(self.boxes, titles, strict=True):
             box.setTitle(title)
+        self.rooms_box.setTitle(translate("Console", "Rooms"))
+        self.rooms.retranslate()
         if self._figures is not None:
             self.show_figures(self._figures)  # the sentences built from the figures
 
@@ -161,6 +175,14 @@ class OverviewWidget(FollowsLanguage, QWidget):
         version = data_version(self.store)
         if version != self._version:
             self.refresh()
+        else:
+            self._show_rooms()  # a door moves to its next session with no write at all
+
+    def _show_rooms(self) -> None:
+        rooms = rooms_now(self.store, self.now())
+        if rooms != self.rooms.rooms or not rooms:
+            self.rooms.show_rooms(rooms)
+        self.rooms_box.setVisible(bool(rooms))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -169,6 +191,8 @@ class OverviewWidget(FollowsLanguage, QWidget):
     def refresh(self) -> None:
         self._version = data_version(self.store)
         self.show_figures(overview(self.store, self.today()))
+        self.rooms.rooms = []  # drawn again: the counts may have moved
+        self._show_rooms()
 
     def show_figures(self, figures: Overview) -> None:
         self._figures = figures

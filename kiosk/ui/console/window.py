@@ -24,6 +24,7 @@ from kiosk.ui.console.desk_actions import refusal
 from kiosk.ui.console.email_panel import EmailPanel
 from kiosk.ui.console.health import HealthPanel
 from kiosk.ui.console.overview import OverviewWidget
+from kiosk.ui.console.sessions_panel import SessionsPanel
 from kiosk.ui.console.settings_panel import SettingsPanel
 from kiosk.ui.console.sign_in import IdleLock, SignInPanel
 from kiosk.ui.i18n import FollowsLanguage
@@ -45,14 +46,26 @@ class DeskTabs(FollowsLanguage, QTabWidget):
         self.console = ConsoleWidget(desk, self)
         station = desk.station
         self.overview = OverviewWidget(
-            desk.store, lambda: station.event.local_day(station.clock()), self, desk.printer
+            desk.store,
+            lambda: station.event.local_day(station.clock()),
+            self,
+            desk.printer,
+            now=lambda: station.clock(),
         )
+        self.sessions = SessionsPanel(desk, self)
         self.health = HealthPanel(desk.store, self)
         self.settings = SettingsPanel(desk.store, self)
         # Email is the organiser's job at the help desk (`kiosk desk`), not at
         # the self-service kiosk, whose staff screen a PIN opens.
         self.email = EmailPanel(desk.store, self) if email else None
-        pages = (self.console, self.overview, self.health, self.settings, self.email)
+        pages = (
+            self.console,
+            self.overview,
+            self.sessions,
+            self.health,
+            self.settings,
+            self.email,
+        )
         for page in pages:
             if page is not None:
                 self.addTab(page, "")
@@ -67,6 +80,8 @@ class DeskTabs(FollowsLanguage, QTabWidget):
         self.sign_in.signed_in.connect(self.apply_role)
         self.retranslate()
         self.console.changed.connect(self.overview.refresh)
+        self.sessions.changed.connect(self.overview.refresh)
+        self.sessions.changed.connect(self.console.refresh_sessions)
         if desk.needs_sign_in:
             self.lock("start")
 
@@ -87,6 +102,7 @@ class DeskTabs(FollowsLanguage, QTabWidget):
             jobs.setEnabled(jobs_allowed)
             jobs.setToolTip("" if jobs_allowed else refusal(StaffAction.PRINT_QUEUE))
         self.console._update_buttons()
+        self.sessions._update_buttons()
         self.console.alerts.refresh(force=True)  # its Handled buttons follow the role too
 
     def _gate_tab(self, page: QWidget, action: StaffAction) -> None:
@@ -106,6 +122,7 @@ class DeskTabs(FollowsLanguage, QTabWidget):
         self.apply_role()  # tooltips saying who may
         self.setTabText(self.indexOf(self.console), translate("Console", "Help desk"))
         self.setTabText(self.indexOf(self.overview), translate("Console", "Overview"))
+        self.setTabText(self.indexOf(self.sessions), translate("Console", "Sessions"))
         self.setTabText(self.indexOf(self.health), translate("Console", "Health"))
         self.setTabText(self.indexOf(self.settings), translate("Console", "Settings"))
         if self.email is not None:
