@@ -42,7 +42,8 @@ _FIELD_OPTIONS = {
 def _sub_db(parser: argparse.ArgumentParser) -> None:
     """--db on a subcommand too, without hiding one given before the subcommand."""
     add_db_argument(parser)
-    parser.set_defaults(db=argparse.SUPPRESS)
+    db = next(action for action in parser._actions if action.dest == "db")
+    db.default = argparse.SUPPRESS
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
