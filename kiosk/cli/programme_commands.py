@@ -196,33 +196,33 @@ def _operator(store: Store, args: argparse.Namespace) -> str:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        operator = _operator(store, args)
-        try:
-            draft = read_draft({k: v or "" for k, v in _typed_fields(args).items()})
-            session = add_session(store, draft, operator=operator, station=args.station)
-        except (DraftError, ProgrammeError) as error:
-            raise _refused(error.problems) from None
-        print(f"Added session {session.id}: {_describe(session, store.event())}")
-    finally:
-        store.close()
-    return 0
+    return _save(args, None)
 
 
 def run_edit(args: argparse.Namespace) -> int:
+    return _save(args, args.session_id)
+
+
+def _save(args: argparse.Namespace, session_id: int | None) -> int:
+    """Add a session (`session_id` None) or change the options given of one."""
     store = open_store(args)
     try:
         operator = _operator(store, args)
-        session = _session(store, args.session_id)
+        fields = _typed_fields(args)
         try:
-            draft = with_changes(draft_of(session, store.event()), _typed_fields(args))
-            session = edit_session(
-                store, session.id, draft, operator=operator, station=args.station
-            )
+            if session_id is None:
+                draft = read_draft({name: value or "" for name, value in fields.items()})
+                session = add_session(store, draft, operator=operator, station=args.station)
+            else:
+                before = _session(store, session_id)
+                draft = with_changes(draft_of(before, store.event()), fields)
+                session = edit_session(
+                    store, session_id, draft, operator=operator, station=args.station
+                )
         except (DraftError, ProgrammeError) as error:
             raise _refused(error.problems) from None
-        print(f"Session {session.id}: {_describe(session, store.event())}")
+        added = "Added session" if session_id is None else "Session"
+        print(f"{added} {session.id}: {_describe(session, store.event())}")
     finally:
         store.close()
     return 0

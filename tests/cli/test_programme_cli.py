@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from test_cli import run as kiosk  # `python -m kiosk`, its input given
 
 from kiosk.store import Store
 from kiosk.store.audit import audit_entries
 
 AGENDA = Path(__file__).resolve().parents[1] / "programme" / "data" / "agenda.csv"
-
-
-def kiosk(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 @pytest.fixture
