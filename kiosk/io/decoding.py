@@ -109,7 +109,7 @@ def _check_text(text: str, name: str) -> None:
 
 def _not_text(name: str) -> RosterError:
     return RosterError(
-        f"{name} is not a text file (CSV) or an XLSX workbook; export the roster as CSV or XLSX."
+        f"{name} is not a text file (CSV) or an XLSX workbook; export it as CSV or XLSX."
     )
 
 

@@ -63,7 +63,7 @@ def stream_table(path: Path) -> RowStream:
     if not path.exists():
         raise RosterError(f"There is no file at {path}.")
     if path.is_dir():
-        raise RosterError(f"{path} is a folder, not a roster file.")
+        raise RosterError(f"{path} is a folder, not a CSV or XLSX file.")
     try:
         with path.open("rb") as handle:
             start = handle.read(8)
@@ -128,7 +128,7 @@ def _check_line_lengths(text: str, name: str) -> None:
         if end - start > MAX_LINE_CHARS:
             raise RosterError(
                 f"Line {line} of {name} is longer than {MAX_LINE_CHARS:,} characters, "
-                "so the file is not a roster."
+                "so the file is not a CSV table."
             )
         start, line = end + 1, line + 1
 
@@ -200,7 +200,7 @@ def _records(text: str, delimiter: str, name: str) -> Iterator[tuple[int, list[s
         if "field limit" in str(error):
             raise RosterError(
                 f"Row {number} of {name} has a cell longer than "
-                f"{csv.field_size_limit():,} characters, so the file is not a roster."
+                f"{csv.field_size_limit():,} characters, so the file is not a CSV table."
             ) from None
         raise RosterError(f"Row {number} of {name} cannot be read as CSV ({error}).") from None
     # Quoted cells hold quote marks in pairs; an odd count may mean the file

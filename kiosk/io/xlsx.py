@@ -50,8 +50,8 @@ def _refuse_zip_bomb(handle: BinaryIO, name: str) -> None:
     if inflated > MAX_INFLATED_BYTES:
         log.warning("workbook refused: it would inflate to %d bytes", inflated)
         raise RosterError(
-            f"{name} would unpack to {inflated // 2**20} MB, more than any roster needs; "
-            "save it again as .xlsx or CSV."
+            f"{name} would unpack to {inflated // 2**20} MB, "
+            "more than a roster or an agenda needs; save it again as .xlsx or CSV."
         )
 
 
