@@ -8,12 +8,33 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication
 
+from kiosk.paths import resource_dir
 from kiosk.ui.resources import load_fonts
 from kiosk.ui.wizard.wizard import SetupWizard
+
+
+def programme_shot(wizard: SetupWizard, shot: Callable[[str], None]) -> None:
+    """The programme step: the sample agenda checked and imported, and a
+    session being added whose times say what is wrong with it."""
+    page = wizard.programme_page
+    page.path.setText(str(Path(shutil.copy(resource_dir() / "samples" / "agenda.csv", "."))))
+    page.check_file()
+    page.import_file()
+    page.add_row()
+    row = page.table.rowCount() - 1
+    page.table.setCurrentCell(row, 4)  # out of the title's editor
+    page.table.item(row, 0).setText("Poster walk")
+    page.table.item(row, 3).setText("08:30")
+    page.table.scrollToBottom()
+    shot("programme")
+    page.table.removeRow(row)
+    page.check_rows()
 
 
 def main(folder: Path, roster: Path) -> None:
@@ -29,6 +50,9 @@ def main(folder: Path, roster: Path) -> None:
         wizard.show()
         wizard.event_page.name.setText("Collaborative Learning Event — Spring")
         wizard.event_page.venue.setText("St Paul's Centre, Hammersmith")
+        # The day of the sample agenda (resources/samples/agenda.csv).
+        for edit in (wizard.event_page.first_day, wizard.event_page.last_day):
+            edit.setDate(QDate(2026, 3, 10))
 
         def shot(name: str) -> None:
             for _ in range(10):
@@ -45,6 +69,8 @@ def main(folder: Path, roster: Path) -> None:
         wizard.roster_page.path.setText(str(roster))
         wizard.roster_page.check_file()
         shot("roster")
+        wizard.next()
+        programme_shot(wizard, shot)
         wizard.next()
         shot("badge")
         wizard.badge_page.template.setCurrentIndex(

@@ -169,3 +169,20 @@ def attendees_with_email(store: Store, email: str) -> list[int]:
             (email.strip(),),
         )
     ]
+
+
+def delete_unused_session(store: Store, session_id: int) -> bool:
+    """Remove a session nobody was checked in to or booked, in a file not
+    joined to a hub (the hub is never told of a removal: a used or shared
+    session is cancelled instead). False when it may not be removed."""
+    with store.transaction():
+        used = store.conn.execute(
+            """SELECT EXISTS (SELECT 1 FROM checkins WHERE session_id = :id)
+                   OR EXISTS (SELECT 1 FROM bookings WHERE session_id = :id)
+                   OR EXISTS (SELECT 1 FROM sync_state WHERE key = 'capture' AND value = '1')""",
+            {"id": session_id},
+        ).fetchone()[0]
+        if used:
+            return False
+        store.conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+    return True

@@ -1,4 +1,4 @@
-"""Step 3: the badge template, with a live preview of a real attendee's badge.
+"""Step 4: the badge template, with a live preview of a real attendee's badge.
 
 Each stock is named by the size of one badge (a sheet's label, not the
 sheet), and the preview is drawn at the badge's real size on this screen,

@@ -1,4 +1,4 @@
-"""Step 6 (optional): the mail server that sends tickets and certificates.
+"""Step 7 (optional): the mail server that sends tickets and certificates.
 
 The same settings as `kiosk config set email.*`, checked the same way; the
 password is never asked here, since it is never stored (it is given when

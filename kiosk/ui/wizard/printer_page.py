@@ -1,4 +1,4 @@
-"""Step 4: the printer, and a test badge printed through it: the badge the
+"""Step 5: the printer, and a test badge printed through it: the badge the
 previous step previewed, which does not count as that attendee's badge."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Step 5: this station's name, the staff PIN and, if any, the hub."""
+"""Step 6: this station's name, the staff PIN and, if any, the hub."""
 
 from __future__ import annotations
 

@@ -18,6 +18,7 @@ from kiosk.ui.wizard.badge_page import BadgePage
 from kiosk.ui.wizard.event_page import EventPage
 from kiosk.ui.wizard.mail_page import MailPage
 from kiosk.ui.wizard.printer_page import PrinterPage
+from kiosk.ui.wizard.programme_page import ProgrammePage
 from kiosk.ui.wizard.roster_page import RosterPage
 from kiosk.ui.wizard.station_page import StationPage
 from kiosk.ui.wizard.summary_page import SummaryPage
@@ -38,6 +39,7 @@ class SetupWizard(QWizard):
         self.leaving: QMessageBox | None = None
         self.event_page = EventPage(default_folder)
         self.roster_page = RosterPage()
+        self.programme_page = ProgrammePage()
         self.badge_page = BadgePage()
         self.printer_page = PrinterPage()
         self.station_page = StationPage()
@@ -46,6 +48,7 @@ class SetupWizard(QWizard):
         for page in (
             self.event_page,
             self.roster_page,
+            self.programme_page,
             self.badge_page,
             self.printer_page,
             self.station_page,
