@@ -31,12 +31,18 @@ from kiosk.reports.table import Scope
 
 PAGE = landscape(A4)
 TITLE = style("cert-title", 30, bold=True, alignment=1, spaceAfter=14 * mm)
-# A long list of sessions takes the space under the title before anything shrinks.
+# A long list of sessions takes the space around the title and the headings
+# before anything shrinks (and shrinking costs a second layout of the page).
 TITLE_OVER_LONG_LIST = style("cert-title-tight", 30, bold=True, alignment=1, spaceAfter=4 * mm)
 LONG_LIST = 4  # sessions
 NAME = style("cert-name", 26, bold=True, alignment=1, spaceBefore=5 * mm, spaceAfter=5 * mm)
 BODY = style("cert-body", 13, alignment=1, spaceAfter=2 * mm)
-LIST_HEADING = style("cert-list-heading", 12, bold=True, alignment=1, spaceBefore=8 * mm)
+LIST_HEADING = style(
+    "cert-list-heading", 12, bold=True, alignment=1, spaceBefore=8 * mm, spaceAfter=1 * mm
+)
+LONG_LIST_HEADING = style(
+    "cert-long-list-heading", 12, bold=True, alignment=1, spaceBefore=4 * mm, spaceAfter=1 * mm
+)
 LIST = style("cert-list", 11, alignment=1, spaceAfter=1 * mm)
 SMALL = style("cert-small", 10)
 SMALL_RIGHT = style("cert-small-right", 10, alignment=2)
@@ -80,6 +86,7 @@ def _draw(canvas: Canvas, scope: Scope, record: AttendanceRecord, signatory: Sig
     canvas.rect(15 * mm, 15 * mm, width - 30 * mm, height - 30 * mm)
 
     credits = record.session_credits
+    heading = LONG_LIST_HEADING if len(credits) > LONG_LIST else LIST_HEADING
     story: list[Flowable] = [
         paragraph(
             "Certificate of attendance",
@@ -94,11 +101,11 @@ def _draw(canvas: Canvas, scope: Scope, record: AttendanceRecord, signatory: Sig
         ),
     ]
     if credits:
-        story.append(paragraph("Sessions attended", LIST_HEADING, bold=True))
+        story.append(paragraph("Sessions attended", heading, bold=True))
         story += [paragraph(session_line(credit), LIST) for credit in credits]
         total = hours_text(cpd_hours(credits))
         unit = "CPD hour" if total == "1" else "CPD hours"
-        story.append(paragraph(f"Total: {total} {unit}", LIST_HEADING, bold=True))
+        story.append(paragraph(f"Total: {total} {unit}", heading, bold=True))
         if scope.cpd is not None:
             story.append(paragraph(rule_line(scope.cpd), NOTE))
     frame = Frame(25 * mm, 55 * mm, width - 50 * mm, height - 80 * mm, showBoundary=0)

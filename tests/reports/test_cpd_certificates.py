@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import email
+import email.message
+import email.policy
+import io
 from pathlib import Path
 
 import openpyxl
@@ -177,14 +181,15 @@ def test_a_whole_share_may_be_given_as_a_whole_number(store: Store) -> None:
     assert Settings(store).get("cpd.minimum_share") == 1.0
 
 
-def test_a_full_day_of_long_titles_fits_on_one_page(tmp_path: Path) -> None:
+@pytest.mark.parametrize("count", [8, 16])
+def test_a_full_day_of_long_titles_fits_on_one_page(tmp_path: Path, count: int) -> None:
     store = Store.open(":memory:")
     store.save_event(Event("Spring Learning Event", "St Paul's Centre", "Europe/London", DAY, DAY))
     store.add_attendee(
         {"code": "ALL-1", "first_name": "Bartholomew", "last_name": "Featherstonehaugh"}
     )
     titles = []
-    for index in range(8):
+    for index in range(count):
         start = at(8, 30) + dt.timedelta(minutes=60 * index)
         title = f"Session {index + 1}: Evaluation with Patient, Public and Community Involvement"
         titles.append(title)
@@ -193,7 +198,7 @@ def test_a_full_day_of_long_titles_fits_on_one_page(tmp_path: Path) -> None:
     text = certificate_text(store, tmp_path, "ALL-1")
     for title in titles:
         assert f"{title} — attended 50 of 50 min, credit 45 min" in text
-    assert "Total: 6 CPD hours" in text  # 8 x 45 minutes
+    assert f"Total: {count * 45 / 60:g} CPD hours" in text  # 45 minutes each
     assert " CPD-" in text  # the certificate id, last on the page
 
 
@@ -221,3 +226,27 @@ def test_the_session_log_is_read_once_whatever_the_number_of_attendees() -> None
     few, many = _statements(event_of(2)), _statements(event_of(25))
     assert len(few) == len(many)  # no statement per attendee or per session
     assert sum("FROM checkins" in sql for sql in many) == 1
+
+
+def test_an_emailed_certificate_carries_the_same_minutes_and_credit(day_store: Store) -> None:
+    from kiosk.mail.content import Content
+    from kiosk.mail.message import Sender
+    from kiosk.store.outbox import MailKind, message, queue_one
+
+    rosa = day_store.attendee_by_code("ROSA-1")
+    assert rosa is not None
+    row = message(
+        day_store, queue_one(day_store, MailKind.CERTIFICATE, rosa.id, "rosa@example.org")
+    )
+    assert row is not None
+    sent = email.message_from_bytes(
+        Content(day_store, Sender("events@example.org"), None).build(row),
+        policy=email.policy.default,
+    )
+    assert isinstance(sent, email.message.EmailMessage)
+    attachment = next(sent.iter_attachments())
+    reader = pypdf.PdfReader(io.BytesIO(attachment.get_content()))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Breakout A — attended 50 of 60 min, credit 45 min" in text
+    assert "Breakout C — attended 30 of 60 min, not credited" in text
+    assert "Total: 1.5 CPD hours" in text
