@@ -78,12 +78,16 @@ def build_kiosk(
     languages: Languages | None = None,
     station: Station | None = None,
     print_only: bool = False,
+    room: str = "",
+    session_id: int | None = None,
 ) -> Kiosk:
     """Everything but the event loop. Needs a QApplication.
 
     `station` is a ready station (a synced one, joined to a hub); without
     one the kiosk decides on its own from the event file. With `print_only`
     it prints the badge for each scan and admits nobody (a badge desk).
+    With `room` (or `session_id`) it is a door station: it admits to the
+    session open in that room now (or to that one session) and says so.
     """
     from kiosk.scanning.wedge import KeyboardWedgeFilter, WedgeThresholds
 
@@ -91,7 +95,12 @@ def build_kiosk(
     assert isinstance(app, QApplication), "create the QApplication first"
     settings = Settings(store)
     if station is None:
-        station = Station(store, name=station_name or settings.get("kiosk.station_name"))
+        station = Station(
+            store,
+            name=station_name or settings.get("kiosk.station_name"),
+            room=room,
+            session=store.session(session_id) if session_id is not None else None,
+        )
     if print_only:
         station = BadgeDeskStation(station.store, name=station.name)
         log.info("print-only station: badges for scans, nobody admitted")
@@ -133,11 +142,20 @@ def _start_camera(controller: FlowController, settings: Settings) -> Any:
     return scanner
 
 
-def _join_hub(db_path: Path, url: str, station_name: str, feed: SyncFeed) -> SyncedStation:
+def _join_hub(
+    db_path: Path, url: str, station_name: str, feed: SyncFeed, room: str, session_id: int | None
+) -> SyncedStation:
     """The station joined to the hub (its copy of the event pulled first)."""
     from kiosk.sync import open_synced_station
 
-    return open_synced_station(db_path, url, name=station_name, on_change=feed.notify)
+    return open_synced_station(
+        db_path,
+        url,
+        name=station_name,
+        session_id=session_id,
+        room=room,
+        on_change=feed.notify,
+    )
 
 
 def run_kiosk(
@@ -149,6 +167,8 @@ def run_kiosk(
     server: str | None = None,
     damaged: DamagedFile | None = None,
     print_only: bool = False,
+    room: str = "",
+    session_id: int | None = None,
 ) -> int:
     """Open the event file and run the kiosk until staff exit it.
 
@@ -183,7 +203,7 @@ def run_kiosk(
     synced: SyncedStation | None = None
     if server:
         store.close()
-        synced = _join_hub(db_path, server, name, feed)
+        synced = _join_hub(db_path, server, name, feed, room, session_id)
         store = synced.store
     backups = None if smoke else start_backups(store, db_path)
     print_service = None if smoke else make_print_service(store)
@@ -196,6 +216,8 @@ def run_kiosk(
         languages=languages,
         station=synced,
         print_only=print_only,
+        room=room,
+        session_id=session_id,
     )
     if synced is not None:
         feed.display = kiosk.controller.set_sync_status

@@ -34,6 +34,7 @@ from kiosk.ui.appearance import AppearanceChoices
 from kiosk.ui.badge_check import BadgeCheck
 from kiosk.ui.badge_state import BadgeState
 from kiosk.ui.badge_tracker import BadgeTracker
+from kiosk.ui.door import DoorWatch, is_door
 from kiosk.ui.find_me import FindMe
 from kiosk.ui.i18n import Languages
 from kiosk.ui.idle import IdleTimer
@@ -119,14 +120,20 @@ class FlowController(QObject):
         self.welcome.status_info.update(
             station=station.name, printing=self.badges.printing, pin=self.pin_gate.has_pin
         )
+        self.welcome.set_exit_mode(station.exit_mode)
         if not self.pin_gate.has_pin:
             log.warning("no staff PIN set: the corner gesture asks staff to set one")
+        self.door: DoorWatch | None = None
+        if is_door(station):
+            self.door = DoorWatch(station, self)
+            self.door.changed.connect(self.welcome.set_door)
+            self.screens.entered.connect(self._door_entered)
         self.looks.apply()
         self.switch(Screen.WELCOME, "start")
 
     def _build_views(self, station: Station) -> None:
         settings = self.settings
-        self.welcome = WelcomeView(station.event.name)
+        self.welcome = WelcomeView(station.event)
         self.welcome.set_find_me_enabled(settings.get("kiosk.findme_enabled"))
         self.welcome.set_logo(settings.get("event.logo"))
         self.welcome.find_me_requested.connect(self.find_me_requested)
@@ -189,6 +196,12 @@ class FlowController(QObject):
             if not same_person:
                 self.looks.reset()
         self.idle.follow_screen()  # as long as the screen, and the choices kept, allow
+
+    def _door_entered(self, screen: Screen, reason: str) -> None:
+        """Back at welcome (after a scan here, from the staff screen): the door
+        is read again, with the seats this station's scans took."""
+        if screen is Screen.WELCOME and self.door is not None:
+            self.door.refresh()
 
     def _idle_ms(self) -> int | None:
         """How long the screen shown may stay untouched before welcome returns (None: for ever)."""
@@ -296,7 +309,7 @@ class FlowController(QObject):
             hold_seconds=self.settings.get("kiosk.result_min_seconds"),
         )
         self.switch(Screen.RESULT, f"result {result.result.value}")
-        self.sounds.play("success" if prints else "help")
+        self.sounds.play("success" if prints or result.result is Result.CHECKED_OUT else "help")
         if prints and attendee is not None and self.badges.service is not None:
             # After the screen has changed: the attendee sees their welcome first.
             QTimer.singleShot(0, lambda: self.badges.enqueue(attendee.id))

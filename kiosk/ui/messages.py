@@ -127,6 +127,32 @@ def message_for(
             return ResultMessage(
                 "danger", "stop", translate("Result", "Registration cancelled"), (text, desk), True
             )
+        case Result.NOT_ELIGIBLE:
+            # Never why (a category, a booking): the desk can look that up.
+            return ResultMessage(
+                "danger",
+                "stop",
+                translate("Result", "This session is not open to your ticket."),
+                (desk,),
+                True,
+            )
+        case Result.SESSION_FULL:
+            return ResultMessage(
+                "danger", "stop", translate("Result", "This session is full."), (desk,), True
+            )
+        case Result.CHECKED_OUT:
+            return ResultMessage(
+                "success",
+                "check",
+                translate("Result", "Goodbye, {name}!").format(name=first),
+                (translate("Result", "You are checked out. Thank you for coming."),),
+                False,
+            )
+        case Result.NOT_CHECKED_IN:
+            text = translate("Result", "This door is for leaving: check in at the entrance.")
+            return ResultMessage(
+                "warning", "info", translate("Result", "You are not checked in"), (text,), False
+            )
         case Result.NOT_VALID_NOW:
             text = translate("Result", "This ticket is for another day or time.")
             return ResultMessage(
@@ -186,6 +212,44 @@ def badge_line(state: BadgeState, help_desk: str = "") -> str:
             "Result", "Your badge was printed before. Ask the help desk for a new one."
         ),
     }[state]
+
+
+@dataclass(frozen=True, slots=True)
+class DoorInfo:
+    """What a door's header shows; never anything about an attendee."""
+
+    room: str
+    session: Session | None  # the session the door admits to now
+    seats_left: int | None  # None: open seating (no capacity)
+    next_session: Session | None  # with no session now: the room's next one
+
+
+def door_lines(info: DoorInfo, event: Event) -> tuple[str, str]:
+    """The header's two lines: the session (or what to do), then room and seats."""
+    if info.session is None:
+        if info.next_session is None:
+            first = translate("Door", "No session in {room} now.").format(room=info.room)
+        else:
+            first = translate("Door", "No session in {room} now. Next: {title} at {time}").format(
+                room=info.room,
+                title=info.next_session.title,
+                time=local_time(info.next_session.starts_at, event),
+            )
+        return first, ""
+    if info.seats_left is None:
+        seats = translate("Door", "Open seating")
+    elif info.seats_left == 0:
+        seats = translate("Door", "Full")
+    elif info.seats_left == 1:
+        seats = translate("Door", "1 seat left")
+    else:
+        seats = translate("Door", "{count} seats left").format(count=info.seats_left)
+    return info.session.title, " · ".join(part for part in (info.room, seats) if part)
+
+
+def exit_prompt() -> str:
+    """A station in exit mode asks this instead of the welcome's own words."""
+    return translate("Door", "Exit: scan your badge as you leave")
 
 
 def camera_line(status: CameraStatus) -> str:

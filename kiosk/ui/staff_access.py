@@ -21,6 +21,7 @@ from kiosk.settings import Settings
 from kiosk.store import Store
 from kiosk.store.faults import StoreError
 from kiosk.store.operators import has_operators
+from kiosk.ui.door import is_door
 from kiosk.ui.pin import hash_pin
 from kiosk.ui.pin_guard import PinGuard, station_gate
 from kiosk.ui.screens import Screen, Switch
@@ -67,6 +68,9 @@ class StaffAccess(QObject):
         )
         self.staff.back.connect(lambda: switch(Screen.WELCOME, "staff back"))
         self.staff.exit_requested.connect(self._exit)
+        if is_door(station):
+            self.staff.set_exit_mode(station.exit_mode)
+        self.staff.door_mode_chosen.connect(self._door_mode)
 
     def requested(self, current: Screen) -> None:
         """The corner gesture on `current`: the PIN pad, or choosing a PIN first."""
@@ -130,6 +134,13 @@ class StaffAccess(QObject):
             return
         log.info("scan looked up on the staff screen")
         self.staff.look_up(code)
+
+    def _door_mode(self, exit_mode: bool) -> None:
+        """Staff switched the station between entry and exit. It lasts while
+        the kiosk runs: a restart admits again, the safe default at a door."""
+        self.station.exit_mode = exit_mode
+        self.welcome.set_exit_mode(exit_mode)
+        log.info("door mode %s, chosen on the staff screen", "exit" if exit_mode else "entry")
 
     def _exit(self) -> None:
         log.info("kiosk exit from the staff screen")

@@ -1026,7 +1026,62 @@
     </message>
 </context>
 <context>
+    <name>Door</name>
+    <message>
+        <source>No session in {room} now.</source>
+        <translation>Aucune session dans {room} pour le moment.</translation>
+    </message>
+    <message>
+        <source>No session in {room} now. Next: {title} at {time}</source>
+        <translation>Aucune session dans {room} pour le moment. Ensuite&#xa0;: {title} à {time}</translation>
+    </message>
+    <message>
+        <source>Open seating</source>
+        <translation>Places libres</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Complet</translation>
+    </message>
+    <message>
+        <source>1 seat left</source>
+        <translation>1 place restante</translation>
+    </message>
+    <message>
+        <source>{count} seats left</source>
+        <translation>{count} places restantes</translation>
+    </message>
+    <message>
+        <source>Exit: scan your badge as you leave</source>
+        <translation>Sortie&#xa0;: scannez votre badge en partant</translation>
+    </message>
+</context>
+<context>
     <name>Result</name>
+    <message>
+        <source>This session is not open to your ticket.</source>
+        <translation>Cette session n’est pas ouverte à votre billet.</translation>
+    </message>
+    <message>
+        <source>This session is full.</source>
+        <translation>Cette session est complète.</translation>
+    </message>
+    <message>
+        <source>Goodbye, {name}!</source>
+        <translation>Au revoir, {name}&#xa0;!</translation>
+    </message>
+    <message>
+        <source>You are checked out. Thank you for coming.</source>
+        <translation>Votre sortie est enregistrée. Merci de votre venue.</translation>
+    </message>
+    <message>
+        <source>You are not checked in</source>
+        <translation>Vous n’êtes pas enregistré·e</translation>
+    </message>
+    <message>
+        <source>This door is for leaving: check in at the entrance.</source>
+        <translation>Cette porte sert à sortir&#xa0;: enregistrez-vous à l’entrée.</translation>
+    </message>
     <message>
         <source>Please see the help desk ({where}).</source>
         <translation>Merci de vous adresser à l’accueil ({where}).</translation>
@@ -1209,6 +1264,14 @@
 </context>
 <context>
     <name>StaffScreen</name>
+    <message>
+        <source>Door mode: Entry</source>
+        <translation>Porte&#xa0;: entrée</translation>
+    </message>
+    <message>
+        <source>Door mode: Exit</source>
+        <translation>Porte&#xa0;: sortie</translation>
+    </message>
     <message>
         <source>Check-ins cannot be saved: {cause}</source>
         <translation>Les enregistrements ne peuvent pas être sauvegardés : {cause}</translation>

@@ -12,7 +12,9 @@ are what matter; "Keyboard" again puts it away to reach the actions.
 
 "Exit kiosk" sits at the other end of the header from "Back to check-in" and
 asks first: leaving stops check-in at this station until someone starts it
-again.
+again. "Door mode" switches the station between admitting people (Entry)
+and recording them as they leave (Exit); like "Exit kiosk", it waits for a
+volunteer to sign in when the event has volunteer accounts.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ CONSOLE_SLOT = 2
 class StaffView(ScreenView):
     exit_requested = Signal()
     back = Signal()
+    door_mode_chosen = Signal(bool)  # True: exit (people leaving), False: entry
+    door_offered = False  # a door station: the entry/exit switch is shown
 
     def __init__(self, station: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +61,11 @@ class StaffView(ScreenView):
         self.title.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         self.exit_button = button("small", self)
         self.exit_button.clicked.connect(self.ask_exit)
+        self.door_button = button("small", self)
+        self.door_button.setObjectName("doorMode")
+        self.door_button.setCheckable(True)  # checked: exit mode
+        self.door_button.toggled.connect(self._door_toggled)
+        self.door_button.hide()  # shown at a door station (set_exit_mode)
         self.keyboard_button = button("small", self)
         self.keyboard_button.setCheckable(True)
         self.keyboard_button.toggled.connect(self._show_keyboard)
@@ -110,10 +119,32 @@ class StaffView(ScreenView):
     def _stay(self) -> None:
         self.exit_question.hide()
         for widget in self._header_widgets():
-            widget.show()
+            widget.setVisible(widget is not self.door_button or self.door_offered)
 
     def _header_widgets(self) -> tuple[QWidget, ...]:
-        return (self.title, self.exit_button, self.keyboard_button, self.back_button)
+        return (
+            self.title,
+            self.exit_button,
+            self.door_button,
+            self.keyboard_button,
+            self.back_button,
+        )
+
+    # -- entry or exit -----------------------------------------------------
+
+    def set_exit_mode(self, on: bool) -> None:
+        """Offer the entry/exit switch, showing the station's mode (without
+        announcing it as a choice)."""
+        self.door_offered = True
+        self.door_button.show()
+        self.door_button.blockSignals(True)
+        self.door_button.setChecked(on)
+        self.door_button.blockSignals(False)
+        self.retranslate()
+
+    def _door_toggled(self, on: bool) -> None:
+        self.retranslate()
+        self.door_mode_chosen.emit(on)
 
     # -- the on-screen keyboard ----------------------------------------------
 
@@ -203,7 +234,9 @@ class StaffView(ScreenView):
 
     def _signed_in(self) -> None:
         assert self.tabs is not None
-        self.exit_button.setEnabled(not self.tabs.sign_in.isVisibleTo(self.tabs))
+        signed_in = not self.tabs.sign_in.isVisibleTo(self.tabs)
+        self.exit_button.setEnabled(signed_in)
+        self.door_button.setEnabled(signed_in)
 
     def leave(self) -> None:
         """Forget who was looked up and stop polling: the next person at the
@@ -249,17 +282,17 @@ class StaffView(ScreenView):
         side; landscape: one row with the title between; portrait: title above."""
         for widget in (*self._header_widgets(), self.exit_question):
             self.header.removeWidget(widget)
-        self.header.addWidget(self.exit_question, 0, 0, 1 if landscape else 2, 4)
+        self.header.addWidget(self.exit_question, 0, 0, 1 if landscape else 2, 5)
         if landscape:
             self.header.addWidget(self.exit_button, 0, 0)
             self.header.addWidget(self.title, 0, 1)
-            self.header.addWidget(self.keyboard_button, 0, 2)
-            self.header.addWidget(self.back_button, 0, 3)
         else:
-            self.header.addWidget(self.title, 0, 0, 1, 4)
+            self.header.addWidget(self.title, 0, 0, 1, 5)
             self.header.addWidget(self.exit_button, 1, 0)
-            self.header.addWidget(self.keyboard_button, 1, 2)
-            self.header.addWidget(self.back_button, 1, 3)
+        row = 0 if landscape else 1
+        self.header.addWidget(self.door_button, row, 2)
+        self.header.addWidget(self.keyboard_button, row, 3)
+        self.header.addWidget(self.back_button, row, 4)
         self.header.setColumnStretch(1, 1)
 
     def apply_style(self, theme: Theme, metrics: Metrics) -> None:
@@ -305,6 +338,12 @@ class StaffView(ScreenView):
             )
         set_text(self.exit_button, translate("StaffScreen", "Exit kiosk…"))
         set_text(self.keyboard_button, translate("StaffScreen", "Keyboard"))
+        set_text(
+            self.door_button,
+            translate("StaffScreen", "Door mode: Exit")
+            if self.door_button.isChecked()
+            else translate("StaffScreen", "Door mode: Entry"),
+        )
         set_text(
             self.exit_text,
             translate(

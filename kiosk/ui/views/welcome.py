@@ -1,4 +1,9 @@
-"""The welcome screen: what to do, the find-me button, language and display switches."""
+"""The welcome screen: what to do, the find-me button, language and display switches.
+
+At a door station (a room or a session) a header names the session the door
+admits to, its room and the seats left (`kiosk.ui.door` keeps it current);
+in exit mode the screen asks people to scan as they leave.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,20 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kiosk.domain.models import Event
 from kiosk.scanning.camera_status import CameraStatus
 from kiosk.ui.i18n import LANGUAGES
-from kiosk.ui.messages import camera_line, sync_line
+from kiosk.ui.messages import DoorInfo, camera_line, door_lines, exit_prompt, sync_line
 from kiosk.ui.theme import Metrics, Theme
 from kiosk.ui.views.base import ScreenView, button, label, set_text
 from kiosk.ui.widgets.preview import CameraPreview
@@ -26,9 +40,12 @@ class WelcomeView(ScreenView):
     large_text_toggled = Signal(bool)
     contrast_toggled = Signal(bool)
 
-    def __init__(self, event_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, event: Event, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.event_name = event_name
+        self.kiosk_event = event
+        event_name = self.event_name = event.name
+        self.door: DoorInfo | None = None  # a door station's session, room and seats
+        self.exit_mode = False  # the station records people leaving
         self.language = "en"
         # Station name, camera status, printing, PIN and (with a hub) sync:
         # shown small at the bottom, never anything about an attendee.
@@ -67,6 +84,18 @@ class WelcomeView(ScreenView):
         self.header.addLayout(switches)
         top = self.header
 
+        self.door_frame = QFrame(self)
+        self.door_frame.setObjectName("doorHeader")
+        self.door_frame.setProperty("role", "card")
+        self.door_title = label("event", self.door_frame)
+        self.door_title.setObjectName("doorSession")
+        self.door_detail = label("body", self.door_frame)
+        self.door_detail.setObjectName("doorSeats")
+        door_column = QVBoxLayout(self.door_frame)
+        door_column.addWidget(self.door_title)
+        door_column.addWidget(self.door_detail)
+        self.door_frame.setVisible(False)
+
         self.title = label("title", self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = label("body", self)
@@ -89,6 +118,7 @@ class WelcomeView(ScreenView):
 
         self.root = QVBoxLayout(self)
         self.root.addLayout(top)
+        self.root.addWidget(self.door_frame)
         self.root.addLayout(middle, 1)
         self.root.addWidget(self.status)
         self.retranslate()
@@ -106,6 +136,16 @@ class WelcomeView(ScreenView):
             widget.blockSignals(True)
             widget.setChecked(checked)
             widget.blockSignals(False)
+        self.retranslate()
+
+    def set_door(self, info: DoorInfo | None) -> None:
+        """Show a door's header (None: not a door station)."""
+        self.door = info
+        self.door_frame.setVisible(info is not None)
+        self.retranslate()
+
+    def set_exit_mode(self, on: bool) -> None:
+        self.exit_mode = on
         self.retranslate()
 
     def set_find_me_enabled(self, enabled: bool) -> None:
@@ -143,6 +183,8 @@ class WelcomeView(ScreenView):
         self.root.setContentsMargins(margin, metrics.px(16), margin, metrics.px(10))
         self.root.setSpacing(metrics.px(10))
         self.find_me.setMinimumHeight(max(metrics.touch, metrics.px(84)))
+        inner = metrics.px(12)
+        self.door_frame.layout().setContentsMargins(inner, metrics.px(8), inner, metrics.px(8))
         self.preview.setMinimumSize(metrics.px(220), metrics.px(150))
         self.preview.guide_color = theme.primary
         logo = getattr(self, "_logo", QPixmap())
@@ -152,7 +194,17 @@ class WelcomeView(ScreenView):
             )
 
     def retranslate(self) -> None:
-        set_text(self.title, translate("Welcome", "Welcome! Scan the QR code on your ticket"))
+        set_text(
+            self.title,
+            exit_prompt()
+            if self.exit_mode
+            else translate("Welcome", "Welcome! Scan the QR code on your ticket"),
+        )
+        if self.door is not None:
+            session_line, seats_line = door_lines(self.door, self.kiosk_event)
+            set_text(self.door_title, session_line)
+            set_text(self.door_detail, seats_line)
+            self.door_detail.setVisible(bool(seats_line))
         set_text(
             self.hint,
             translate("Welcome", "Hold the code from your e-mail or phone under the scanner."),
