@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from kiosk.cli.common import UserError, add_db_argument, db_path, open_store
+from kiosk.cli.door import add_door_arguments, fixed_session, room_named
 from kiosk.operations import damaged_event_file
 from kiosk.store import Store
 from kiosk.store.private import read_private
@@ -22,6 +23,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     run.add_argument(
         "--server", metavar="URL", help="join this hub (default: $KIOSK_SERVER, station setting)"
     )
+    add_door_arguments(run, session_help="a door station for this one session")
     run.add_argument("--windowed", action="store_true", help="a normal window, not locked")
     run.add_argument(
         "--print-only",
@@ -49,6 +51,7 @@ def run_kiosk_command(args: argparse.Namespace) -> int:
     server = _server(args, path, readable=damaged is None)
     if not path.exists() and server is None:
         raise UserError(f"There is no event database at {path}; create one with 'kiosk init'.")
+    room = _door(args, path) if damaged is None else (args.room or "")
     if args.smoke and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         # CI machines have no display: paint into memory instead.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -64,6 +67,8 @@ def run_kiosk_command(args: argparse.Namespace) -> int:
             server=server,
             damaged=damaged,
             print_only=args.print_only,
+            room=room,
+            session_id=args.session,
         )
     except SyncSetupError as error:
         # Refused or unreachable before the first copy: leave no empty file.
@@ -72,6 +77,20 @@ def run_kiosk_command(args: argparse.Namespace) -> int:
 
             delete_event_file(path)
         raise UserError(str(error)) from None
+
+
+def _door(args: argparse.Namespace, path: Path) -> str:
+    """--room as the programme spells it, after checking it (and --session)
+    in the event file; one sentence and exit 2 for one it does not have. A
+    station joining a hub for the first time has no file to check yet."""
+    if not (args.room or args.session is not None) or not path.exists():
+        return args.room or ""
+    store = Store.open(path)
+    try:
+        fixed_session(store, args.session)
+        return room_named(store, args.room) if args.room else ""
+    finally:
+        store.close()
 
 
 def _server(args: argparse.Namespace, path: Path, *, readable: bool = True) -> str | None:

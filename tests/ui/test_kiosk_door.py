@@ -5,6 +5,9 @@ entry/exit switch behind the staff PIN."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -232,3 +235,36 @@ def test_the_door_speaks_french(door: Door, languages: Languages):
     header = door.header()
     assert "Breakout A" in header and "places restantes" in header
     assert "seats left" not in header
+
+
+def kiosk_command(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("DISPLAY", None)
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_kiosk_run_room_starts_a_door_station_for_the_room(tmp_path: Path):
+    db = tmp_path / "demo.db"
+    assert kiosk_command("demo", "--db", str(db)).returncode == 0
+    result = kiosk_command("-v", "run", "--db", str(db), "--room", "room 1", "--smoke")
+    assert result.returncode == 0, result.stderr
+    # Whatever the time of day, the door follows Room 1 as the programme spells it.
+    assert "door Room 1 now admits to session" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_kiosk_run_with_an_unknown_room_is_one_sentence_and_exit_2(tmp_path: Path):
+    db = tmp_path / "demo.db"
+    assert kiosk_command("demo", "--db", str(db)).returncode == 0
+    result = kiosk_command("run", "--db", str(db), "--room", "Room 99", "--smoke")
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "There is no room called 'Room 99'" in result.stderr and "Room 1" in result.stderr
+    both = kiosk_command("run", "--db", str(db), "--room", "Room 1", "--session", "1", "--smoke")
+    assert both.returncode == 2 and "not allowed with argument" in both.stderr
