@@ -109,3 +109,14 @@ def test_choices_ranges_and_printers_leave_no_room_for_a_bad_value(qtbot, store:
     printer.setCurrentText("folder:badges")
     assert panel.save()
     assert Settings(store).get("printer") == "folder:badges"
+
+
+def test_a_share_is_edited_as_a_decimal_within_its_range(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    panel = panel_for(qtbot, store)
+    share = panel.fields["cpd.minimum_share"]
+    assert isinstance(share, QDoubleSpinBox)
+    assert (share.minimum(), share.maximum(), share.value()) == (0.0, 1.0, 0.75)
+    share.setValue(0.5)
+    assert panel.save()
+    assert Settings(store).get("cpd.minimum_share") == 0.5
+    assert stored(store)["cpd.minimum_share"] == "0.5"
