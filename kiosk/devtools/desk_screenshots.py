@@ -29,6 +29,7 @@ from kiosk.settings import Settings
 from kiosk.store import Store
 from kiosk.store.alerts import set_flag
 from kiosk.store.operators import add_operator
+from kiosk.store.programme import booked_attendees
 from kiosk.ui.console.window import desk_window, fit_to_screen
 from kiosk.ui.i18n import Languages
 from kiosk.ui.resources import load_fonts
@@ -90,6 +91,44 @@ def help_desk_alerts(store: Store) -> None:
         Station(store, name=door, clock=lambda: at).scan(attendee.code)
 
 
+def programme_shots(app: QApplication, window, tabs, folder: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    """The session form saying what is wrong, and at the console a check-in
+    to the Learning Lab (booking required) refused, then Admit anyway's reason."""
+
+    def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(20):
+            app.processEvents()
+        widget.grab().save(str(folder / f"{name}{suffix}.png"))
+        print(folder / f"{name}{suffix}.png")
+
+    store = tabs.desk.store
+    tabs.setCurrentWidget(tabs.sessions)
+    tabs.sessions.table.setCurrentCell(2, 0)
+    tabs.sessions.ask_edit()
+    form = tabs.sessions.session_dialog
+    form.capacity.setValue(0)
+    form.end.setTime(form.start.time().addSecs(-900))
+    save(form, "desk-session-form")
+    form.reject()
+    lab = next(s for s in store.sessions() if s.booking_required)
+    booked = booked_attendees(store, lab.id)
+    walk_in = next(a for a in store.attendees(status=AttendeeStatus.ACTIVE) if a.id not in booked)
+    tabs.setCurrentWidget(tabs.console)
+    console = tabs.console
+    console.search.setText(walk_in.code)
+    console.refresh()
+    console.choose_by_hand(walk_in.id)
+    console.target.choose(lab.id)
+    console.desk_actions.check_in()
+    save(window, "desk-refused")
+    console.desk_actions.ask_override()
+    dialog = console.desk_actions.override_dialog
+    dialog.reason.setText("Invited by the lab's facilitator")
+    save(dialog, "desk-override")
+    dialog.reject()
+    console.target.choose(None)
+
+
 def volunteer_shots(app: QApplication, window, tabs, folder: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
     """With volunteer accounts: the sign-in the desk shows first, then the
     console of a volunteer in the scanner role (what they may not do greyed)."""
@@ -138,9 +177,17 @@ def main(folder: Path, size: str = "", language: str = "en") -> None:
         tabs.console.search.setText("siobhan")
         tabs.console.refresh()
         certificates_sent(store)
-        for index, name in enumerate(("console", "overview", "health", "settings", "email")):
+        pages = {
+            "console": tabs.console,
+            "overview": tabs.overview,
+            "sessions": tabs.sessions,
+            "health": tabs.health,
+            "settings": tabs.settings,
+            "email": tabs.email,
+        }
+        for name, page in pages.items():
             name = f"desk-{name}{suffix}"
-            tabs.setCurrentIndex(index)
+            tabs.setCurrentWidget(page)
             for _ in range(20):
                 app.processEvents()
             window.grab().save(str(folder / f"{name}.png"))
@@ -152,6 +199,7 @@ def main(folder: Path, size: str = "", language: str = "en") -> None:
             app.processEvents()
         window.grab().save(str(folder / f"desk-alerts{suffix}.png"))
         print(folder / f"desk-alerts{suffix}.png")
+        programme_shots(app, window, tabs, folder, suffix)
         volunteer_shots(app, window, tabs, folder, suffix)
         window.close()
 

@@ -785,10 +785,6 @@
         <translation>Sans limite</translation>
     </message>
     <message>
-        <source>No session now</source>
-        <translation>Aucune session en cours</translation>
-    </message>
-    <message>
         <source>Not admitted: this session is full.</source>
         <translation>Entrée refusée&#xa0;: cette session est complète.</translation>
     </message>

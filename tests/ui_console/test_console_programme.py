@@ -275,7 +275,7 @@ def test_the_overview_shows_each_room_now_and_next(qtbot, tabs: DeskTabs) -> Non
     assert cells == [
         ["Lab 1", "Learning lab", "—"],
         ["Main hall", "Keynote", "11:00 Panel"],
-        ["Room 2", "No session now", "14:00 Breakout B"],
+        ["Room 2", "—", "14:00 Breakout B"],
     ]
     bar = rooms.cellWidget(1, 2)
     assert (bar.value(), bar.maximum(), bar.format()) == (2, 40, "2 in the room / 40")

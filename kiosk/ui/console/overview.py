@@ -105,8 +105,8 @@ class OverviewWidget(FollowsLanguage, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.total)
         top = QHBoxLayout()  # the rooms beside the chart: a short screen has no row to spare
-        top.addWidget(self.chart_view, 3)
-        top.addWidget(self.rooms_box, 2)
+        top.addWidget(self.chart_view, 1)
+        top.addWidget(self.rooms_box, 1)
         layout.addLayout(top, 1)
         layout.addLayout(grid, 2)
         self.timer = QTimer(self, interval=POLL_MS)

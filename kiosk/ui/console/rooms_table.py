@@ -31,6 +31,8 @@ class RoomsTable(QTableWidget):
         self.zone = zone
         self.rooms: list[RoomNow] = []
         self.verticalHeader().hide()
+        # Compact rows: a short screen shows every room of a day's programme.
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         header = self.horizontalHeader()
@@ -56,14 +58,16 @@ class RoomsTable(QTableWidget):
         self.rooms = rooms
         self.setRowCount(len(rooms))
         for row, room in enumerate(rooms):
-            now = room.session.title if room.session else translate("Console", "No session now")
+            now = room.session.title if room.session else "—"
             later = (
                 f"{room.next.starts_at.astimezone(self.zone):%H:%M} {room.next.title}"
                 if room.next is not None
                 else "—"
             )
             for column, text in ((COL_ROOM, room.room), (COL_NOW, now), (COL_NEXT, later)):
-                self.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long title is cut short in its cell
+                self.setItem(row, column, item)
             self._inside(row, room)
 
     def _inside(self, row: int, room: RoomNow) -> None:

@@ -101,7 +101,7 @@ class SessionDialog(QDialog):
                 widget.setAccessibleName(label)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
-        self.problems.setProperty("role", "problem")
+        self.problems.setStyleSheet("color: #a40000;")  # no theme role says "wrong"
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.save = self.buttons.addButton(
             translate("Console", "Save"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -149,7 +149,7 @@ class SessionDialog(QDialog):
     def check(self) -> list[str]:
         """Say what is wrong under the form; Save only when nothing is."""
         problems = session_problems(self.draft(), self.agenda_event, self.known_categories)
-        self.problems.setText("\n".join(problems))
+        self.problems.setText("\n".join(p[:1].upper() + p[1:] for p in problems))
         self.problems.setVisible(bool(problems))
         self.save.setEnabled(not problems)
         return problems
