@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from kiosk.programme.agenda import AgendaError, AgendaReport, import_agenda
+from kiosk.programme.agenda import AgendaError, import_agenda
 from kiosk.programme.drafts import (
     DraftError,
     SessionDraft,
@@ -131,30 +131,28 @@ class ProgrammePage(QWizardPage):
             self.path.setText(name)
             self.check_file()
 
-    def _run(self, *, dry_run: bool) -> AgendaReport | None:
+    def _run(self, *, dry_run: bool) -> bool:
+        """Import (or only check) the file, saying what it did or would do
+        and each row skipped; False when the file cannot be read."""
         try:
-            return import_agenda(self.store, Path(self.path.text().strip()), dry_run=dry_run)
+            report = import_agenda(self.store, Path(self.path.text().strip()), dry_run=dry_run)
         except AgendaError as error:
             self.report.setPlainText(str(error))
             self.import_button.setEnabled(False)
-            return None
+            return False
+        heading = (
+            translate("Wizard", "Will import: ") if dry_run else translate("Wizard", "Imported: ")
+        )
+        self.report.setPlainText("\n".join([heading + report.summary(), *report.lines]))
+        self.import_button.setEnabled(dry_run)  # an import follows its check, once
+        return True
 
     def check_file(self) -> None:
         """The dry run: what the import will do, and each row it will skip."""
-        report = self._run(dry_run=True)
-        if report is not None:
-            self.report.setPlainText(
-                "\n".join([translate("Wizard", "Will import: ") + report.summary(), *report.lines])
-            )
-            self.import_button.setEnabled(True)
+        self._run(dry_run=True)
 
     def import_file(self) -> None:
-        report = self._run(dry_run=False)
-        if report is not None:
-            self.report.setPlainText(
-                "\n".join([translate("Wizard", "Imported: ") + report.summary(), *report.lines])
-            )
-            self.import_button.setEnabled(False)
+        if self._run(dry_run=False):
             self.load()
 
     # -- the table -----------------------------------------------------------
