@@ -8,6 +8,7 @@ import json
 
 from kiosk.cli.common import UserError, add_db_argument, db_path, open_store
 from kiosk.store import Store
+from kiosk.store.conflicts import OVER_CAPACITY, room_sentence
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,7 +40,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sync.set_defaults(handler=run_sync)
 
     conflicts = commands.add_parser(
-        "conflicts", help="tickets admitted at two stations while they were offline"
+        "conflicts",
+        help="tickets admitted at two stations while they were offline, and rooms an "
+        "offline door filled past capacity",
     )
     add_db_argument(conflicts)
     conflicts.add_argument("--json", action="store_true")
@@ -128,15 +131,24 @@ def conflict_rows(store: Store) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for conflict in local_conflicts(store):
         attendee = store.attendee_by_code(str(conflict["attendee_code"]))
-        rows.append(
-            {
-                "attendee_id": attendee.id if attendee else None,
-                "name": attendee.full_name if attendee else "",
-                "scope": conflict["scope"],
-                "kept": {"station": conflict["kept_station"], "at": conflict["kept_at"]},
-                "other": {"station": conflict["other_station"], "at": conflict["other_at"]},
-            }
-        )
+        row: dict[str, object] = {
+            "attendee_id": attendee.id if attendee else None,
+            "name": attendee.full_name if attendee else "",
+            "kind": conflict["kind"],
+            "scope": conflict["scope"],
+            "kept": {"station": conflict["kept_station"], "at": conflict["kept_at"]},
+            "other": {"station": conflict["other_station"], "at": conflict["other_at"]},
+        }
+        if conflict["kind"] == OVER_CAPACITY:
+            # An offline door filled the room: `other` is the admission that did.
+            _, _, session_id = str(conflict["scope"]).partition(":")
+            session = store.session(int(session_id)) if session_id.isdigit() else None
+            row["session"] = session.title if session else conflict["scope"]
+            row["capacity"], row["inside"] = conflict["capacity"], conflict["inside"]
+            row["sentence"] = room_sentence(
+                str(row["session"]), conflict["inside"], conflict["capacity"]
+            )
+        rows.append(row)
     return rows
 
 
@@ -151,6 +163,12 @@ def run_conflicts(args: argparse.Namespace) -> int:
     for row in rows:
         kept, other = row["kept"], row["other"]
         assert isinstance(kept, dict) and isinstance(other, dict)
+        if row["kind"] == OVER_CAPACITY:
+            print(
+                f"{row['sentence']}: {row['name'] or row['attendee_id']} admitted at "
+                f"{other['station']} {other['at']}"
+            )
+            continue
         print(
             f"{row['name'] or row['attendee_id']}  {row['scope']}  "
             f"{kept['station']} {kept['at']}  and  {other['station']} {other['at']}"

@@ -12,10 +12,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.store.conflicts import OVER_CAPACITY
+from kiosk.store.store import SESSION_ID_BLOCK
 from kiosk.store.timestamps import utc_text
 from kiosk.sync import hubschema
-from kiosk.sync.connection import SyncSetupError
-from kiosk.sync.hubschema import ATTENDEE_COLUMNS, CHANGES_LOCK, attendee_values, scope_of
+from kiosk.sync.hubschema import (
+    ATTENDEE_COLUMNS,
+    CHANGES_LOCK,
+    SESSION_COLUMNS,
+    attendee_values,
+    scope_of,
+    session_values,
+)
 from kiosk.sync.wire import entry_columns, entry_values
 
 log = logging.getLogger("kiosk.sync")
@@ -46,8 +54,24 @@ class CodeReplaced(Exception):
     """The hub knows the scanned code as a lost badge's (kiosk reissue)."""
 
 
+class RoomFull(Exception):
+    """The session's room is at capacity, counting every door's admissions."""
+
+    def __init__(self, inside: int, capacity: int) -> None:
+        super().__init__(f"{inside} in a room for {capacity}")
+        self.inside = inside
+        self.capacity = capacity
+
+
 # Hub tables that name an attendee by code: a reissue renames them all.
-_CODE_REFERENCES = ("admissions", "checkins", "conflicts", "print_log", "replaced_codes")
+_CODE_REFERENCES = (
+    "admissions",
+    "checkins",
+    "conflicts",
+    "print_log",
+    "replaced_codes",
+    "bookings",
+)
 
 
 def _current_code(cur: Any, code: str) -> str:
@@ -111,6 +135,37 @@ def _take_scope(cur: Any, p: dict[str, Any], station: str) -> Holder | None:
     return Holder(*held)
 
 
+def _room(cur: Any, p: dict[str, Any]) -> tuple[int, int] | None:
+    """(people inside besides this attendee, capacity) when entry `p` takes a
+    seat in a session with a capacity; None when no limit applies to it.
+
+    A supervisor's override is let in past the limit, and a scan entered
+    later from a paper list was counted against the room as it was then by
+    its station; exits and undos never take a seat.
+    """
+    session_id = p.get("session_id")
+    if session_id is None or p.get("kind") != "entry" or p.get("override"):
+        return None
+    if p.get("entered_later"):
+        return None
+    row = cur.execute("SELECT capacity FROM sessions WHERE id = %s", (session_id,)).fetchone()
+    if row is None or row[0] is None:
+        return None
+    inside = cur.execute(
+        "SELECT count(*) FROM admissions WHERE scope = %s AND inside AND attendee_code != %s",
+        (scope_of(session_id, p["day"]), p["code"]),
+    ).fetchone()[0]
+    return int(inside), int(row[0])
+
+
+def _is_inside(cur: Any, p: dict[str, Any]) -> bool:
+    row = cur.execute(
+        "SELECT 1 FROM admissions WHERE attendee_code = %s AND scope = %s AND inside",
+        (p["code"], scope_of(p.get("session_id"), p["day"])),
+    ).fetchone()
+    return row is not None
+
+
 def _insert_change(cur: Any, change: Change) -> int | None:
     from psycopg.types.json import Jsonb
 
@@ -134,12 +189,19 @@ def _insert_checkin(cur: Any, seq: int, p: dict[str, Any]) -> None:
 def admit(conn: Any, change: Change) -> Holder | None:
     """Decide an entry online: None if it is admitted (and recorded), else the
     admission that got there first. One transaction, guarded by the unique
-    constraint on (attendee code, scope)."""
+    constraint on (attendee code, scope) and, for a session with a capacity,
+    by the advisory lock: every door's admission to the room is counted under
+    it, so two doors never take the last seat both. Raises RoomFull for a
+    full room (someone already inside is answered with their admission
+    instead: they keep their seat) and CodeReplaced for a lost badge."""
     with conn.transaction(), conn.cursor() as cur:
         _lock(cur)
         if _current_code(cur, change.payload["code"]) != change.payload["code"]:
             # Replaced at another station a moment ago, not yet heard here.
             raise CodeReplaced(change.id)
+        room = _room(cur, change.payload)
+        if room is not None and room[0] >= room[1] and not _is_inside(cur, change.payload):
+            raise RoomFull(*room)
         holder = _take_scope(cur, change.payload, change.station)
         if holder is not None and holder.entry_id != change.id:
             return holder
@@ -179,15 +241,61 @@ def _record_conflict(cur: Any, p: dict[str, Any], holder: Holder) -> None:
     )
 
 
+def _record_over_capacity(cur: Any, p: dict[str, Any], inside: int, capacity: int) -> None:
+    """An offline admission to a room that was already full at the hub: it
+    happened, so it stays, and it is listed with the room's count."""
+    scope = scope_of(p.get("session_id"), p["day"])
+    last = cur.execute(
+        "SELECT entry_id, station, at FROM admissions WHERE scope = %s AND inside "
+        "AND entry_id != %s ORDER BY at DESC LIMIT 1",
+        (scope, p["id"]),
+    ).fetchone()
+    kept_entry, kept_station, kept_at = last if last is not None else ("", "", p["at"])
+    payload = {
+        "id": f"conflict-{p['id']}",
+        "kind": OVER_CAPACITY,
+        "attendee_code": p["code"],
+        "scope": scope,
+        "kept_entry": kept_entry,
+        "kept_station": kept_station,
+        "kept_at": kept_at,
+        "other_entry": p["id"],
+        "other_station": p["station"],
+        "other_at": p["at"],
+        "capacity": capacity,
+        "inside": inside,
+    }
+    cur.execute(
+        "INSERT INTO conflicts (id, kind, attendee_code, scope, kept_entry, kept_station, "
+        "kept_at, other_entry, other_station, other_at, capacity, inside) VALUES (%(id)s, "
+        "%(kind)s, %(attendee_code)s, %(scope)s, %(kept_entry)s, %(kept_station)s, %(kept_at)s, "
+        "%(other_entry)s, %(other_station)s, %(other_at)s, %(capacity)s, %(inside)s) "
+        "ON CONFLICT DO NOTHING",
+        payload,
+    )
+    _insert_change(cur, Change(payload["id"], "conflict", "hub", payload))
+    log.warning(
+        "over capacity: entry %s from %s made %d in %s (capacity %d)",
+        p["id"],
+        p["station"],
+        inside,
+        scope,
+        capacity,
+    )
+
+
 def _apply_checkin(cur: Any, seq: int, change: Change) -> None:
     # An offline station may have admitted a badge before it heard that the
     # badge was replaced: the entry is the attendee's, under their code now.
     p = {**change.payload, "code": _current_code(cur, change.payload["code"])}
     kind = p["kind"]
     if kind == "entry":
+        room = _room(cur, p)
         holder = _take_scope(cur, p, change.station)
         if holder is not None and holder.entry_id != p["id"]:
             _record_conflict(cur, p, holder)
+        elif holder is None and room is not None and room[0] >= room[1]:
+            _record_over_capacity(cur, p, room[0] + 1, room[1])
     elif kind == "exit":
         cur.execute(
             "UPDATE admissions SET inside = false "
@@ -235,98 +343,50 @@ def _apply_attendee(cur: Any, change: Change) -> None:
         )
 
 
-class HubIncompatible(SyncSetupError):
-    """A hub whose tables this station cannot work with, in one sentence."""
+def _apply_session(cur: Any, change: Change) -> None:
+    """A session added or edited at a station: the whole row, by id (ids are
+    the same at every station); the later upload wins, as for the roster."""
+    values = session_values(change.payload)
+    others = [column for column in SESSION_COLUMNS if column != "id"]
+    cur.execute(
+        f"INSERT INTO sessions ({', '.join(SESSION_COLUMNS)}) "
+        f"VALUES ({', '.join('%s' for _ in SESSION_COLUMNS)}) ON CONFLICT (id) DO UPDATE SET "
+        + ", ".join(f"{column} = EXCLUDED.{column}" for column in others),
+        values,
+    )
 
 
-def schema_version(conn: Any) -> tuple[int, int]:
-    """The hub's (major, minor); a hub made before versions were recorded is 1.0."""
-    with conn.cursor() as cur:
+def _apply_booking(cur: Any, p: dict[str, Any]) -> None:
+    code = _current_code(cur, p["code"])
+    if p.get("booked", 1):
+        cur.execute(
+            "INSERT INTO bookings (attendee_code, session_id, booked_at) VALUES (%s, %s, %s) "
+            "ON CONFLICT DO NOTHING",
+            (code, p["session_id"], p["booked_at"]),
+        )
+    else:
+        cur.execute(
+            "DELETE FROM bookings WHERE attendee_code = %s AND session_id = %s",
+            (code, p["session_id"]),
+        )
+
+
+def claim_session_block(conn: Any) -> int:
+    """A block of session ids for one station (kiosk.store.store.SESSION_ID_BLOCK),
+    never handed out before and above every session the hub has."""
+    with conn.transaction(), conn.cursor() as cur:
+        _lock(cur)
         row = cur.execute(
-            "SELECT value FROM kiosk_meta WHERE key = %s", (hubschema.VERSION_KEY,)
+            "SELECT value FROM kiosk_meta WHERE key = %s", (hubschema.SESSION_BLOCK_KEY,)
         ).fetchone()
-    if row is None:
-        return (1, 0)
-    major, _, minor = str(row[0]).partition(".")
-    return (int(major), int(minor or 0))
-
-
-def hub_columns(conn: Any) -> dict[str, list[str]]:
-    """The hub's tables and their columns in order, as PostgreSQL has them."""
-    found: dict[str, list[str]] = {}
-    with conn.cursor() as cur:
-        for table, column in cur.execute(
-            "SELECT table_name, column_name FROM information_schema.columns "
-            "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position"
-        ):
-            found.setdefault(table, []).append(column)
-    return found
-
-
-def ensure_compatible(conn: Any) -> None:
-    """Use the hub only if its tables are this version's, or differ additively.
-
-    A hub of another major version is refused. A hub behind this station's
-    minor version gains what it lacks (new tables and columns, each with a
-    default) in one transaction, and records the version; a login that may
-    not alter the hub's tables is refused then, since this station would
-    write columns the hub lacks. A hub ahead (additive) is used as it is.
-    """
-    major, minor = schema_version(conn)
-    version = f"{major}.{minor}"
-    if major > hubschema.MAJOR:
-        raise HubIncompatible(
-            f"The hub was set up by a newer version of the kiosk (hub schema {version}); "
-            "update this station to the version the other stations run."
+        top = cur.execute("SELECT coalesce(max(id), 0) FROM sessions").fetchone()[0]
+        block = max(int(row[0]) if row else 0, int(top) // SESSION_ID_BLOCK + 1)
+        cur.execute(
+            "INSERT INTO kiosk_meta (key, value) VALUES (%s, %s) "
+            "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+            (hubschema.SESSION_BLOCK_KEY, str(block + 1)),
         )
-    if major < hubschema.MAJOR:
-        raise HubIncompatible(
-            f"The hub was set up by an older version of the kiosk (hub schema {version}) "
-            "that this version cannot share; publish the event to a new hub."
-        )
-    if minor > hubschema.MINOR:
-        log.info("hub schema %s is ahead of this station's (additive): using it", version)
-    if minor >= hubschema.MINOR:
-        return
-    _upgrade(conn, version)
-
-
-def _upgrade(conn: Any, version: str) -> None:
-    from psycopg import errors
-
-    have = hub_columns(conn)
-    statements = []
-    for table in hubschema.TABLES:
-        if table.name not in have:
-            statements.append(table.ddl())
-            continue
-        statements += [
-            f"ALTER TABLE {table.name} ADD COLUMN IF NOT EXISTS {column.ddl()}"
-            for column in table.columns
-            if column.name not in have[table.name]
-        ]
-    target = f"{hubschema.MAJOR}.{hubschema.MINOR}"
-    try:
-        with conn.transaction(), conn.cursor() as cur:
-            for statement in statements:
-                cur.execute(statement)
-            cur.execute(
-                "INSERT INTO kiosk_meta (key, value) VALUES (%s, %s) "
-                "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
-                (hubschema.VERSION_KEY, target),
-            )
-    except errors.InsufficientPrivilege:
-        if statements:
-            # Said to the user as the refusal; the versions are for the log.
-            log.info("hub schema %s lacks what %s adds; this login may not add it", version, target)
-            raise HubIncompatible(
-                "The hub needs an upgrade that this station's login may not make; "
-                "start one station with the hub owner's login first."
-            ) from None
-        # Nothing is missing: only the version could not be written down.
-        log.warning("hub schema %s is up to date but this login may not record it", version)
-        return
-    log.info("hub upgraded from schema %s to %s (%d changes)", version, target, len(statements))
+    return block
 
 
 def upload(conn: Any, station: str, changes: Sequence[Change]) -> int:
@@ -348,6 +408,10 @@ def upload(conn: Any, station: str, changes: Sequence[Change]) -> int:
                 _apply_attendee(cur, change)
             elif change.kind == "replaced":
                 _insert_replaced(cur, change.payload)
+            elif change.kind == "session":
+                _apply_session(cur, change)
+            elif change.kind == "booking":
+                _apply_booking(cur, change.payload)
             elif change.kind == "print":
                 p = change.payload
                 cur.execute(
@@ -385,7 +449,8 @@ def conflicts(conn: Any) -> list[dict[str, Any]]:
     with conn.cursor() as cur:
         cur.execute(
             "SELECT id, attendee_code, scope, kept_entry, kept_station, kept_at, other_entry, "
-            "other_station, other_at, detected_at FROM conflicts ORDER BY detected_at, id"
+            "other_station, other_at, detected_at, kind, capacity, inside FROM conflicts "
+            "ORDER BY detected_at, id"
         )
         names = [column.name for column in cur.description or ()]
         found = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.store import schema
+from kiosk.store.conflicts import ADMITTED_TWICE
 from kiosk.store.schema import Use
 
 # Every transaction that adds to `changes` first takes this advisory lock, so
@@ -31,6 +32,8 @@ NOTIFY_CHANNEL = "kiosk_changes"
 MAJOR = 1
 MINOR = 4
 VERSION_KEY = "schema_version"
+# kiosk_meta's next free block of session ids (see `kiosk.store.store.SESSION_ID_BLOCK`).
+SESSION_BLOCK_KEY = "next_session_block"
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,14 @@ ATTENDEES = HubTable(
 ATTENDEE_COLUMNS = _ATTENDEES.names()
 EVENT = _mirrored(schema.EVENT)
 SESSIONS = _mirrored(schema.SESSIONS)
+SESSION_COLUMNS = SESSIONS.names()
+# Who booked which session (kiosk.store.programme), the attendee by code.
+BOOKINGS = HubTable(
+    "bookings",
+    (_required("attendee_code"), _required("session_id", "int"), _required("booked_at")),
+    ("CONSTRAINT bookings_once PRIMARY KEY (attendee_code, session_id)",),
+)
+BOOKING_KEYS = ("code", "session_id", "booked_at")
 # Lost badges' codes (kiosk.store.replaced), named by the attendee's current
 # code: a code change renames every reference at the hub, these rows too.
 REPLACED_CODES = HubTable(
@@ -195,6 +206,12 @@ TABLES = (
             _required("other_station"),
             _required("other_at"),
             _clock("detected_at"),
+            # 'admitted_twice', or 'over_capacity': an offline door admitted
+            # `other_entry` to a room that already held `capacity` people, making
+            # `inside` (the admission that had taken the last seat is `kept_entry`).
+            _required("kind", default=f"'{ADMITTED_TWICE}'"),
+            HubColumn("capacity", "int"),
+            HubColumn("inside", "int"),
         ),
     ),
     HubTable(
@@ -210,6 +227,7 @@ TABLES = (
     ),
     HubTable("stations", (_text("name", primary_key=True), _clock("last_upload_at"))),
     REPLACED_CODES,
+    BOOKINGS,
 )
 
 SCHEMA = "\n".join(table.ddl() for table in TABLES) + (
@@ -228,15 +246,27 @@ CREATE TRIGGER changes_notify AFTER INSERT ON changes
 # Values for columns a station of an older version leaves out of its
 # changes (NULL would break a NOT NULL column): the declared defaults.
 ATTENDEE_DEFAULTS = schema.ATTENDEES.defaults(Use.HUB)
+SESSION_DEFAULTS = schema.SESSIONS.defaults(Use.HUB)
+
+
+def _with_defaults(
+    columns: tuple[str, ...], defaults: dict[str, Any], fields: dict[str, Any]
+) -> list[Any]:
+    values = [fields.get(column) for column in columns]
+    return [
+        defaults.get(column) if value is None else value
+        for column, value in zip(columns, values, strict=True)
+    ]
 
 
 def attendee_values(fields: dict[str, Any]) -> list[Any]:
     """The row for ATTENDEE_COLUMNS from a change's fields, defaults filled in."""
-    values = [fields.get(column) for column in ATTENDEE_COLUMNS]
-    return [
-        ATTENDEE_DEFAULTS.get(column) if value is None else value
-        for column, value in zip(ATTENDEE_COLUMNS, values, strict=True)
-    ]
+    return _with_defaults(ATTENDEE_COLUMNS, ATTENDEE_DEFAULTS, fields)
+
+
+def session_values(fields: dict[str, Any]) -> list[Any]:
+    """The row for SESSION_COLUMNS from a change's fields, defaults filled in."""
+    return _with_defaults(SESSION_COLUMNS, SESSION_DEFAULTS, fields)
 
 
 def scope_of(session_id: int | None, day: str) -> str:

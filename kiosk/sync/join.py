@@ -11,18 +11,19 @@ from typing import Any
 from kiosk.store import Store
 from kiosk.store.purge import delete_event_file
 from kiosk.store.timestamps import now_text
-from kiosk.sync import hub, local
+from kiosk.sync import hub, hubversion, local
 from kiosk.sync.connection import HubUnavailable, SyncSetupError, connect, describe
 from kiosk.sync.hubschema import (
     ATTENDEE_COLUMNS,
+    BOOKING_KEYS,
     MAJOR,
     MINOR,
     REPLACED_CODE_KEYS,
     SCHEMA,
+    SESSION_COLUMNS,
     VERSION_KEY,
 )
 from kiosk.sync.hubschema import EVENT as HUB_EVENT
-from kiosk.sync.hubschema import SESSIONS as HUB_SESSIONS
 from kiosk.sync.wire import ENTRY_KEYS, entry_columns
 
 log = logging.getLogger("kiosk.sync")
@@ -30,12 +31,16 @@ log = logging.getLogger("kiosk.sync")
 # Publishing and joining move the whole roster: allow them more than a scan.
 BULK_TIMEOUT_MS = 120_000
 EVENT_COLUMNS = HUB_EVENT.names()
-SESSION_COLUMNS = HUB_SESSIONS.names()
 # This file's log as the hub is sent it: ENTRY_KEYS, the attendee by code.
 _LOCAL_ENTRIES = (
     "SELECT "
     + ", ".join("a.code" if key == "code" else f"c.{key}" for key in ENTRY_KEYS)
     + " FROM checkins c JOIN attendees a ON a.id = c.attendee_id ORDER BY c.seq"
+)
+# This file's bookings as the hub keeps them, BOOKING_KEYS: the attendee by code.
+_LOCAL_BOOKINGS = (
+    "SELECT a.code, b.session_id, b.booked_at FROM bookings b "
+    "JOIN attendees a ON a.id = b.attendee_id"
 )
 
 
@@ -101,6 +106,10 @@ def publish(store: Store, url: str, station: str) -> dict[str, int]:
                 for row in attendees:
                     copy.write_row((*row, station))
             cur.executemany(
+                "INSERT INTO bookings (attendee_code, session_id, booked_at) VALUES (%s, %s, %s)",
+                _rows(store, _LOCAL_BOOKINGS),
+            )
+            cur.executemany(
                 f"INSERT INTO replaced_codes ({', '.join(REPLACED_CODE_KEYS)}) "
                 f"VALUES ({_marks('%s', REPLACED_CODE_KEYS)})",
                 _rows(
@@ -119,7 +128,9 @@ def publish(store: Store, url: str, station: str) -> dict[str, int]:
         for part in hub.chunks(entries, 1000):
             hub.upload(conn, station, part)
         last = _one(conn, "SELECT coalesce(max(seq), 0) FROM changes")
+        block = hub.claim_session_block(conn)
     with store.transaction():
+        local.set_state(store, local.SESSION_BLOCK, str(block))
         local.set_state(store, local.HUB_ID, hub_id)
         local.set_state(store, local.STATION, station)
         local.set_state(store, local.CURSOR, str(last))
@@ -174,7 +185,7 @@ def _join(store: Store, url: str, station: str) -> Store:
             raise SyncSetupError(
                 f"The database {describe(url)} holds no event; publish one with kiosk server init."
             )
-        hub.ensure_compatible(conn)
+        hubversion.ensure_compatible(conn)
         if joined:
             if joined != hub_id:
                 raise SyncSetupError(
@@ -212,6 +223,10 @@ def _copy_from_hub(conn: Any, store: Store, hub_id: str, station: str) -> None:
         replaced = cur.execute(
             f"SELECT {', '.join(REPLACED_CODE_KEYS)} FROM replaced_codes"
         ).fetchall()
+        bookings = cur.execute(
+            "SELECT attendee_code, session_id, booked_at FROM bookings"
+        ).fetchall()
+    block = hub.claim_session_block(conn)
     hub_entries = {row[0] for row in checkins}
     with store.transaction():
         with local.applying(store):
@@ -221,6 +236,9 @@ def _copy_from_hub(conn: Any, store: Store, hub_id: str, station: str) -> None:
             # The hub names them (and the log) by each attendee's current code.
             for row in replaced:
                 local.put_replaced(store, dict(zip(REPLACED_CODE_KEYS, row, strict=True)))
+            for row in bookings:
+                local.put_booking(store, dict(zip(BOOKING_KEYS, row, strict=True)), None)
+        local.set_state(store, local.SESSION_BLOCK, str(block))
         local.set_state(store, local.HUB_ID, hub_id)
         local.set_state(store, local.STATION, station)
         local.set_state(store, local.CURSOR, str(last))
@@ -251,11 +269,7 @@ def _copy_rows(
             row,
         )
     for row in sessions:
-        store.conn.execute(
-            f"INSERT OR REPLACE INTO sessions ({', '.join(SESSION_COLUMNS)}) "
-            f"VALUES ({_marks('?', SESSION_COLUMNS)})",
-            row,
-        )
+        local.put_session(store, dict(zip(SESSION_COLUMNS, row, strict=True)))
     for key, value in settings:
         if not _private_setting(key):
             store.set_setting(key, value)

@@ -14,9 +14,15 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from kiosk.store import Store
+from kiosk.store.conflicts import ADMITTED_TWICE
 from kiosk.store.timestamps import normalised, now_text
 from kiosk.sync.hub import Change
-from kiosk.sync.hubschema import ATTENDEE_COLUMNS, attendee_values
+from kiosk.sync.hubschema import (
+    ATTENDEE_COLUMNS,
+    SESSION_COLUMNS,
+    attendee_values,
+    session_values,
+)
 from kiosk.sync.wire import entry_columns, entry_values
 
 log = logging.getLogger("kiosk.sync")
@@ -29,6 +35,9 @@ STATION = "station"
 ONLINE = "online"
 LAST_SYNC = "last_sync"
 SEEN_HUB_AT = "seen_hub_at"
+# The block of session ids this station numbers its new sessions in
+# (kiosk.store.store.SESSION_ID_BLOCK), handed out by the hub.
+SESSION_BLOCK = "session_block"
 # '1' from the hub refusing this station's login until it lets it in again:
 # kept after the station stops, since the password is still wrong.
 REFUSED = "hub_refused"
@@ -189,11 +198,45 @@ def put_replaced(store: Store, p: dict[str, Any]) -> bool:
     return True
 
 
+def put_session(store: Store, fields: dict[str, Any]) -> None:
+    """Insert or overwrite a session by id: the same id at every station."""
+    values = session_values(fields)
+    others = [column for column in SESSION_COLUMNS if column != "id"]
+    store.conn.execute(
+        f"INSERT INTO sessions ({', '.join(SESSION_COLUMNS)}) "
+        f"VALUES ({', '.join('?' for _ in SESSION_COLUMNS)}) ON CONFLICT (id) DO UPDATE SET "
+        + ", ".join(f"{column} = excluded.{column}" for column in others),
+        values,
+    )
+
+
+def put_booking(store: Store, p: dict[str, Any], fetch: AttendeeFetcher | None) -> bool:
+    """A booking made (or taken back: `booked` 0) at another station."""
+    attendee_id = _attendee_id(store, p["code"], fetch)
+    if attendee_id is None:
+        log.error("a booking for session %s names an unknown attendee", p["session_id"])
+        return False
+    if store.session(int(p["session_id"])) is None:
+        log.error("a booking names session %s, which this station does not have", p["session_id"])
+        return False
+    if p.get("booked", 1):
+        store.conn.execute(
+            "INSERT OR IGNORE INTO bookings (attendee_id, session_id, booked_at) VALUES (?, ?, ?)",
+            (attendee_id, p["session_id"], normalised(p.get("booked_at")) or now_text()),
+        )
+    else:
+        store.conn.execute(
+            "DELETE FROM bookings WHERE attendee_id = ? AND session_id = ?",
+            (attendee_id, p["session_id"]),
+        )
+    return True
+
+
 def put_conflict(store: Store, p: dict[str, Any]) -> None:
     store.conn.execute(
         "INSERT OR IGNORE INTO sync_conflicts (id, attendee_code, scope, kept_entry, "
-        "kept_station, kept_at, other_entry, other_station, other_at, detected_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "kept_station, kept_at, other_entry, other_station, other_at, detected_at, kind, "
+        "capacity, inside) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             p["id"],
             p["attendee_code"],
@@ -205,6 +248,9 @@ def put_conflict(store: Store, p: dict[str, Any]) -> None:
             p["other_station"],
             p["other_at"],
             normalised(p.get("detected_at")) or now_text(),
+            p.get("kind") or ADMITTED_TWICE,
+            p.get("capacity"),
+            p.get("inside"),
         ),
     )
 
@@ -227,6 +273,10 @@ def apply_changes(
                 put_conflict(store, change.payload)
             elif change.kind == "replaced":
                 put_replaced(store, change.payload)
+            elif change.kind == "session":
+                put_session(store, change.payload)
+            elif change.kind == "booking":
+                put_booking(store, change.payload, fetch)
             # Print records stay at the hub: applying them here would hand
             # another station's jobs to this station's printer worker.
         set_state(store, CURSOR, str(changes[-1][0]))

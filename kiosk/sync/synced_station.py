@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import logging
@@ -13,8 +14,8 @@ from typing import Any
 
 from kiosk.checkin import Station
 from kiosk.domain.codes import clean_scan
-from kiosk.domain.models import EntryKind, LogEntry, Result, ScanResult
-from kiosk.domain.rules import decide
+from kiosk.domain.models import Attendee, EntryKind, LogEntry, Result, ScanResult
+from kiosk.domain.rules import ScanRequest, decide
 from kiosk.store import Store
 from kiosk.store.rows import entry_to_row
 from kiosk.store.timestamps import parse_utc, utc_now
@@ -74,6 +75,31 @@ def _payload(entry: LogEntry, code: str) -> dict[str, Any]:
     return {**row, "code": code}
 
 
+@dataclass(frozen=True, slots=True)
+class _SeatsCountedAtHub:
+    """The station's copy as the decision reads it when the hub will confirm
+    an admission: the room's count now is the hub's, which has every door's
+    admissions and exits (this copy may not have heard of the latest yet).
+    A scan entered later is counted here, as the room stood at its moment."""
+
+    store: Store
+
+    def attendee_by_code(self, code: str) -> Attendee | None:
+        return self.store.attendee_by_code(code)
+
+    def attendee_by_replaced_code(self, code: str) -> Attendee | None:
+        return self.store.attendee_by_replaced_code(code)
+
+    def entries_for(self, attendee_id: int, session_id: int | None) -> list[LogEntry]:
+        return list(self.store.entries_for(attendee_id, session_id))
+
+    def has_booking(self, attendee_id: int, session_id: int) -> bool:
+        return self.store.has_booking(attendee_id, session_id)
+
+    def inside_count(self, session_id: int, at: dt.datetime | None = None) -> int:
+        return 0 if at is None else self.store.inside_count(session_id, at)
+
+
 class SyncedStation(Station):
     """`Station` plus a hub. Build one with `open_synced_station`."""
 
@@ -123,21 +149,23 @@ class SyncedStation(Station):
 
     # -- scanning --------------------------------------------------------
 
-    def scan(self, raw: str) -> ScanResult:
-        code = clean_scan(raw)
+    def _scan(self, request: ScanRequest) -> ScanResult:
+        """Every scan (a plain one, a supervisor's override, a door's scan
+        into its room's session) is decided at the hub while it answers."""
+        code = clean_scan(request.raw)
         if code is None or not self.online:
-            return self._scan_locally(raw, offline=code is not None)
+            return self._scan_locally(request, offline=code is not None)
         try:
-            result = self._scan_at_hub(raw, code)
+            result = self._scan_at_hub(request, code)
         except HubRefused:
             # The password changed while running: nobody waits at the door
             # for it, but the status line says why the hub is not used.
             self._refused = True
             self._retry_at = time.monotonic() + BACKOFF_S
-            return self._scan_locally(raw, offline=True)
+            return self._scan_locally(request, offline=True)
         except HubUnavailable:
             self._retry_at = time.monotonic() + BACKOFF_S
-            return self._scan_locally(raw, offline=True)
+            return self._scan_locally(request, offline=True)
         self._refused = False
         self.worker.wake()
         return result
@@ -147,9 +175,9 @@ class SyncedStation(Station):
         self.worker.wake()  # the hub frees the admission when the undo arrives
         return undo
 
-    def _scan_locally(self, raw: str, *, offline: bool) -> ScanResult:
-        request = self._request(raw, offline)
-        if clean_scan(raw) is None:
+    def _scan_locally(self, request: ScanRequest, *, offline: bool) -> ScanResult:
+        request = dataclasses.replace(request, offline=offline)
+        if clean_scan(request.raw) is None:
             return decide(request, self.event, self.store)
         with self.store.transaction():
             result = decide(request, self.event, self.store)
@@ -192,7 +220,15 @@ class SyncedStation(Station):
                     raise HubUnavailable(type(error).__name__) from error
         raise AssertionError("unreachable")
 
-    def _scan_at_hub(self, raw: str, code: str) -> ScanResult:
+    def _upload_waiting(self, code: str) -> None:
+        """This attendee's changes not yet at the hub (a walk-in, an exit), now."""
+        waiting = local.pending(self.store, self.name, code=code)
+        if waiting:
+            self._at_hub(lambda conn: hub.upload(conn, self.name, [c for _, c in waiting]))
+            with self.store.transaction():
+                local.mark_sent(self.store, [seq for seq, _ in waiting])
+
+    def _scan_at_hub(self, request: ScanRequest, code: str) -> ScanResult:
         if self.store.attendee_by_code(code) is None:
             # Perhaps a walk-in added at another station that has not reached us yet.
             fields = self._at_hub(lambda conn: hub.attendee(conn, code))
@@ -201,14 +237,9 @@ class SyncedStation(Station):
                     local.put_attendee(self.store, fields)
         # This attendee's own unsent changes (a walk-in, an exit) go first, so
         # the hub decides on everything this station knows.
-        waiting = local.pending(self.store, self.name, code=code)
-        if waiting:
-            self._at_hub(lambda conn: hub.upload(conn, self.name, [c for _, c in waiting]))
-            with self.store.transaction():
-                local.mark_sent(self.store, [seq for seq, _ in waiting])
-        request = self._request(raw, offline=False)
+        self._upload_waiting(code)
         with self.store.transaction():
-            result = decide(request, self.event, self.store)
+            result = decide(request, self.event, _SeatsCountedAtHub(self.store))
             entry = result.appended
             if result.result is Result.CHECKED_IN and entry is not None:
                 change = hub.Change(entry.id, "checkin", self.name, _payload(entry, code))
@@ -220,6 +251,10 @@ class SyncedStation(Station):
                     result = ScanResult(
                         code, Result.REPLACED, result.attendee, session_id=result.session_id
                     )
+                except hub.RoomFull as full:
+                    # Other doors took the last seats: nothing is recorded.
+                    log.info("session %s full at the hub: %s", result.session_id, full)
+                    result = dataclasses.replace(result, result=Result.SESSION_FULL, appended=None)
                 else:
                     if holder is not None:
                         result = self._already(result, holder)
@@ -228,6 +263,11 @@ class SyncedStation(Station):
                         local.mark_sent_by_id(self.store, entry.id)
             elif entry is not None:
                 self.store.append_entry(entry)
+        if entry is not None and entry.kind is EntryKind.EXIT:
+            # Someone leaving frees their seat at every door at once; if the
+            # hub is gone meanwhile, the exit waits in the outbox as any change.
+            with contextlib.suppress(HubUnavailable, HubRefused):
+                self._upload_waiting(code)
         self._alerted(result)
         log.info(
             "scan result=%s attendee=%s online",

@@ -22,7 +22,7 @@ from typing import Any
 
 from kiosk.store import Store
 from kiosk.store.timestamps import now_text
-from kiosk.sync import hub, local
+from kiosk.sync import hub, hubversion, local
 from kiosk.sync.connection import HubRefused, HubUnavailable, connect, describe, psycopg_module
 from kiosk.sync.hubschema import NOTIFY_CHANNEL
 from kiosk.sync.join import hub_id_of
@@ -153,11 +153,16 @@ class SyncWorker(threading.Thread):
             self._pause(30)
             return
         try:
-            hub.ensure_compatible(conn)
-        except hub.HubIncompatible as error:
+            hubversion.ensure_compatible(conn)
+        except hubversion.HubIncompatible as error:
             log.error("hub %s cannot be used: %s", describe(self.url), error)
             self._pause(30)
             return
+        if local.state(store, local.SESSION_BLOCK) is None:
+            # Joined before stations numbered their sessions in blocks.
+            block = hub.claim_session_block(conn)
+            with store.transaction():
+                local.set_state(store, local.SESSION_BLOCK, str(block))
         conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
         self._set_online(store, True)
         must_pull = True

@@ -143,7 +143,7 @@ def test_offline_conflicts_are_listed_in_both_exports(event_store: Store, tmp_pa
     event_store.conn.execute(
         "INSERT INTO sync_conflicts VALUES ('c1', 'CODE-0', 'day:2026-03-10', 'e1', 'kiosk-1', "
         "'2026-03-10T09:01:00+00:00', 'e2', 'kiosk-2', '2026-03-10T09:03:00+00:00', "
-        "'2026-03-10T09:10:00+00:00')"
+        "'2026-03-10T09:10:00+00:00', 'admitted_twice', NULL, NULL)"
     )
     scope = load_scope(event_store, None, None)
     rows = read_csv(write_csv(scope, tmp_path / "out.csv"))
@@ -162,7 +162,7 @@ def test_xlsx_tables_have_a_frozen_filtered_header(event_store: Store, tmp_path:
     event_store.conn.execute(
         "INSERT INTO sync_conflicts VALUES ('c1', 'CODE-0', 'day:2026-03-10', 'e1', 'kiosk-1', "
         "'2026-03-10T09:01:00+00:00', 'e2', 'kiosk-2', '2026-03-10T09:03:00+00:00', "
-        "'2026-03-10T09:10:00+00:00')"
+        "'2026-03-10T09:10:00+00:00', 'admitted_twice', NULL, NULL)"
     )
     path = write_xlsx(load_scope(event_store, None, None), tmp_path / "out.xlsx")
     book = openpyxl.load_workbook(path)

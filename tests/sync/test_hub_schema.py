@@ -20,6 +20,7 @@ from sync_helpers import Hub
 from kiosk.store import Store
 from kiosk.sync import SyncSetupError, hubschema
 from kiosk.sync import hub as hub_ops
+from kiosk.sync.hubversion import schema_version
 from kiosk.sync.join import join
 
 # The mirror's shape at each recorded hub schema version. A change to the
@@ -30,7 +31,7 @@ RECORDED = {
     "1.1": "428735cfcf561f08",
     "1.2": "1a79efb44d02dcdb",
     "1.3": "013cf67d31458b47",
-    "1.4": "a3403e4716edd51e",
+    "1.4": "b29d4d4472e83459",
 }
 
 _TYPES = {"int": "integer", "bigserial": "bigint", "timestamptz": "timestamp with time zone"}
@@ -141,6 +142,44 @@ def test_a_hub_from_before_versions_gains_what_it_lacks_and_its_version(
     assert _version(hub.url) == f"{hubschema.MAJOR}.{hubschema.MINOR}"
 
 
+def test_a_1_3_hub_gains_the_programme_additively_and_keeps_its_rows(
+    hub: Hub, tmp_path: Path
+) -> None:
+    # A hub as 1.3 made it: no bookings, sessions without the programme's
+    # columns, a log without the override marks, conflicts of one kind only.
+    with psycopg.connect(hub.url, autocommit=True) as conn:
+        conn.execute("DROP TABLE bookings")
+        for table, columns in (
+            ("sessions", ("key", "open_to", "booking_required", "cancelled")),
+            ("checkins", ("override", "entered_later")),
+            ("conflicts", ("kind", "capacity", "inside")),
+        ):
+            for column in columns:
+                conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        conn.execute(
+            "INSERT INTO sessions (id, title, room, starts_at, ends_at, capacity) "
+            "VALUES (7, 'Panel', 'Hall', '2026-03-10T09:00:00.000000+00:00', "
+            "'2026-03-10T10:00:00.000000+00:00', 80)"
+        )
+    _set_version(hub.url, "1.3")
+    store = join(tmp_path / "door.db", hub.url, "door")
+    try:
+        panel = store.session(7)
+    finally:
+        store.close()
+    assert _version(hub.url) == f"{hubschema.MAJOR}.{hubschema.MINOR}"
+    with psycopg.connect(hub.url) as conn:
+        for table in hubschema.TABLES:
+            assert sorted(c[0] for c in _found(conn, table.name)) == sorted(table.names())
+        row = conn.execute(
+            "SELECT title, capacity, key, open_to, booking_required, cancelled "
+            "FROM sessions WHERE id = 7"
+        ).fetchone()
+    # The old row keeps its values and takes the new columns' defaults.
+    assert row == ("Panel", 80, "", "", 0, 0)
+    assert panel is not None and (panel.title, panel.capacity, panel.open_to) == ("Panel", 80, ())
+
+
 def test_a_station_uses_a_hub_that_is_ahead_only_additively(hub: Hub, tmp_path: Path) -> None:
     ahead = f"{hubschema.MAJOR}.{hubschema.MINOR + 3}"
     with psycopg.connect(hub.url, autocommit=True) as conn:
@@ -230,4 +269,4 @@ def test_a_login_that_may_not_upgrade_an_older_hub_is_refused(hub: Hub, tmp_path
 def test_the_version_check_reads_a_hub_made_before_versions_as_1_0(hub: Hub) -> None:
     _set_version(hub.url, None)
     with psycopg.connect(hub.url) as conn:
-        assert hub_ops.schema_version(conn) == (1, 0)
+        assert schema_version(conn) == (1, 0)
