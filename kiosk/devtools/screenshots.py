@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.domain.models import AttendeeStatus, Result, ScanResult
+from kiosk.domain.models import Attendee, AttendeeStatus, Result, ScanResult
 from kiosk.lost_badges import reissue
 from kiosk.operations import DamagedFile, damaged_event_file
 from kiosk.scanning.camera_status import CameraStatus
@@ -28,6 +28,7 @@ from kiosk.settings import Settings
 from kiosk.store import Store
 from kiosk.store.backup import backup_database, rotate_backup
 from kiosk.store.faults import Fault, fault
+from kiosk.store.programme import rooms, sessions_in_room, update_session
 from kiosk.store.timestamps import utc_text
 from kiosk.sync import SyncStatus
 from kiosk.ui.app import Kiosk, build_kiosk
@@ -175,6 +176,59 @@ def scenes(kiosk: Kiosk, store: Store) -> Iterator[str]:
     yield "staff-exit"
     c.staff.stay_button.click()
     c.switch(c.current.WELCOME, "screenshot")
+    yield from door_scenes(c, store, active, finish)
+
+
+def door_scenes(
+    c: FlowController, store: Store, active: list[Attendee], finish: Callable[[], None]
+) -> Iterator[str]:
+    """The kiosk made a room's door (`kiosk run --room`): seats left, full,
+    the two refusals, no session now, the entry/exit switch and exit mode."""
+    known = rooms(store)
+    if not known:
+        return
+    room = next((r for r in known if r.casefold() == "room 1"), known[0])
+    session = sessions_in_room(store, room)[0]
+    before = (session.capacity, session.open_to)
+    clock = c.station.clock
+    c.station.room = room
+    c.station.clock = lambda: session.starts_at + dt.timedelta(minutes=5)
+    update_session(store, session.id, {"capacity": 40})
+    c.follow_door()
+    first, second = active[2], active[3]
+    c.handle_scan(first.code)
+    finish()
+    yield "door-seats-left"
+    update_session(store, session.id, {"capacity": 1})
+    c.follow_door()
+    yield "door-full"
+    c.handle_scan(second.code)
+    yield "result-session-full"
+    finish()
+    # For a group the second person is not in (the screen never says which).
+    group = "Staff" if second.category.casefold() == "fellow" else "Fellow"
+    update_session(store, session.id, {"capacity": 40, "open_to": (group,)})
+    c.handle_scan(second.code)
+    yield "result-not-eligible"
+    finish()
+    c.staff_requested()
+    c.pin.submitted.emit("2468")
+    c.staff.door_button.click()  # Door mode: Exit
+    yield "staff-door-exit"
+    c.staff.back.emit()
+    yield "door-exit"
+    c.handle_scan(first.code)
+    yield "result-checked-out"
+    finish()
+    c.staff.door_button.click()  # back to entry
+    c.station.clock = lambda: session.starts_at - dt.timedelta(hours=1)
+    c.follow_door()
+    yield "door-no-session"
+    c.station.clock, c.station.room = clock, ""
+    update_session(store, session.id, {"capacity": before[0], "open_to": before[1]})
+    assert c.door is not None
+    c.door.stop()
+    c.welcome.set_door(None)
 
 
 def _camera_picture(code: str) -> QImage | None:
@@ -301,6 +355,8 @@ BIG_SCENES = {
     "recovery",
     "badge-preview",
     "fix-badge",
+    "door-seats-left",
+    "door-no-session",
 }
 
 

@@ -125,9 +125,7 @@ class FlowController(QObject):
             log.warning("no staff PIN set: the corner gesture asks staff to set one")
         self.door: DoorWatch | None = None
         if is_door(station):
-            self.door = DoorWatch(station, self)
-            self.door.changed.connect(self.welcome.set_door)
-            self.screens.entered.connect(self._door_entered)
+            self.follow_door()
         self.looks.apply()
         self.switch(Screen.WELCOME, "start")
 
@@ -196,6 +194,16 @@ class FlowController(QObject):
             if not same_person:
                 self.looks.reset()
         self.idle.follow_screen()  # as long as the screen, and the choices kept, allow
+
+    def follow_door(self) -> None:
+        """A door station (a room or a session): the header on welcome, kept
+        current, and the entry/exit switch on the staff screen."""
+        if self.door is None:
+            self.door = DoorWatch(self.station, self)
+            self.door.changed.connect(self.welcome.set_door)
+            self.screens.entered.connect(self._door_entered)
+            self.staff.set_exit_mode(self.station.exit_mode)
+        self.door.refresh()
 
     def _door_entered(self, screen: Screen, reason: str) -> None:
         """Back at welcome (after a scan here, from the staff screen): the door

@@ -21,7 +21,6 @@ from kiosk.settings import Settings
 from kiosk.store import Store
 from kiosk.store.faults import StoreError
 from kiosk.store.operators import has_operators
-from kiosk.ui.door import is_door
 from kiosk.ui.pin import hash_pin
 from kiosk.ui.pin_guard import PinGuard, station_gate
 from kiosk.ui.screens import Screen, Switch
@@ -68,8 +67,6 @@ class StaffAccess(QObject):
         )
         self.staff.back.connect(lambda: switch(Screen.WELCOME, "staff back"))
         self.staff.exit_requested.connect(self._exit)
-        if is_door(station):
-            self.staff.set_exit_mode(station.exit_mode)
         self.staff.door_mode_chosen.connect(self._door_mode)
 
     def requested(self, current: Screen) -> None:
