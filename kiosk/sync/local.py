@@ -75,7 +75,8 @@ def applying(store: Store) -> Iterator[None]:
 def pending(
     store: Store, station: str, *, limit: int = 500, code: str | None = None
 ) -> list[tuple[int, Change]]:
-    """Changes made here and not yet at the hub, oldest first."""
+    """Changes made here and not yet at the hub, oldest first; with `code`,
+    those of that attendee (and every session change)."""
     if code is None:
         rows = store.conn.execute(
             "SELECT seq, change_id, kind, payload FROM sync_outbox "
@@ -83,9 +84,12 @@ def pending(
             (limit,),
         ).fetchall()
     else:
+        # The programme's sessions go with them: a booking or an entry must
+        # never reach the hub (and other stations) before its session.
         rows = store.conn.execute(
             "SELECT seq, change_id, kind, payload FROM sync_outbox "
-            "WHERE sent_at IS NULL AND attendee_code = ? ORDER BY seq LIMIT ?",
+            "WHERE sent_at IS NULL AND (attendee_code = ? OR kind = 'session') "
+            "ORDER BY seq LIMIT ?",
             (code, limit),
         ).fetchall()
     return [

@@ -11,9 +11,7 @@ import os
 import subprocess
 import sys
 import threading
-import time
 import uuid
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from typing import Any
 import psycopg
 import pytest
 from sync_helpers import Hub, make_event
+from test_sync_station import wait_for
 
 from kiosk.devtools.pg_cluster import TemporaryCluster
 from kiosk.domain.models import Result, ScanResult, Session
@@ -33,14 +32,6 @@ from kiosk.sync.join import publish
 from kiosk.sync.worker import push
 
 NOW = dt.datetime.now(dt.UTC)
-
-
-def wait_for(condition: Callable[[], bool], what: str, limit: float = 30.0) -> None:
-    """Wait for background sync; the limit only stops a broken run hanging."""
-    deadline = time.monotonic() + limit
-    while not condition():
-        assert time.monotonic() < deadline, f"gave up waiting for {what}"
-        time.sleep(0.02)
 
 
 def programme_hub(
@@ -209,6 +200,25 @@ def test_a_session_edited_then_cancelled_at_one_station_reaches_the_other(
     assert hub_rows(
         hub.url, "SELECT capacity, cancelled, title FROM sessions WHERE id = %s", breakout.id
     ) == [(1, 1, "Breakout A (moved)")]
+
+
+def test_a_capacity_lowered_at_a_door_holds_at_the_hub_for_that_doors_next_scan(
+    pg_cluster: TemporaryCluster, tmp_path: Path
+) -> None:
+    hub, (breakout,) = programme_hub(pg_cluster, tmp_path, 2, [("Breakout A", "Room A", 10)])
+    one = open_synced_station(hub.station_db("one"), hub.url, name="one", session_id=breakout.id)
+    two = open_synced_station(hub.station_db("two"), hub.url, name="two", session_id=breakout.id)
+    try:
+        assert two.scan(hub.codes[0]).result is Result.CHECKED_IN
+        # No background upload: the scan itself must take the edit up first.
+        one.worker.stop()
+        update_session(one.store, breakout.id, {"capacity": 1})
+        refused = one.scan(hub.codes[1])
+        assert (refused.result, refused.offline) == (Result.SESSION_FULL, False)
+    finally:
+        one.close()
+        two.close()
+    assert hub_rows(hub.url, "SELECT capacity FROM sessions WHERE id = %s", breakout.id) == [(1,)]
 
 
 def test_sessions_added_at_two_stations_get_different_ids_and_reach_every_station(
