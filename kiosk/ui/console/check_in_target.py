@@ -30,6 +30,11 @@ class CheckInTarget(QWidget):
         row.addWidget(self.choice)
         self.reload()
 
+    def compact(self, narrow: bool) -> None:
+        """Narrow (beside a portrait kiosk's search): the list alone, shorter."""
+        self.caption.setVisible(not narrow)
+        self.choice.setMinimumContentsLength(10 if narrow else 24)
+
     def session_id(self) -> int | None:
         """The chosen session; None to check in as the station does."""
         data = self.choice.currentData()

@@ -83,6 +83,9 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
         self.message_line = MessageLine(self)
         self.target = CheckInTarget(desk, self)
+        # Beside the last word, not a row of its own (in portrait: beside the search).
+        self.message_row = QHBoxLayout()
+        self.message_row.addWidget(self.message_line, 1)
         self.message, self.message_action = self.message_line.label, self.message_line.action
         self.badge_file = BadgeFileBar(desk.printer, self)
         self.badge_file.news.connect(self._badge_news)
@@ -102,10 +105,7 @@ class ConsoleWidget(FollowsLanguage, QWidget):
         layout = QVBoxLayout(self)
         for widget, stretch in ((self.alerts, 0), (fb, 0), (split, 1)):
             layout.addWidget(widget, stretch)
-        said = QHBoxLayout()  # the check-in target beside the last word, not a row of its own
-        said.addWidget(self.message_line, 1)
-        said.addWidget(self.target)
-        layout.addLayout(said)
+        layout.addLayout(self.message_row)
         for widget in (self.badge_file, self.action_bar):
             layout.addWidget(widget)
 
@@ -178,7 +178,10 @@ class ConsoleWidget(FollowsLanguage, QWidget):
             return
         self._arranged = (columns, narrow)
         self.action_bar.arrange(columns)
-        self.filter_bar.arrange(narrow)
+        self.filter_bar.arrange(narrow, beside_search=self.target)
+        if not narrow:
+            self.message_row.addWidget(self.target)
+        self.target.compact(narrow)
         self.split.setOrientation(Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal)
         layout = self.layout()
         if layout is not None:

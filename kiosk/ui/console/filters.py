@@ -45,6 +45,7 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(self.filter_changed)
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
+        self._beside: QWidget | None = None
         self.arrange(narrow=False)
 
     @property
@@ -71,13 +72,19 @@ class FilterBar(QWidget):
         for widget in fields:
             widget.blockSignals(False)
 
-    def arrange(self, narrow: bool) -> None:
-        """One row; narrow (a portrait kiosk), the search above the filters."""
+    def arrange(self, narrow: bool, beside_search: QWidget | None = None) -> None:
+        """One row; narrow (a portrait kiosk), the search above the filters,
+        sharing its row with `beside_search` if given (the console's check-in
+        target: a row of its own would not fit a portrait screen)."""
         fields = (self.search, *self.combos)
-        for widget in fields:
-            self.grid.removeWidget(widget)
+        for widget in (*fields, self._beside):
+            if widget is not None:
+                self.grid.removeWidget(widget)
+        self._beside = beside_search if narrow else None
         if narrow:
-            self.grid.addWidget(self.search, 0, 0, 1, 3)
+            self.grid.addWidget(self.search, 0, 0, 1, 3 if beside_search is None else 2)
+            if beside_search is not None:
+                self.grid.addWidget(beside_search, 0, 2)
             for column, combo in enumerate(self.combos):
                 self.grid.addWidget(combo, 1, column)
                 self.grid.setColumnStretch(column, 1)
