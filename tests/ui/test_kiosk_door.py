@@ -227,6 +227,20 @@ def test_the_entry_exit_switch_needs_the_staff_pin_and_records_exits(qtbot, door
     assert c.result.scan is not None and c.result.scan.result is Result.CHECKED_IN
 
 
+def test_leaving_the_staff_screen_leaves_no_console_window_behind(qtbot, door: Door):  # type: ignore[no-untyped-def]
+    """The console lives out of the kiosk window while the staff screen is
+    closed; it must not stand on the screen as a window of its own."""
+    c = door.controller
+    c.staff_requested()
+    enter_pin(qtbot, c.pin.pad, "2468")
+    assert c.staff.tabs is not None and c.staff.tabs.isVisible()
+    qtbot.mouseClick(c.staff.back_button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert c.current is Screen.WELCOME
+    assert not c.staff.tabs.isVisible()
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is c.staff.tabs]
+
+
 def test_the_door_speaks_french(door: Door, languages: Languages):
     c = door.controller
     c.looks.appearance.language = "fr"

@@ -262,6 +262,7 @@ class StaffView(ScreenView):
             self.root.removeWidget(self.tabs)
             self.root.insertStretch(CONSOLE_SLOT, 1)
         self.tabs.setParent(None)
+        self.tabs.hide()  # not a window of its own: nobody may see it until the PIN
 
     def set_fault(self, sentence: str | None) -> None:
         """Show (or with None, clear) why this station cannot save check-ins."""
