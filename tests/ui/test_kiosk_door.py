@@ -5,9 +5,6 @@ entry/exit switch behind the staff PIN."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +13,7 @@ import pytest
 from kiosk_ui_helpers import LONDON, PIN_HASH, all_text, enter_pin
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
+from test_kiosk_run_command import kiosk as kiosk_command
 
 from kiosk.checkin import Station
 from kiosk.domain.models import Attendee, Result, Session
@@ -249,18 +247,6 @@ def test_the_door_speaks_french(door: Door, languages: Languages):
     header = door.header()
     assert "Breakout A" in header and "places restantes" in header
     assert "seats left" not in header
-
-
-def kiosk_command(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("DISPLAY", None)
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
 
 
 def test_kiosk_run_room_starts_a_door_station_for_the_room(tmp_path: Path):
