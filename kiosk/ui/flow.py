@@ -300,8 +300,11 @@ class FlowController(QObject):
         checked_in = result.result is Result.CHECKED_IN
         # A print-only station's scans print too (kiosk run --print-only).
         prints = checked_in or result.result is Result.BADGE_PRINTED
+        # At a session's door the header names the session: no "Next:" there.
         next_session = (
-            next_session_after(self.store.sessions(), self.station.clock()) if checked_in else None
+            next_session_after(self.store.sessions(), self.station.clock())
+            if checked_in and result.session_id is None
+            else None
         )
         has_badge = (
             result.result is Result.ALREADY_CHECKED_IN

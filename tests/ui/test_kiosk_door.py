@@ -112,6 +112,8 @@ def test_a_scan_here_and_an_exit_at_another_door_change_the_seats_left(qtbot, do
     door.scan(door.zoe.code)
     assert door.controller.result.scan is not None
     assert door.controller.result.scan.result is Result.CHECKED_IN
+    # The door's header names the session; the greeting sends nobody elsewhere.
+    assert "Next:" not in all_text(door.controller.result)
     door.done(qtbot)
     assert door.header() == "Breakout A\nRoom 1 · 1 seat left"
     # The room's other door, on its own connection to the same file, records her leaving.
