@@ -24,6 +24,7 @@ MODULES = {
     "package": "benchmarks.bench_package",
     "alerts": "benchmarks.bench_alerts",
     "email": "benchmarks.bench_email",
+    "programme": "benchmarks.bench_programme",
     "room-switch": "benchmarks.bench_room_switch",
 }
 

@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--only",
         metavar="NAMES",
         help="comma-separated: import,core,reports,console,badges,print,ui,sync,package,"
-        "alerts,email,room-switch",
+        "alerts,email,room-switch,programme",
     )
     bench.set_defaults(handler=run_bench)
 
