@@ -15,7 +15,7 @@ from kiosk.cli.common import (
     operator_name,
 )
 from kiosk.cli.door import add_door_arguments, fixed_session, room_named, sentence, session_json
-from kiosk.cli.event_commands import scan_json
+from kiosk.cli.event_commands import scan_json, synced_station
 from kiosk.domain.models import Result
 from kiosk.domain.roles import StaffAction, may, minimum_role
 from kiosk.store import Store
@@ -40,6 +40,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     admit.add_argument("--reason", default="", metavar="TEXT", help="why (needed with --override)")
     admit.add_argument("--station", default="cli", metavar="NAME")
+    admit.add_argument(
+        "--server",
+        metavar="URL",
+        help="decide at this hub (default: $KIOSK_SERVER, station setting)",
+    )
     add_operator_argument(admit)
     admit.add_argument("--json", action="store_true", help="print the result as JSON")
     admit.set_defaults(handler=run_admit)
@@ -68,14 +73,23 @@ def run_admit(args: argparse.Namespace) -> int:
         raise UserError(
             "--override admits past a session's rules: give --session ID or --room NAME."
         )
-    store = open_store(args)
-    operator = _supervisor(store, args.operator) if args.override else None
-    station = Station(
-        store,
-        name=args.station,
-        operator=operator if operator is not None else operator_name(store, args.operator),
-        session=fixed_session(store, args.session),
-    )
+    # Joined to a hub, the hub decides (a room's seats count every door).
+    synced = synced_station(args)
+    station = synced if synced is not None else Station(open_store(args), name=args.station)
+    try:
+        return _admit(station, args, reason)
+    finally:
+        if synced is not None:
+            synced.close()  # type: ignore[attr-defined]  # a SyncedStation: last upload
+
+
+def _admit(station: Station, args: argparse.Namespace, reason: str) -> int:
+    store = station.store
+    if args.override:
+        station.operator = _supervisor(store, args.operator)
+    else:
+        station.operator = operator_name(store, args.operator)
+    station.session = fixed_session(store, args.session)
     if args.room is not None:
         station.room = room_named(store, args.room)
     result = station.admit_override(args.code, reason) if args.override else station.scan(args.code)

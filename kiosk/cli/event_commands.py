@@ -189,7 +189,11 @@ def synced_station(args: argparse.Namespace) -> Station | None:
     assert url is not None
     try:
         return open_synced_station(
-            path, url, name=args.station, session_id=args.session, exit_mode=args.exit
+            path,
+            url,
+            name=args.station,
+            session_id=args.session,
+            exit_mode=getattr(args, "exit", False),  # kiosk admit has no --exit
         )
     except SyncSetupError as error:
         raise UserError(str(error)) from None

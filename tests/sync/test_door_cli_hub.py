@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from test_sync_programme import programme_hub
+from test_sync_programme import inside_at_hub, programme_hub
 
 from kiosk.devtools.pg_cluster import TemporaryCluster
 from kiosk.store import Store
@@ -59,3 +59,29 @@ def test_scan_at_through_a_hub_counts_the_room_as_then_and_the_hub_refuses_a_dou
         store.close()
     assert entry.entered_later
     assert entry.at == dt.datetime.fromisoformat(moment)
+
+
+def admit(url: str, db: Path, code: str, *options: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", "admit", code, "--server", url, "--db", str(db), *options],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_admit_through_a_hub_counts_every_door_and_an_override_is_let_in(
+    pg_cluster: TemporaryCluster, tmp_path: Path
+) -> None:
+    hub, [workshop] = programme_hub(pg_cluster, tmp_path, 5, [("Workshop", "Room 2", 1)])
+    scan(hub.url, hub.station_db("door"), "--room", "Room 2", codes=[hub.codes[0]])
+    desk = hub.station_db("desk-2")
+    refused = admit(hub.url, desk, hub.codes[1], "--room", "Room 2", "--json")
+    assert refused.returncode == 1, refused.stderr
+    assert json.loads(refused.stdout)["result"] == "session_full"
+    let_in = admit(
+        hub.url, desk, hub.codes[1], "--room", "Room 2", "--override", "--reason", "speaker"
+    )
+    assert let_in.returncode == 0, let_in.stderr
+    assert let_in.stdout.startswith("Checked in. Session: Workshop (Room 2).")
+    assert inside_at_hub(hub.url, workshop) == 2
