@@ -50,9 +50,9 @@ class Kind:
     exits: int
 
 
-# A room filling up has fewer rows in its log than seats (the seat check
-# needs no count); a busy room near capacity has more (people came and went),
-# and the people inside are counted at every scan. The floor: the same
+# A room filling up (few movements in its log) and a busy room near capacity
+# (people came and went: more rows than seats): the count of people inside,
+# asked at every scan, must not grow with the log. The floor: the same
 # check-in to a session without rules, its log like the busy room's.
 FILLING = Kind("filling", capacity=600, admitted=200, exits=50)
 BUSY = Kind("busy", capacity=500, admitted=400, exits=200)
@@ -160,7 +160,7 @@ def run(attendees: int = 100_000) -> list[dict[str, Any]]:
     rows = []
     for kind, label in (
         (FILLING, "a room filling up"),
-        (BUSY, "a busy room near capacity, people counted"),
+        (BUSY, "a busy room near capacity"),
     ):
         ruled = samples[kind.name]
         rows += [

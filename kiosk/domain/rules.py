@@ -15,7 +15,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Protocol
 
 from kiosk.domain.codes import clean_scan
 from kiosk.domain.models import (
@@ -49,16 +49,6 @@ class Roster(Protocol):
         """People in the session's room now (or at the moment `at`):
         admissions minus exits."""
         ...
-
-
-@runtime_checkable
-class CountsSessionRows(Protocol):
-    """A roster that can say cheaply how many log rows name a session (the
-    store: one index count). Never fewer than the people inside, so fewer
-    rows than seats means a seat is free without counting who is inside,
-    which reads every row of the session's log."""
-
-    def session_log_rows(self, session_id: int) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,11 +165,6 @@ def session_refusal(
     if not is_eligible(attendee, session, booked):
         return Result.NOT_ELIGIBLE
     if session.capacity is None:
-        return None
-    if (
-        isinstance(roster, CountsSessionRows)
-        and roster.session_log_rows(session.id) < session.capacity
-    ):
         return None
     if seats_left(session, roster.inside_count(session.id, at)) == 0:
         return Result.SESSION_FULL

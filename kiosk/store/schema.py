@@ -334,6 +334,17 @@ EMAIL_OUTBOX = Table(
     ),
 )
 
+# Whether each attendee is in each session's room now: the log's answer,
+# kept by a trigger on it (migration: _session_presence).
+SESSION_PRESENCE = Table(
+    "session_presence",
+    (
+        _required("session_id", "INTEGER"),
+        _required("attendee_id", "INTEGER"),
+        _required("inside", "INTEGER"),
+    ),
+)
+
 TABLES = (
     EVENT,
     SESSIONS,
@@ -353,6 +364,7 @@ TABLES = (
     REPLACED_CODES,
     WEBHOOK_OUTBOX,
     EMAIL_OUTBOX,
+    SESSION_PRESENCE,
 )
 # Keys of `sync_state` whose values are moments.
 SYNC_STATE_MOMENTS = ("last_sync", "seen_hub_at")

@@ -228,39 +228,36 @@ class Store:
         ).fetchone()
         return row is not None
 
-    def session_log_rows(self, session_id: int) -> int:
-        """Rows of the log naming the session (entries, exits, undos): never
-        fewer than the people inside, and read from an index alone
-        (kiosk.domain.rules.CountsSessionRows)."""
-        row = self.conn.execute(
-            "SELECT count(*) FROM checkins WHERE session_id = ?", (session_id,)
-        ).fetchone()
-        return int(row[0])
-
     def inside_count(self, session_id: int, at: dt.datetime | None = None) -> int:
         """People in the session's room now: admitted and not scanned out.
         With `at`, as the log stood at that moment (entries and exits up to it).
 
-        The count of `attended ... AND inside`, read instead from each active
-        attendee's latest live movement in the session (latest by time, then
-        by seq, as the view orders them), with the undone rows and the
+        Now: the rows of session_presence saying so, which the log's trigger
+        keeps (a door asks at every scan). At a moment: each active attendee's
+        latest live movement up to it (latest by time, then by seq, as the
+        attendance view orders them), with the undone rows and the
         registrations that are not active each listed once rather than looked
-        up for every row: the view reads the roster row and the log twice for
-        every admission, which made the capacity check the dearest part of a
-        session check-in (kiosk bench --only programme). Test:
+        up for every row. Both equal the `attended` view's count on any log:
         tests/store/test_inside_count.py.
         """
+        not_active = "SELECT id FROM attendees WHERE status < 'active' OR status > 'active'"
+        if at is None:
+            row = self.conn.execute(
+                "SELECT count(*) FROM session_presence WHERE session_id = ? AND inside "
+                f"AND attendee_id NOT IN ({not_active})",
+                (session_id,),
+            ).fetchone()
+            return int(row[0])
         row = self.conn.execute(
-            """SELECT count(*) FROM (
+            f"""SELECT count(*) FROM (
                 SELECT kind, max(at || printf('%020d', seq)) FROM checkins
-                WHERE session_id = ?1 AND kind IN ('entry', 'exit') AND (?2 IS NULL OR at <= ?2)
+                WHERE session_id = ? AND kind IN ('entry', 'exit') AND at <= ?
                   AND id NOT IN (
                       SELECT undoes FROM checkins WHERE undoes IS NOT NULL AND kind = 'undo')
-                  AND attendee_id NOT IN (
-                      SELECT id FROM attendees WHERE status < 'active' OR status > 'active')
+                  AND attendee_id NOT IN ({not_active})
                 GROUP BY attendee_id
             ) WHERE kind = 'entry'""",
-            (session_id, rows.utc_text(at) if at is not None else None),
+            (session_id, rows.utc_text(at)),
         ).fetchone()
         return int(row[0])
 

@@ -15,7 +15,7 @@ import pytest
 from kiosk.checkin import OVERRIDE_AUDIT, Station, UndoError
 from kiosk.domain.models import Attendee, EntryKind, Result, Session
 from kiosk.domain.programme import session_in_room
-from kiosk.domain.rules import SESSION_EARLY_ADMISSION, is_eligible, seats_left, session_refusal
+from kiosk.domain.rules import SESSION_EARLY_ADMISSION, is_eligible, seats_left
 from kiosk.store import Store
 from kiosk.store.audit import audit_entries
 from kiosk.store.programme import book, cancel_session
@@ -452,47 +452,3 @@ def test_inside_count_at_a_moment_leaves_out_undone_entries(
     station.undo("F-2")
     assert store.inside_count(hall.id, at(11, 41)) == 1
     assert store.inside_count(hall.id, at(11, 39)) == 0
-
-
-# -- the seat check's shortcut ---------------------------------------------
-
-
-@dataclasses.dataclass
-class Room:
-    """A roster as session_refusal reads it: everyone booked, `inside` people in."""
-
-    inside: int
-
-    def has_booking(self, attendee_id: int, session_id: int) -> bool:
-        return True
-
-    def inside_count(self, session_id: int, at: dt.datetime | None = None) -> int:
-        return self.inside
-
-
-@dataclasses.dataclass
-class RoomWithRows(Room):
-    rows: int = 0
-
-    def session_log_rows(self, session_id: int) -> int:
-        return self.rows
-
-
-@pytest.mark.parametrize(
-    ("roster", "expected"),
-    [
-        (Room(inside=3), Result.SESSION_FULL),
-        (Room(inside=2), None),
-        (RoomWithRows(inside=3, rows=3), Result.SESSION_FULL),  # as many rows as seats: counted
-        (RoomWithRows(inside=3, rows=9), Result.SESSION_FULL),
-        (RoomWithRows(inside=2, rows=9), None),
-        # Fewer rows than seats: free without counting (this roster's count is nonsense).
-        (RoomWithRows(inside=99, rows=2), None),
-    ],
-)
-def test_a_seat_is_counted_only_when_the_log_has_as_many_rows_as_seats(
-    roster: Room, expected: Result | None
-) -> None:
-    room = Session(1, "Workshop", at(9), at(10), capacity=3)
-    attendee = Attendee(id=1, code="F", first_name="F")
-    assert session_refusal(attendee, room, roster) is expected
