@@ -149,10 +149,12 @@ def session_line(credit: SessionCredit) -> str:
 
 def rule_line(rule: CpdRule) -> str:
     """How the credit was counted, for whoever checks the certificate."""
+    rounded = f"rounded down to {rule.rounding_minutes} min"
+    if rule.minimum_share <= 0:
+        return f"CPD credit counts the time spent in the room, {rounded}."
     share = f"{rule.minimum_share:.0%}"
     return (
-        f"CPD credit counts the time spent in the room: at least {share} of a session, "
-        f"rounded down to {rule.rounding_minutes} min."
+        f"CPD credit counts the time spent in the room: at least {share} of a session, {rounded}."
     )
 
 

@@ -149,6 +149,26 @@ def test_a_lower_minimum_share_credits_a_session_the_default_does_not(
     )
 
 
+def test_no_minimum_share_credits_any_time_and_says_so(day_store: Store, tmp_path: Path) -> None:
+    Settings(day_store).set("cpd.minimum_share", 0)
+    text = certificate_text(day_store, tmp_path)
+    assert "Breakout C — attended 30 of 60 min, credit 30 min" in text
+    assert "counts the time spent in the room, rounded down to 15 min." in text
+
+
+def test_a_session_with_no_length_is_listed_as_attended_and_earns_nothing(
+    day_store: Store, tmp_path: Path
+) -> None:
+    photo = day_store.add_session("Group photo", at(12, 45), at(12, 45), "Lawn")
+    scan(day_store, photo, "ROSA-1", at(12, 40))
+    text = certificate_text(day_store, tmp_path)
+    # In programme order, and nothing after "attended": no minutes, no credit.
+    assert "credit 45 min Group photo — attended Breakout C — attended 30 of 60 min" in text
+    assert "Total: 1.5 CPD hours" in text  # as before
+    rows = read_csv(write_csv(load_scope(day_store, None, None), tmp_path / "o.csv"))
+    assert rows["ROSA-1"]["session_minutes"].split("; ")[2] == "Group photo: 0"
+
+
 def test_rounding_thirty_rounds_forty_five_down_to_thirty(day_store: Store, tmp_path: Path) -> None:
     Settings(day_store).set("cpd.rounding_minutes", 30)
     text = certificate_text(day_store, tmp_path)
