@@ -10,7 +10,7 @@ from kiosk.ui.console.window import DeskTabs
 from kiosk.ui.flow import FlowController
 
 ENGLISH = {
-    "tabs": ["Help desk", "Overview", "Sessions", "Health", "Settings"],
+    "tabs": ["Help desk", "Overview", "Health", "Settings"],
     "buttons": [
         "Check in",
         "Undo check-in…",
@@ -29,7 +29,7 @@ ENGLISH = {
     "panels": ["Check again", "Undo changes", "Save settings"],
 }
 FRENCH = {
-    "tabs": ["Accueil", "Vue d’ensemble", "Sessions", "État", "Réglages"],
+    "tabs": ["Accueil", "Vue d’ensemble", "État", "Réglages"],
     "buttons": [
         "Enregistrer l’arrivée",
         "Annuler l’arrivée…",

@@ -15,7 +15,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -75,10 +75,13 @@ class SessionsPanel(FollowsLanguage, QWidget):
         self.file_dialog: QFileDialog | None = None
         self.agenda_dialog: AgendaDialog | None = None
         self.session_dialog: SessionDialog | None = None
-        row = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.cancel_button, self.import_button):
-            row.addWidget(button)
-        row.addStretch(1)
+        # Two by two: a portrait kiosk's touch-sized buttons do not fit four in a row.
+        row = QGridLayout()
+        for index, button in enumerate(
+            (self.add_button, self.edit_button, self.import_button, self.cancel_button)
+        ):
+            row.addWidget(button, index // 2, index % 2)
+        row.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)

@@ -40,8 +40,10 @@ SMALLEST_SCREEN = QSize(1024, 600)
 
 class DeskTabs(FollowsLanguage, QTabWidget):
     def __init__(
-        self, desk: HelpDesk, parent: QWidget | None = None, *, email: bool = False
+        self, desk: HelpDesk, parent: QWidget | None = None, *, organiser: bool = False
     ) -> None:
+        """`organiser`: the help desk's own window (`kiosk desk`), with the
+        organiser's tabs (the programme, email) a kiosk's staff screen leaves out."""
         super().__init__(parent)
         self.console = ConsoleWidget(desk, self)
         station = desk.station
@@ -52,12 +54,14 @@ class DeskTabs(FollowsLanguage, QTabWidget):
             desk.printer,
             now=lambda: station.clock(),
         )
-        self.sessions = SessionsPanel(desk, self)
+        # The programme is the organiser's at the help desk; a portrait kiosk's
+        # staff screen has no room for a fifth touch-sized tab either.
+        self.sessions = SessionsPanel(desk, self) if organiser else None
         self.health = HealthPanel(desk.store, self)
         self.settings = SettingsPanel(desk.store, self)
         # Email is the organiser's job at the help desk (`kiosk desk`), not at
         # the self-service kiosk, whose staff screen a PIN opens.
-        self.email = EmailPanel(desk.store, self) if email else None
+        self.email = EmailPanel(desk.store, self) if organiser else None
         pages = (
             self.console,
             self.overview,
@@ -80,8 +84,9 @@ class DeskTabs(FollowsLanguage, QTabWidget):
         self.sign_in.signed_in.connect(self.apply_role)
         self.retranslate()
         self.console.changed.connect(self.overview.refresh)
-        self.sessions.changed.connect(self.overview.refresh)
-        self.sessions.changed.connect(self.console.refresh_sessions)
+        if self.sessions is not None:
+            self.sessions.changed.connect(self.overview.refresh)
+            self.sessions.changed.connect(self.console.refresh_sessions)
         if desk.needs_sign_in:
             self.lock("start")
 
@@ -102,7 +107,8 @@ class DeskTabs(FollowsLanguage, QTabWidget):
             jobs.setEnabled(jobs_allowed)
             jobs.setToolTip("" if jobs_allowed else refusal(StaffAction.PRINT_QUEUE))
         self.console._update_buttons()
-        self.sessions._update_buttons()
+        if self.sessions is not None:
+            self.sessions._update_buttons()
         self.console.alerts.refresh(force=True)  # its Handled buttons follow the role too
 
     def _gate_tab(self, page: QWidget, action: StaffAction) -> None:
@@ -122,7 +128,8 @@ class DeskTabs(FollowsLanguage, QTabWidget):
         self.apply_role()  # tooltips saying who may
         self.setTabText(self.indexOf(self.console), translate("Console", "Help desk"))
         self.setTabText(self.indexOf(self.overview), translate("Console", "Overview"))
-        self.setTabText(self.indexOf(self.sessions), translate("Console", "Sessions"))
+        if self.sessions is not None:
+            self.setTabText(self.indexOf(self.sessions), translate("Console", "Sessions"))
         self.setTabText(self.indexOf(self.health), translate("Console", "Health"))
         self.setTabText(self.indexOf(self.settings), translate("Console", "Settings"))
         if self.email is not None:
@@ -146,7 +153,7 @@ def desk_window(desk: HelpDesk) -> tuple[QMainWindow, DeskTabs]:
     window.setWindowTitle(
         translate("Console", "Help desk — {event}").format(event=desk.store.event().name)
     )
-    tabs = DeskTabs(desk, window, email=True)
+    tabs = DeskTabs(desk, window, organiser=True)
     tabs.console.back_button.hide()
     window.setCentralWidget(tabs)
     if desk.needs_sign_in:
