@@ -236,7 +236,7 @@ def test_a_full_session_refuses_and_a_supervisor_admits_anyway_with_a_reason(
     assert tabs.desk.station.session is None
 
 
-def test_a_desk_volunteer_may_not_admit_past_a_full_room(qtbot, tabs: DeskTabs) -> None:  # type: ignore[no-untyped-def]
+def test_a_desk_volunteer_may_not_admit_past_a_session_rule(qtbot, tabs: DeskTabs) -> None:  # type: ignore[no-untyped-def]
     store = tabs.desk.store
     graduation = store.add_session("Graduation", at(9), at(10), "Main hall", open_to=["Fellow"])
     sign_in(qtbot, tabs, "Dana")
