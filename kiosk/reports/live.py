@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kiosk.store import Store
 from kiosk.store.attended import earliest_by_attendee, first_admissions
-from kiosk.store.conflicts import offline_conflicts
+from kiosk.store.conflicts import Conflict, offline_conflicts
 from kiosk.store.overview import (
     RecentCheckIn,
     category_counts,
@@ -32,7 +32,7 @@ class Overview:
     print_failures: list[tuple[int, str, str]]  # job id, attendee name, error
     queued_prints: int
     queued_jobs: list[int]  # the ids of the badges waiting (queued, or at a spooler)
-    conflicts: list[tuple[str, str, str, str]]  # name, scope, one station, the other
+    conflicts: list[Conflict]  # newest first
 
 
 def overview(store: Store, day: dt.date) -> Overview:
@@ -64,10 +64,7 @@ def overview(store: Store, day: dt.date) -> Overview:
         print_failures=[(f.job_id, f.name, f.error) for f in failed_badges(store)],
         queued_prints=len(waiting),
         queued_jobs=waiting,
-        conflicts=[
-            (c.name or c.attendee_code, c.scope, c.kept_station, c.other_station)
-            for c in offline_conflicts(store, newest_first=True, limit=20)
-        ],
+        conflicts=offline_conflicts(store, newest_first=True, limit=20),
     )
 
 

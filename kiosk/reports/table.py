@@ -66,7 +66,8 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     (
         "conflicts",
         "Offline conflicts",
-        "admissions made twice while stations were offline: scope, both stations and times",
+        "admissions made twice while stations were offline (scope, both stations and times),"
+        " and rooms an offline door filled past capacity",
     ),
 )
 HEADER = [name for name, _, _ in COLUMNS]

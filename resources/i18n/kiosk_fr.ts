@@ -325,6 +325,10 @@
         <translation>{name} a été admis(e) deux fois hors ligne ({scope})&#xa0;: {a} et {b}</translation>
     </message>
     <message>
+        <source>Room over capacity: {session}, {inside} in a room for {capacity} ({name} admitted offline at {station})</source>
+        <translation>Salle au-delà de sa capacité&#xa0;: {session}, {inside} personnes pour {capacity} places ({name} admis(e) hors ligne à {station})</translation>
+    </message>
+    <message>
         <source>{n} badges waiting to print</source>
         <translation>{n} badges en attente d’impression</translation>
     </message>

@@ -222,12 +222,25 @@ class OverviewWidget(FollowsLanguage, QWidget):
                 ),
                 [job_id],
             )
-        for name, scope, one, other in figures.conflicts:
-            self.problems.addItem(
-                translate(
+        for c in figures.conflicts:
+            name = c.name or c.attendee_code
+            if c.over_capacity:
+                text = translate(
+                    "Console",
+                    "Room over capacity: {session}, {inside} in a room for {capacity}"
+                    " ({name} admitted offline at {station})",
+                ).format(
+                    session=c.session_title or c.scope,
+                    inside=c.inside,
+                    capacity=c.capacity,
+                    name=name,
+                    station=c.other_station,
+                )
+            else:
+                text = translate(
                     "Console", "{name} was admitted twice offline ({scope}): {a} and {b}"
-                ).format(name=name, scope=scope, a=one, b=other)
-            )
+                ).format(name=name, scope=c.scope, a=c.kept_station, b=c.other_station)
+            self.problems.addItem(text)
         if figures.queued_prints:
             self._problem(
                 translate("Console", "{n} badges waiting to print").format(n=figures.queued_prints),
