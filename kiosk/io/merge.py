@@ -188,8 +188,10 @@ def _chunks(
         chunk = [(number, cells) for number, cells in batch if "".join(cells).strip()]
         found = found or bool(chunk)
         if known is None:  # nothing stored yet: every row is read
+            # `type(...) is` rather than isinstance: the cheaper test on 100k
+            # rows, which mypy does not narrow on.
             yield [
-                result if type(result) is not str else Skipped(number, result)
+                result if type(result) is not str else Skipped(number, result)  # type: ignore[misc]
                 for (number, _), result in zip(chunk, reader.read_many(chunk), strict=True)
             ]
             continue
