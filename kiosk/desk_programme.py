@@ -13,15 +13,8 @@ from pathlib import Path
 from kiosk.desk import DeskError, HelpDesk
 from kiosk.domain.models import ScanResult, Session
 from kiosk.domain.roles import StaffAction
-from kiosk.programme.agenda import (
-    AgendaReport,
-    SessionDraft,
-    import_agenda,
-    save_draft,
-    session_problems,
-)
-from kiosk.store.attendee_list import categories
-from kiosk.store.programme import cancel_session
+from kiosk.programme import changes
+from kiosk.programme.agenda import AgendaReport, SessionDraft, import_agenda
 
 
 @contextlib.contextmanager
@@ -75,26 +68,27 @@ def admit_anyway(
 
 
 def save_session(desk: HelpDesk, draft: SessionDraft, session_id: int | None = None) -> Session:
-    """Add a session (`session_id` None) or change one, as the form has it."""
+    """Add a session (`session_id` None) or change one, as the form has it,
+    by the same rules and audit as `kiosk sessions add|edit`."""
     desk.require(StaffAction.PROGRAMME)
-    problems = session_problems(draft, desk.station.event, set(categories(desk.store)))
-    if problems:
-        raise DeskError(f"The session cannot be saved: {'; '.join(problems)}.")
-    with desk.store.transaction():
-        session = save_draft(desk.store, draft, session_id)
-        action = "session_added" if session_id is None else "session_edited"
-        desk._audit(None, action, {"session": session.id})
-    return session
+    who = {"operator": desk.operator, "station": desk.station.name}
+    try:
+        if session_id is None:
+            return changes.add_session(desk.store, draft, **who)
+        return changes.edit_session(desk.store, session_id, draft, **who)
+    except changes.ProgrammeError as error:
+        raise DeskError(f"The session cannot be saved: {error}.") from None
 
 
 def set_cancelled(desk: HelpDesk, session_id: int, cancelled: bool) -> Session:
     """Cancel a session (it admits nobody; its log and bookings stay) or restore it."""
     desk.require(StaffAction.PROGRAMME)
-    with desk.store.transaction():
-        session = cancel_session(desk.store, session_id, cancelled)
-        action = "session_cancelled" if cancelled else "session_restored"
-        desk._audit(None, action, {"session": session_id})
-    return session
+    try:
+        return changes.set_cancelled(
+            desk.store, session_id, cancelled, operator=desk.operator, station=desk.station.name
+        )
+    except changes.ProgrammeError as error:
+        raise DeskError(f"{str(error).capitalize()}.") from None
 
 
 def import_agenda_at_desk(desk: HelpDesk, path: Path, *, dry_run: bool) -> AgendaReport:
