@@ -52,10 +52,14 @@ def bench_room_switch(path: Path, runs: int) -> list[float]:
     from kiosk.domain.models import Event
     from kiosk.store import Store
     from kiosk.ui.app import build_kiosk
+    from kiosk.ui.diagnostics import install_qt_message_handler
     from kiosk.ui.i18n import Languages
     from kiosk.ui.resources import load_fonts
 
     app = QApplication.instance() or QApplication([])
+    # Qt's own notes (the offscreen platform's) go to the log, as in the kiosk,
+    # not between the benchmark's lines.
+    install_qt_message_handler()
     load_fonts()
     store = Store.open(path, create=True)
     store.save_event(Event("Bench event", timezone="Europe/London"))
