@@ -81,13 +81,15 @@ class Station:
             )
         return result
 
-    def current_session(self) -> Session | None:
-        """The session this station admits to now: the room's open session
-        for a door station, else the fixed one as the file has it now (a
-        supervisor may have changed its capacity or cancelled it)."""
+    def current_session(self, moment: dt.datetime | None = None) -> Session | None:
+        """The session this station admits to at `moment` (now by default):
+        the room's open session for a door station, else the fixed one as the
+        file has it now (a supervisor may have changed its capacity or
+        cancelled it)."""
         if self.room:
             sessions = sessions_in_room(self.store, self.room)
-            return session_in_room(sessions, self.clock(), SESSION_EARLY_ADMISSION)
+            when = self.clock() if moment is None else moment
+            return session_in_room(sessions, when, SESSION_EARLY_ADMISSION)
         if self.session is not None:
             return self.store.session(self.session.id) or self.session
         return None
@@ -147,12 +149,15 @@ class Station:
 
     def _request(self, raw: str, offline: bool = False) -> ScanRequest:
         """The scan as the domain's decision takes it, at this station, now."""
+        now = self.clock()
         return ScanRequest(
             raw=raw,
             station=self.name,
-            now=self.clock(),
+            now=now,
             operator=self.operator,
-            session=self.current_session() if (self.room or self.session) else None,
+            # Decided at the scan's own moment, so a scan at a boundary is
+            # held to the session open at the time it is logged with.
+            session=self.current_session(now),
             exit=self.exit_mode,
             offline=offline,
             entered_later=self.entered_later,
@@ -165,11 +170,11 @@ class Station:
         attendee = self.store.attendee_by_code(cleaned) if cleaned else None
         if attendee is None:
             raise UndoError("No attendee has that code.")
-        session = self.current_session()
+        now = self.clock()
+        session = self.current_session(now)
         if session is None and self.room:
             raise UndoError("No session is open in that room now.")
         session_id = session.id if session else None
-        now = self.clock()
         with self.store.transaction():
             entries = self.store.entries_for(attendee.id, session_id)
             day = None if session else self.event.local_day(now)

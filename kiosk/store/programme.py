@@ -82,10 +82,13 @@ def rooms(store: Store) -> list[str]:
 def sessions_in_room(store: Store, room: str) -> list[Session]:
     """The room's sessions, cancelled ones too, in time order (rooms match
     without regard to case: a door set up as 'room 1' follows 'Room 1')."""
-    ids = store.conn.execute(
-        "SELECT id FROM sessions WHERE room = ? COLLATE NOCASE ORDER BY starts_at, id", (room,)
-    ).fetchall()
-    return [s for s in (store.session(int(row[0])) for row in ids) if s is not None]
+    # One read: a door asks at every scan.
+    return [
+        rows.session_from_row(row)
+        for row in store.db.query(
+            "SELECT * FROM sessions WHERE room = ? COLLATE NOCASE ORDER BY starts_at, id", [room]
+        )
+    ]
 
 
 # -- bookings ------------------------------------------------------------
