@@ -94,10 +94,14 @@ def door(qtbot, db_path: Path, languages: Languages, expected_log) -> Iterator[D
     kiosk.window.allow_close = True
     QApplication.instance().removeEventFilter(kiosk.wedge)  # type: ignore[union-attr]
     # The staff screen's console (and its pollers) goes before the file closes.
+    # So does the window: its input watcher filters every event of the
+    # application, and a later test's clicks would reach this closed file.
     tabs = kiosk.controller.staff.tabs
     if tabs is not None:
         tabs.deleteLater()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    kiosk.window.close()
+    kiosk.window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     store.close()
 
 
